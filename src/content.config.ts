@@ -1,0 +1,36 @@
+/**
+ * Astro collections, built from the shared schemas in `src/schema/`. Cross-file rules (taxonomy
+ * ids, related ids, briefing references) are enforced by the `insightLibrary` integration, because
+ * Astro's `reference()` does not fail a build on a missing id.
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { parse } from 'yaml';
+import { briefingSchema } from './schema/briefing.ts';
+import { insightSchema } from './schema/insight.ts';
+import { taxonomyEntrySchema } from './schema/taxonomy.ts';
+
+const taxonomyList = (key: 'industries' | 'personas') => (text: string) =>
+	(parse(text) as Record<typeof key, unknown[]>)[key] ?? [];
+
+/** Keeps file names as ids exactly (Astro would otherwise slugify them). */
+const idFromFile = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/, '');
+
+export const collections = {
+	insights: defineCollection({
+		loader: glob({ pattern: '*.mdx', base: './content/insights', generateId: idFromFile }),
+		schema: insightSchema,
+	}),
+	briefings: defineCollection({
+		loader: glob({ pattern: '*.yaml', base: './content/briefings', generateId: idFromFile }),
+		schema: briefingSchema,
+	}),
+	industries: defineCollection({
+		loader: file('content/taxonomy.yaml', { parser: taxonomyList('industries') }),
+		schema: taxonomyEntrySchema,
+	}),
+	personas: defineCollection({
+		loader: file('content/taxonomy.yaml', { parser: taxonomyList('personas') }),
+		schema: taxonomyEntrySchema,
+	}),
+};

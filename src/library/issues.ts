@@ -1,0 +1,152 @@
+/**
+ * Content problems and how they read: the one place that turns schema failures and cross-file
+ * rules into `file: field: message` lines. Pure (no file system), so the browser builder shows the
+ * same messages as `npm run check`.
+ */
+import type { z } from 'astro/zod';
+
+/** One problem found in the content. */
+export interface ContentIssue {
+	/** Path of the file, relative to the project root, e.g. `content/insights/foo.mdx`. */
+	file: string;
+	/** Field path, e.g. `points[4]` or `sources[0].published`; empty for the whole file. */
+	field: string;
+	/** What was expected, and what was found where that helps. */
+	message: string;
+	/** Errors fail builds; warnings are editorial advice (`--strict` makes them errors). */
+	severity: 'error' | 'warning';
+	/** Short id of the rule, for `--json` consumers and tests. */
+	rule: string;
+}
+
+/** `points[4]`-style path from zod's path segments. */
+export function formatPath(path: readonly PropertyKey[]): string {
+	let out = '';
+	for (const segment of path) {
+		if (typeof segment === 'number') out += `[${segment}]`;
+		else out += out ? `.${String(segment)}` : String(segment);
+	}
+	return out;
+}
+
+/** The line a person reads: `file: field: message` (the field is left out for whole-file issues). */
+export function formatIssue(issue: ContentIssue): string {
+	const prefix = issue.severity === 'warning' ? 'warning: ' : '';
+	return issue.field
+		? `${issue.file}: ${issue.field}: ${prefix}${issue.message}`
+		: `${issue.file}: ${prefix}${issue.message}`;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	let value = data;
+	for (const segment of path) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<PropertyKey, unknown>)[segment];
+	}
+	return value;
+}
+
+function describe(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return `a list of ${value.length}`;
+	if (value instanceof Date) return 'a date';
+	if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 37)}..."` : `"${value}"`;
+	if (typeof value === 'object') return 'an object';
+	return String(value);
+}
+
+const plural = (n: number | bigint, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A message for one zod issue, stated as what was expected (and what was found). */
+function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
+	const found = valueAt(data, issue.path);
+	switch (issue.code) {
+		case 'invalid_type': {
+			if (found === undefined) return `required: expected ${issue.expected}`;
+			return `expected ${issue.expected}, got ${describe(found)}`;
+		}
+		case 'too_big': {
+			const max = issue.maximum as number;
+			if (issue.origin === 'string' && typeof found === 'string')
+				return `at most ${plural(max, 'character')} (got ${found.trim().length})`;
+			if (issue.origin === 'array' && Array.isArray(found))
+				return `at most ${plural(max, 'item')} (got ${found.length})`;
+			return `at most ${max} (got ${describe(found)})`;
+		}
+		case 'too_small': {
+			const min = issue.minimum as number;
+			if (issue.origin === 'string') return min <= 1 ? 'some text (it is empty)' : `at least ${plural(min, 'character')}`;
+			if (issue.origin === 'array' && Array.isArray(found))
+				return `at least ${plural(min, 'item')} (got ${found.length})`;
+			return `at least ${min} (got ${describe(found)})`;
+		}
+		case 'invalid_value':
+			return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describe(found)})`;
+		case 'unrecognized_keys':
+			return `no field named ${issue.keys.map((k) => `"${k}"`).join(', ')} here (check the spelling)`;
+		case 'invalid_union': {
+			// Dates are the only unions: report the string branch's expectation.
+			if (found instanceof Date) return 'a real calendar date';
+			return `a date written YYYY-MM-DD (got ${describe(found)})`;
+		}
+		case 'invalid_format': {
+			if (issue.format === 'regex') return `${issue.message} (got ${describe(found)})`;
+			if (issue.format === 'url') return `a web address starting with https:// (got ${describe(found)})`;
+			if (issue.format === 'email') return `an email address (got ${describe(found)})`;
+			return `${issue.format} format (got ${describe(found)})`;
+		}
+		default:
+			return issue.message;
+	}
+}
+
+/** Issues for every zod failure in `file`; `data` is the parsed input, for "got ..." details. */
+export function issuesFromZod(
+	file: string,
+	error: z.ZodError,
+	data: unknown,
+	prefix: PropertyKey[] = [],
+): ContentIssue[] {
+	return error.issues.map((issue) => ({
+		file,
+		field: formatPath([...prefix, ...issue.path]),
+		message: messageFor(issue, data),
+		severity: 'error',
+		rule: issue.code === 'custom' ? 'rule' : 'schema',
+	}));
+}
+
+/** Edit distance, for "did you mean" hints. */
+function distance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let diagonal = row[0]!;
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const above = row[j]!;
+			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+			diagonal = above;
+		}
+	}
+	return row[b.length]!;
+}
+
+/** The known id closest to `id`, if one is close enough to be a likely typo. */
+export function nearest(id: string, known: Iterable<string>): string | undefined {
+	let best: string | undefined;
+	let bestDistance = Infinity;
+	for (const candidate of known) {
+		const d = distance(id, candidate);
+		if (d < bestDistance) [best, bestDistance] = [candidate, d];
+	}
+	const limit = Math.max(2, Math.floor(id.length / 3));
+	const containment = best !== undefined && (best.includes(id) || id.includes(best));
+	return best !== undefined && (bestDistance <= limit || containment) ? best : undefined;
+}
+
+/** ` (did you mean "x"?)` when a known id is close, else an empty string. */
+export function didYouMean(id: string, known: Iterable<string>): string {
+	const hint = nearest(id, known);
+	return hint ? ` (did you mean "${hint}"?)` : '';
+}

@@ -1,0 +1,202 @@
+/**
+ * Rules that span files: taxonomy ids, related ids, and what a briefing may include. Pure, so the
+ * loader, the Astro build, `npm run check` and the browser builder all apply the same rules.
+ */
+import type { Briefing } from '../schema/briefing.ts';
+import { isoDate } from '../schema/common.ts';
+import type { Insight } from '../schema/insight.ts';
+import { crossIndustry, type Taxonomy } from '../schema/taxonomy.ts';
+import { didYouMean, type ContentIssue } from './issues.ts';
+
+/** A schema-valid insight and where it came from. */
+export interface InsightEntry {
+	/** The file name without `.mdx`. */
+	id: string;
+	/** Path relative to the project root. */
+	file: string;
+	/** Validated frontmatter. */
+	data: Insight;
+	/** The MDX body as written. */
+	body: string;
+	/** The body as plain text: the slide's talk track. */
+	talkTrack: string;
+}
+
+/** A schema-valid briefing and where it came from. */
+export interface BriefingEntry {
+	/** The file name without `.yaml`. */
+	id: string;
+	/** Path relative to the project root. */
+	file: string;
+	/** Validated content. */
+	data: Briefing;
+}
+
+const error = (file: string, field: string, message: string, rule: string): ContentIssue => ({
+	file,
+	field,
+	message,
+	severity: 'error',
+	rule,
+});
+
+/** Industry ids an insight or briefing may use. */
+export function industryIds(taxonomy: Taxonomy): string[] {
+	return taxonomy.industries.map((industry) => industry.id);
+}
+
+/** Taxonomy and related-id problems in one insight. */
+export function validateInsightReferences(
+	entry: Pick<InsightEntry, 'id' | 'file' | 'data'>,
+	taxonomy: Taxonomy,
+	insightIds: ReadonlySet<string>,
+): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	const industries = [...industryIds(taxonomy), crossIndustry];
+	const personas = taxonomy.personas.map((persona) => persona.id);
+	entry.data.industries.forEach((id, index) => {
+		if (!industries.includes(id)) {
+			issues.push(
+				error(
+					entry.file,
+					`industries[${index}]`,
+					`an industry id from content/taxonomy.yaml or "${crossIndustry}" (got "${id}")${didYouMean(id, industries)}`,
+					'unknown-industry',
+				),
+			);
+		}
+	});
+	entry.data.personas.forEach((id, index) => {
+		if (!personas.includes(id)) {
+			issues.push(
+				error(
+					entry.file,
+					`personas[${index}]`,
+					`a persona id from content/taxonomy.yaml (got "${id}")${didYouMean(id, personas)}`,
+					'unknown-persona',
+				),
+			);
+		}
+	});
+	entry.data.related.forEach((id, index) => {
+		if (id === entry.id) {
+			issues.push(error(entry.file, `related[${index}]`, 'another insight (this is the insight itself)', 'self-related'));
+		} else if (!insightIds.has(id)) {
+			issues.push(
+				error(
+					entry.file,
+					`related[${index}]`,
+					`the id of an insight in content/insights/ (no "${id}.mdx")${didYouMean(id, insightIds)}`,
+					'unknown-insight',
+				),
+			);
+		}
+	});
+	return issues;
+}
+
+/** Problems in the MDX body that would break the site build or the talk track. */
+export function validateInsightBody(file: string, body: string): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	body.split('\n').forEach((line, index) => {
+		const brace = line.match(/\{[^}\n]*\}?/);
+		if (brace) {
+			issues.push(
+				error(
+					file,
+					'body',
+					`plain text without curly braces (line ${index + 1} has ${brace[0]}; MDX reads braces as code, and tokens such as {company} work only in frontmatter fields)`,
+					'body-expression',
+				),
+			);
+		}
+		const tag = line.match(/<\/?[A-Za-z!][^>\n]*>?/);
+		if (tag) {
+			issues.push(
+				error(
+					file,
+					'body',
+					`plain Markdown without HTML or components (line ${index + 1} has ${tag[0]}); write "less than" or use a space after "<"`,
+					'body-markup',
+				),
+			);
+		}
+	});
+	if (!body.trim()) {
+		issues.push(error(file, 'body', 'a long-form explanation after the frontmatter: it becomes the talk track', 'body-empty'));
+	}
+	return issues;
+}
+
+/**
+ * Problems with what a briefing refers to: the prospect's industry, and each insight, which must
+ * exist, be published, and be current on the briefing's date.
+ */
+export function validateBriefingReferences(
+	file: string,
+	briefing: Pick<Briefing, 'insights' | 'date' | 'prospect'>,
+	insights: ReadonlyMap<string, Pick<InsightEntry, 'id' | 'data'>>,
+	taxonomy: Taxonomy,
+	brokenIds: ReadonlySet<string> = new Set(),
+): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	const industries = industryIds(taxonomy);
+	if (!industries.includes(briefing.prospect.industry)) {
+		issues.push(
+			error(
+				file,
+				'prospect.industry',
+				`an industry id from content/taxonomy.yaml (got "${briefing.prospect.industry}")${didYouMean(briefing.prospect.industry, industries)}`,
+				'unknown-industry',
+			),
+		);
+	}
+	briefing.insights.forEach((id, index) => {
+		const field = `insights[${index}]`;
+		const insight = insights.get(id);
+		if (!insight && brokenIds.has(id)) {
+			issues.push(error(file, field, `a valid insight ("${id}.mdx" has errors of its own; fix those first)`, 'broken-insight'));
+		} else if (!insight) {
+			issues.push(
+				error(
+					file,
+					field,
+					`the id of an insight in content/insights/ (no "${id}.mdx")${didYouMean(id, insights.keys())}`,
+					'unknown-insight',
+				),
+			);
+		} else if (insight.data.status !== 'published') {
+			issues.push(
+				error(file, field, `a published insight ("${id}" is a draft; publish it or pick another)`, 'draft-insight'),
+			);
+		} else if (insight.data.expires && insight.data.expires < briefing.date) {
+			issues.push(
+				error(
+					file,
+					field,
+					`an insight current on the briefing date ${isoDate(briefing.date)} ("${id}" expired on ${isoDate(insight.data.expires)})`,
+					'expired-insight',
+				),
+			);
+		}
+	});
+	return issues;
+}
+
+/** Every cross-file problem in a library whose files each passed their schema. */
+export function validateLibrary(
+	taxonomy: Taxonomy,
+	insights: readonly InsightEntry[],
+	briefings: readonly BriefingEntry[],
+	brokenIds: ReadonlySet<string> = new Set(),
+): ContentIssue[] {
+	const byId = new Map(insights.map((entry) => [entry.id, entry]));
+	const ids = new Set(byId.keys());
+	return [
+		...insights.flatMap((entry) => [
+			...validateInsightReferences(entry, taxonomy, ids),
+			...validateInsightBody(entry.file, entry.body),
+		]),
+		...briefings.flatMap((entry) => validateBriefingReferences(entry.file, entry.data, byId, taxonomy, brokenIds)),
+	];
+}

@@ -1,0 +1,27 @@
+/** Schema of `content/taxonomy.yaml`: the industries and personas authors tag insights with. */
+import { z } from 'astro/zod';
+import { idSchema, text } from './common.ts';
+
+/** The industry id every library accepts without a taxonomy entry: an insight that holds anywhere. */
+export const crossIndustry = 'cross-industry';
+
+/** One industry or persona. */
+export const taxonomyEntrySchema = z.object({
+	/** Stable id used in insight frontmatter and URLs. */
+	id: idSchema,
+	/** Display name, e.g. "Healthcare providers". */
+	name: text(60),
+	/** One or two sentences on who this covers, shown on browse pages. */
+	description: text(300),
+});
+
+/** The whole taxonomy file. */
+export const taxonomySchema = z.object({
+	/** Industries the library covers; `cross-industry` is built in and need not be listed. */
+	industries: z.array(taxonomyEntrySchema).min(1),
+	/** Buyer personas: the roles insights are written for. */
+	personas: z.array(taxonomyEntrySchema).min(1),
+});
+
+export type TaxonomyEntry = z.infer<typeof taxonomyEntrySchema>;
+export type Taxonomy = z.infer<typeof taxonomySchema>;

@@ -1,0 +1,38 @@
+/**
+ * Personalisation tokens: `{company}`, `{industry}` and `{audience}` in an insight's text are filled
+ * from the briefing's prospect. Any other `{word}` is an error, caught when content is checked.
+ */
+
+/** The tokens a briefing can fill. */
+export const tokenNames = ['company', 'industry', 'audience'] as const;
+
+export type TokenName = (typeof tokenNames)[number];
+
+/** The values a briefing supplies for each token. */
+export type TokenValues = Record<TokenName, string>;
+
+const tokenPattern = /\{([^{}\n]*)\}/g;
+
+/** Every `{...}` token in `text` that is not a known token name. */
+export function unknownTokens(text: string): string[] {
+	const unknown: string[] = [];
+	for (const match of text.matchAll(tokenPattern)) {
+		const name = match[1] ?? '';
+		if (!(tokenNames as readonly string[]).includes(name)) unknown.push(match[0]);
+	}
+	return unknown;
+}
+
+/** `text` with every known token replaced by its value. */
+export function fillTokens(text: string, values: TokenValues): string {
+	return text.replace(tokenPattern, (whole, name: string) =>
+		(tokenNames as readonly string[]).includes(name) ? values[name as TokenName] : whole,
+	);
+}
+
+/** Neutral wording for tokens where no prospect is known yet, e.g. on the public library pages. */
+export const genericTokenValues: TokenValues = {
+	company: 'your company',
+	industry: 'your industry',
+	audience: 'your leadership team',
+};
