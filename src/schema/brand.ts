@@ -11,50 +11,61 @@ const colorSchema = z
 	.transform((value) => value.toUpperCase());
 
 /** The brand. */
-export const brandSchema = z.object({
+export const brandSchema = z.strictObject({
 	/** Company name, shown in the site header and on every slide's footer. */
-	name: text(60),
+	name: text(60).describe("Company name, shown in the site header and on every slide's footer."),
 	/** Name of the library as users see it, e.g. "Insight Library". */
-	product: text(60),
+	product: text(60).describe('Name of the library as users see it, e.g. "Insight Library".'),
 	/** One line under the name on the home page. */
-	tagline: text(160),
+	tagline: text(160).describe('One line under the name on the home page.'),
 	/** Logo files in `public/`: an SVG for the site and a PNG for decks (PowerPoint needs raster). */
-	logo: z.object({
+	logo: z.strictObject({
 		/** Path under `public/`, e.g. "brand/logo.svg". */
-		svg: z.string().regex(/\.svg$/, 'a path ending in .svg'),
+		svg: z
+			.string()
+			.regex(/\.svg$/, 'a path ending in .svg')
+			.describe('SVG logo for the site: a path under public/, e.g. "brand/logo.svg".'),
 		/** Path under `public/`, e.g. "brand/logo.png". */
-		png: z.string().regex(/\.png$/, 'a path ending in .png'),
+		png: z
+			.string()
+			.regex(/\.png$/, 'a path ending in .png')
+			.describe(
+				'PNG logo for decks (PowerPoint needs raster): a path under public/, e.g. "brand/logo.png".',
+			),
 		/** Width divided by height of the logo, so decks place it without distortion. */
-		aspectRatio: z.number().positive(),
+		aspectRatio: z
+			.number()
+			.positive()
+			.describe('Width divided by height of the logo, so decks place it without distortion.'),
 		/** Text alternative for the logo. */
-		alt: text(80),
+		alt: text(80).describe('Text alternative for the logo.'),
 	}),
 	/** Colours, each `#RRGGBB`. */
-	colors: z.object({
+	colors: z.strictObject({
 		/** Main brand colour: title slides, headings, buttons. */
-		primary: colorSchema,
+		primary: colorSchema.describe('Main brand colour: title slides, headings, buttons.'),
 		/** Highlight colour: big numbers, accents. */
-		accent: colorSchema,
+		accent: colorSchema.describe('Highlight colour: big numbers, accents.'),
 		/** Body text. */
-		text: colorSchema,
+		text: colorSchema.describe('Body text.'),
 		/** Secondary text: captions, sources, footers. */
-		muted: colorSchema,
+		muted: colorSchema.describe('Secondary text: captions, sources, footers.'),
 		/** Page and slide background. */
-		background: colorSchema,
+		background: colorSchema.describe('Page and slide background.'),
 		/** Panels and cards on the background. */
-		surface: colorSchema,
+		surface: colorSchema.describe('Panels and cards on the background.'),
 		/** Chart series colours, in order. */
-		chart: z.array(colorSchema).min(4),
+		chart: z.array(colorSchema).min(4).describe('Chart series colours, in order: at least four.'),
 	}),
 	/** Fonts. Decks name a font PowerPoint has (the site adds web-safe fallbacks). */
-	fonts: z.object({
+	fonts: z.strictObject({
 		/** Headings. */
-		heading: text(60),
+		heading: text(60).describe('Heading font; decks need a font PowerPoint has, e.g. Calibri.'),
 		/** Body text. */
-		body: text(60),
+		body: text(60).describe('Body font; decks need a font PowerPoint has, e.g. Calibri.'),
 	}),
 	/** Optional link to the company's site, in the site footer. */
-	url: z.url().optional(),
+	url: z.url().optional().describe("Link to the company's site, in the site footer."),
 });
 
 export type Brand = z.infer<typeof brandSchema>;

@@ -21,69 +21,88 @@ export const briefingLimits = {
 } as const;
 
 /** One person in the room. */
-export const audienceMemberSchema = z.object({
+export const audienceMemberSchema = z.strictObject({
 	/** Their name, when known. */
-	name: text(60).optional(),
+	name: text(60).optional().describe('Their name, when known.'),
 	/** Their role, e.g. "Chief Financial Officer". */
-	role: text(60),
+	role: text(60).describe('Their role, e.g. "Chief Financial Officer".'),
 });
 
 /** The company the briefing is for. */
-export const prospectSchema = z.object({
+export const prospectSchema = z.strictObject({
 	/** Company name, filled into `{company}`. */
-	company: text(briefingLimits.company),
+	company: text(briefingLimits.company).describe('Company name; fills {company}.'),
 	/** Taxonomy industry id, whose name fills `{industry}`. */
-	industry: idSchema,
+	industry: idSchema.describe('Industry id from content/taxonomy.yaml; its name fills {industry}.'),
 	/** Who will attend (1-6 people); their roles fill `{audience}`. */
-	audience: z.array(audienceMemberSchema).min(1).max(briefingLimits.audience),
+	audience: z
+		.array(audienceMemberSchema)
+		.min(1)
+		.max(briefingLimits.audience)
+		.describe('Who will attend (1-6 people); their roles fill {audience}.'),
 });
 
 /** The rep presenting. */
-export const presenterSchema = z.object({
+export const presenterSchema = z.strictObject({
 	/** Full name. */
-	name: text(60),
+	name: text(60).describe('Full name.'),
 	/** Job title. */
-	title: text(80),
+	title: text(80).describe('Job title.'),
 	/** Email shown on the closing slide. */
-	email: z.email().optional(),
+	email: z.email().optional().describe('Email shown on the closing slide.'),
 	/** Phone shown on the closing slide. */
-	phone: text(30).optional(),
+	phone: text(30).optional().describe('Phone shown on the closing slide.'),
 	/** Their company, if not the brand's. */
-	company: text(60).optional(),
+	company: text(60).optional().describe("Their company, if not the brand's."),
 });
 
 /** What the rep proposes at the end: the reason the meeting happens. */
-export const nextStepSchema = z.object({
+export const nextStepSchema = z.strictObject({
 	/** The concrete ask, e.g. "A 90-minute working session with your FP&A leads". */
-	ask: text(briefingLimits.ask),
+	ask: text(briefingLimits.ask).describe(
+		'The concrete ask, e.g. "A 90-minute working session with your FP&A leads" (at most 140 characters).',
+	),
 	/** Up to four agenda items for that next meeting. */
-	agenda: z.array(text(briefingLimits.agendaItem)).max(briefingLimits.agenda).optional(),
+	agenda: z
+		.array(text(briefingLimits.agendaItem))
+		.max(briefingLimits.agenda)
+		.optional()
+		.describe('Up to four agenda items for that next meeting.'),
 	/** When it could happen (YYYY-MM-DD). */
-	proposedDate: dateSchema.optional(),
+	proposedDate: dateSchema
+		.optional()
+		.describe('When it could happen, YYYY-MM-DD, on or after the briefing date.'),
 });
 
 /** A whole briefing file. */
 export const briefingSchema = z
-	.object({
+	.strictObject({
 		/** Title of the briefing, on the first slide. */
-		title: text(briefingLimits.title),
+		title: text(briefingLimits.title).describe('Title of the briefing, on the first slide.'),
 		/** Optional line under the title. */
-		subtitle: text(briefingLimits.subtitle).optional(),
+		subtitle: text(briefingLimits.subtitle).optional().describe('Optional line under the title.'),
 		/** Who it is for. */
-		prospect: prospectSchema,
+		prospect: prospectSchema.describe('Who it is for.'),
 		/** Who presents it. */
-		presenter: presenterSchema,
+		presenter: presenterSchema.describe('Who presents it.'),
 		/** Date of the meeting (YYYY-MM-DD); insights must be current on this date. */
-		date: dateSchema,
+		date: dateSchema.describe(
+			'Date of the meeting, YYYY-MM-DD; every insight must be published and not expired on it.',
+		),
 		/** 2-12 insight ids, in presenting order. */
 		insights: z
 			.array(idSchema)
 			.min(briefingLimits.minInsights)
-			.max(briefingLimits.maxInsights),
+			.max(briefingLimits.maxInsights)
+			.describe(
+				'2-12 ids of published insights (file names without .mdx), in presenting order, each once.',
+			),
 		/** The proposed next step. */
-		nextStep: nextStepSchema,
+		nextStep: nextStepSchema.describe('The next meeting you propose: the reason this one happens.'),
 		/** Opening talk track for the title slide's speaker notes. */
-		notes: text(briefingLimits.notes).optional(),
+		notes: text(briefingLimits.notes)
+			.optional()
+			.describe("Opening talk track for the title slide's speaker notes."),
 	})
 	.superRefine((briefing, ctx) => {
 		const seen = new Map<string, number>();

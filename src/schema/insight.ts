@@ -23,95 +23,181 @@ export const insightLimits = {
 } as const;
 
 /** Where a piece of evidence comes from. */
-export const sourceSchema = z.object({
+export const sourceSchema = z.strictObject({
 	/** Title of the report, article or dataset. */
-	title: text(200),
+	title: text(200).describe('Title of the report, article or dataset, as published.'),
 	/** Who published it, e.g. "McKinsey & Company". */
-	publisher: text(100),
+	publisher: text(100).describe(
+		'Who published it, e.g. "McKinsey & Company" or "US Bureau of Labor Statistics".',
+	),
 	/** Where a reader can find it. */
-	url: z.url({ protocol: /^https?$/ }).optional(),
+	url: z
+		.url({ protocol: /^https?$/ })
+		.optional()
+		.describe('Where a reader can find it: a web address starting with https://.'),
 	/** When it was published (YYYY-MM-DD); a month or year alone is written as its first day. */
-	published: dateSchema,
+	published: dateSchema.describe(
+		'When it was published, YYYY-MM-DD; a month or year alone is written as its first day. Over 5 years old draws a warning.',
+	),
 	/** True when a figure citing this source is an illustration, not a published finding. */
-	illustrative: z.boolean().default(false),
+	illustrative: z
+		.boolean()
+		.default(false)
+		.describe('true when a figure citing this source is an illustration, not a published finding.'),
 });
 
 /** A headline number shown large on the insight's slide. */
-export const statSchema = z.object({
+export const statSchema = z.strictObject({
 	/** The figure as it should read, e.g. "17%" or "$4.2M". */
-	value: text(insightLimits.statValue),
+	value: text(insightLimits.statValue).describe(
+		'The figure as it should read, e.g. "17%" or "$4.2M".',
+	),
 	/** What the figure measures, read after the value. */
-	label: text(insightLimits.statLabel),
+	label: text(insightLimits.statLabel).describe('What the figure measures, read after the value.'),
 	/** Index into `sources` (0 is the first) of the source for this figure. */
-	source: z.number().int().min(0),
+	source: z
+		.number()
+		.int()
+		.min(0)
+		.describe('Index into sources of the source for this figure: 0 is the first source.'),
 });
 
 /** A chart kind the deck renders as a native, editable PowerPoint chart. */
 export const chartKindSchema = z.enum(['bar', 'column', 'line', 'pie', 'doughnut']);
 
 /** One data series of a chart. */
-export const chartSeriesSchema = z.object({
+export const chartSeriesSchema = z.strictObject({
 	/** Legend name of the series. */
-	name: text(insightLimits.seriesName),
+	name: text(insightLimits.seriesName).describe('Legend name of the series.'),
 	/** One value per label, in the same order. */
-	values: z.array(z.number().finite()).min(1),
+	values: z
+		.array(z.number().finite())
+		.min(1)
+		.describe('One number per label, in the same order as labels.'),
 });
 
 /** Chart data for an insight; drawn as SVG on the site and as a native chart in decks. */
-export const chartSchema = z.object({
+export const chartSchema = z.strictObject({
 	/** bar (horizontal), column (vertical), line, pie or doughnut. */
-	kind: chartKindSchema,
+	kind: chartKindSchema.describe(
+		'bar (horizontal), column (vertical), line, pie or doughnut; pie and doughnut take one series.',
+	),
 	/** What the chart shows. */
-	title: text(insightLimits.chartTitle),
+	title: text(insightLimits.chartTitle).describe('What the chart shows.'),
 	/** Unit of the values, e.g. "%" or "$M"; shown on axes and labels. */
-	unit: z.string().trim().max(8).optional(),
+	unit: z
+		.string()
+		.trim()
+		.max(8)
+		.optional()
+		.describe('Unit of the values, e.g. "%" or "$M"; shown on axes and labels.'),
 	/** Category labels, one per value. */
-	labels: z.array(text(insightLimits.chartLabel)).min(2).max(12),
+	labels: z
+		.array(text(insightLimits.chartLabel))
+		.min(2)
+		.max(12)
+		.describe('2-12 category labels, one per value.'),
 	/** 1-4 series; pie and doughnut charts take exactly one. */
-	series: z.array(chartSeriesSchema).min(1).max(4),
+	series: z
+		.array(chartSeriesSchema)
+		.min(1)
+		.max(4)
+		.describe(
+			'1-4 data series, each with one value per label; pie and doughnut charts take exactly one.',
+		),
 	/** Index into `sources` of the source for this data. */
-	source: z.number().int().min(0).optional(),
+	source: z
+		.number()
+		.int()
+		.min(0)
+		.optional()
+		.describe('Index into sources of the source for this data: 0 is the first source.'),
 });
 
 /** Frontmatter of one insight. */
 export const insightSchema = z
-	.object({
+	.strictObject({
 		/** The claim, as a full sentence. */
-		title: text(insightLimits.title),
+		title: text(insightLimits.title).describe(
+			'The claim, as a full sentence a prospect would not read on a vendor site (at most 90 characters).',
+		),
 		/** What the client does not know yet, in one or two sentences. */
-		summary: text(insightLimits.summary),
+		summary: text(insightLimits.summary).describe(
+			'What the client does not know yet, in one or two sentences (at most 240 characters).',
+		),
 		/** Taxonomy industry ids this holds for (`cross-industry` for all). */
-		industries: z.array(idSchema).min(1),
+		industries: z
+			.array(idSchema)
+			.min(1)
+			.describe('Industry ids from content/taxonomy.yaml this holds for, or cross-industry.'),
 		/** Taxonomy persona ids this is written for. */
-		personas: z.array(idSchema).min(1),
+		personas: z
+			.array(idSchema)
+			.min(1)
+			.describe('Persona ids from content/taxonomy.yaml this is written for.'),
 		/** Which of the four conversations this insight serves. */
-		stage: stageSchema,
+		stage: stageSchema.describe(
+			'The conversation it serves: decision-to-change (why change), change-challenges (what makes it hard), approaches (what works), decision-factors (what decides it).',
+		),
 		/** Up to five free tags (lowercase ids) for search facets. */
-		topics: z.array(idSchema).max(5).default([]),
+		topics: z
+			.array(idSchema)
+			.max(5)
+			.default([])
+			.describe('Up to five free tags, lowercase words joined by hyphens, for search facets.'),
 		/** Optional headline figure. */
-		stat: statSchema.optional(),
+		stat: statSchema.optional().describe('Optional headline figure shown large on the slide.'),
 		/** Optional chart data. */
-		chart: chartSchema.optional(),
+		chart: chartSchema
+			.optional()
+			.describe('Optional chart data: an SVG chart on the site, a native chart in decks.'),
 		/** 1-4 bullets of evidence. */
-		points: z.array(text(insightLimits.point)).min(1).max(4),
+		points: z
+			.array(text(insightLimits.point))
+			.min(1)
+			.max(4)
+			.describe('1-4 bullets of evidence, each at most 140 characters.'),
 		/** The so-what for the client. */
-		implication: text(insightLimits.implication),
+		implication: text(insightLimits.implication).describe(
+			'The so-what for the client (at most 200 characters).',
+		),
 		/** 1-3 discovery questions the rep can ask. */
-		questions: z.array(text(insightLimits.question)).min(1).max(3),
+		questions: z
+			.array(text(insightLimits.question))
+			.min(1)
+			.max(3)
+			.describe('1-3 discovery questions the rep can ask, each at most 160 characters.'),
 		/** Where the evidence comes from; at least one. */
-		sources: z.array(sourceSchema).min(1).max(6),
+		sources: z
+			.array(sourceSchema)
+			.min(1)
+			.max(6)
+			.describe('Where the evidence comes from: 1-6 sources.'),
 		/** Who wrote it. */
-		author: text(80),
+		author: text(80).describe('Who wrote it.'),
 		/** Who keeps it current, if not the author (a person or a team). */
-		owner: text(80).optional(),
+		owner: text(80)
+			.optional()
+			.describe('Who keeps it current, if not the author (a person or a team).'),
 		/** When it was last reviewed for accuracy (YYYY-MM-DD). */
-		reviewed: dateSchema,
+		reviewed: dateSchema.describe(
+			'When it was last reviewed for accuracy, YYYY-MM-DD. Over 12 months ago draws a warning.',
+		),
 		/** After this date the insight can no longer enter a briefing. */
-		expires: dateSchema.optional(),
+		expires: dateSchema
+			.optional()
+			.describe(
+				'Optional YYYY-MM-DD after the reviewed date; after it the insight can no longer enter a briefing.',
+			),
 		/** `draft` insights stay out of production builds and decks. */
-		status: z.enum(['draft', 'published']),
+		status: z
+			.enum(['draft', 'published'])
+			.describe('draft stays out of production builds, briefings and decks; published is live.'),
 		/** Ids of insights worth reading next. */
-		related: z.array(idSchema).default([]),
+		related: z
+			.array(idSchema)
+			.default([])
+			.describe('Ids of other insights worth reading next (their file names without .mdx).'),
 	})
 	.superRefine((insight, ctx) => {
 		if (insight.stat && insight.stat.source >= insight.sources.length) {
@@ -194,6 +280,8 @@ export function textFields(
 		...insight.points.map((point, i): [(string | number)[], string] => [['points', i], point]),
 		[['implication'], insight.implication],
 		...insight.questions.map((q, i): [(string | number)[], string] => [['questions', i], q]),
-		...(insight.stat ? [[['stat', 'label'], insight.stat.label] as [(string | number)[], string]] : []),
+		...(insight.stat
+			? [[['stat', 'label'], insight.stat.label] as [(string | number)[], string]]
+			: []),
 	];
 }

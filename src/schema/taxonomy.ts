@@ -6,21 +6,31 @@ import { idSchema, text } from './common.ts';
 export const crossIndustry = 'cross-industry';
 
 /** One industry or persona. */
-export const taxonomyEntrySchema = z.object({
+export const taxonomyEntrySchema = z.strictObject({
 	/** Stable id used in insight frontmatter and URLs. */
-	id: idSchema,
+	id: idSchema.describe(
+		'Stable id used in insight frontmatter and URLs: lowercase words joined by hyphens.',
+	),
 	/** Display name, e.g. "Healthcare providers". */
-	name: text(60),
+	name: text(60).describe('Display name, e.g. "Healthcare providers".'),
 	/** One or two sentences on who this covers, shown on browse pages. */
-	description: text(300),
+	description: text(300).describe(
+		'One or two sentences on who this covers, shown on browse pages.',
+	),
 });
 
 /** The whole taxonomy file. */
-export const taxonomySchema = z.object({
+export const taxonomySchema = z.strictObject({
 	/** Industries the library covers; `cross-industry` is built in and need not be listed. */
-	industries: z.array(taxonomyEntrySchema).min(1),
+	industries: z
+		.array(taxonomyEntrySchema)
+		.min(1)
+		.describe('Industries the library covers; cross-industry is built in and need not be listed.'),
 	/** Buyer personas: the roles insights are written for. */
-	personas: z.array(taxonomyEntrySchema).min(1),
+	personas: z
+		.array(taxonomyEntrySchema)
+		.min(1)
+		.describe('Buyer personas: the roles insights are written for.'),
 });
 
 export type TaxonomyEntry = z.infer<typeof taxonomyEntrySchema>;
