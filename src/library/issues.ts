@@ -51,7 +51,8 @@ function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return `a list of ${value.length}`;
 	if (value instanceof Date) return 'a date';
-	if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 37)}..."` : `"${value}"`;
+	if (typeof value === 'string')
+		return value.length > 40 ? `"${value.slice(0, 37)}..."` : `"${value}"`;
 	if (typeof value === 'object') return 'an object';
 	return String(value);
 }
@@ -76,7 +77,8 @@ function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
 		}
 		case 'too_small': {
 			const min = issue.minimum as number;
-			if (issue.origin === 'string') return min <= 1 ? 'some text (it is empty)' : `at least ${plural(min, 'character')}`;
+			if (issue.origin === 'string')
+				return min <= 1 ? 'some text (it is empty)' : `at least ${plural(min, 'character')}`;
 			if (issue.origin === 'array' && Array.isArray(found))
 				return `at least ${plural(min, 'item')} (got ${found.length})`;
 			return `at least ${min} (got ${describe(found)})`;
@@ -92,7 +94,8 @@ function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
 		}
 		case 'invalid_format': {
 			if (issue.format === 'regex') return `${issue.message} (got ${describe(found)})`;
-			if (issue.format === 'url') return `a web address starting with https:// (got ${describe(found)})`;
+			if (issue.format === 'url')
+				return `a web address starting with https:// (got ${describe(found)})`;
 			if (issue.format === 'email') return `an email address (got ${describe(found)})`;
 			return `${issue.format} format (got ${describe(found)})`;
 		}
@@ -101,20 +104,87 @@ function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
 	}
 }
 
-/** Issues for every zod failure in `file`; `data` is the parsed input, for "got ..." details. */
+/** Minimal view of a zod schema's definition, enough to walk from a path to an object's fields. */
+interface SchemaNode {
+	_zod: {
+		def: {
+			type: string;
+			shape?: Record<string, SchemaNode>;
+			innerType?: SchemaNode;
+			in?: SchemaNode;
+			element?: SchemaNode;
+		};
+	};
+}
+
+/** The field names of the object `schema` expects at `path`, when the path leads to one. */
+export function fieldsAt(schema: unknown, path: readonly PropertyKey[]): string[] | undefined {
+	let node = schema as SchemaNode | undefined;
+	let rest = [...path];
+	for (let guard = 0; node?._zod?.def && guard < 100; guard++) {
+		const def = node._zod.def;
+		if (def.innerType) node = def.innerType;
+		else if (def.type === 'pipe') node = def.in;
+		else if (def.type === 'array' && typeof rest[0] === 'number') {
+			node = def.element;
+			rest = rest.slice(1);
+		} else if (def.type === 'object' && def.shape) {
+			if (!rest.length) return Object.keys(def.shape);
+			node = def.shape[String(rest[0])];
+			rest = rest.slice(1);
+		} else return undefined;
+	}
+	return undefined;
+}
+
+/** One issue per unknown field, named by its own path, with the nearest known field when close. */
+function unknownFieldIssues(
+	file: string,
+	issue: z.core.$ZodIssueUnrecognizedKeys,
+	prefix: PropertyKey[],
+	schema: unknown,
+): ContentIssue[] {
+	const known = fieldsAt(schema, issue.path);
+	return issue.keys.map((key) => {
+		const hint = known ? nearest(key, known) : undefined;
+		let message = `a known field (no field named "${key}" here; check the spelling)`;
+		if (hint) message = `a known field (no field named "${key}"; did you mean "${hint}"?)`;
+		else if (known && known.length <= 10)
+			message = `one of the fields ${known.join(', ')} (no field named "${key}")`;
+		return {
+			file,
+			field: formatPath([...prefix, ...issue.path, key]),
+			message,
+			severity: 'error',
+			rule: 'unknown-field',
+		};
+	});
+}
+
+/**
+ * Issues for every zod failure in `file`; `data` is the parsed input, for "got ..." details, and
+ * `schema` (optional) the schema that failed, so an unknown field can suggest the one meant.
+ */
 export function issuesFromZod(
 	file: string,
 	error: z.ZodError,
 	data: unknown,
 	prefix: PropertyKey[] = [],
+	schema?: z.ZodType,
 ): ContentIssue[] {
-	return error.issues.map((issue) => ({
-		file,
-		field: formatPath([...prefix, ...issue.path]),
-		message: messageFor(issue, data),
-		severity: 'error',
-		rule: issue.code === 'custom' ? 'rule' : 'schema',
-	}));
+	return error.issues.flatMap((issue): ContentIssue[] =>
+		issue.code === 'unrecognized_keys'
+			? unknownFieldIssues(file, issue, prefix, schema)
+			: [
+					{
+						file,
+						field: formatPath([...prefix, ...issue.path]),
+						message: messageFor(issue, data),
+						severity: 'error',
+						rule: issue.code === 'custom' ? 'rule' : 'schema',
+					},
+				],
+	);
 }
 
 /** Edit distance, for "did you mean" hints. */

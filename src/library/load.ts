@@ -98,7 +98,9 @@ function validated<T extends z.ZodType>(
 		};
 	}
 	const result = schema.safeParse(data);
-	return result.success ? { value: result.data, issues: [] } : { issues: issuesFromZod(file, result.error, data) };
+	return result.success
+		? { value: result.data, issues: [] }
+		: { issues: issuesFromZod(file, result.error, data, [], schema) };
 }
 
 /** Reads one insight file into an entry, or the issues that kept it out. */
