@@ -50,6 +50,7 @@ export function validateInsightReferences(
 	entry: Pick<InsightEntry, 'id' | 'file' | 'data'>,
 	taxonomy: Taxonomy,
 	insightIds: ReadonlySet<string>,
+	brokenIds: ReadonlySet<string> = new Set(),
 ): ContentIssue[] {
 	const issues: ContentIssue[] = [];
 	const industries = [...industryIds(taxonomy), crossIndustry];
@@ -81,6 +82,10 @@ export function validateInsightReferences(
 	entry.data.related.forEach((id, index) => {
 		if (id === entry.id) {
 			issues.push(error(entry.file, `related[${index}]`, 'another insight (this is the insight itself)', 'self-related'));
+		} else if (!insightIds.has(id) && brokenIds.has(id)) {
+			issues.push(
+				error(entry.file, `related[${index}]`, `a valid insight ("${id}.mdx" has errors of its own; fix those first)`, 'broken-insight'),
+			);
 		} else if (!insightIds.has(id)) {
 			issues.push(
 				error(
@@ -194,7 +199,7 @@ export function validateLibrary(
 	const ids = new Set(byId.keys());
 	return [
 		...insights.flatMap((entry) => [
-			...validateInsightReferences(entry, taxonomy, ids),
+			...validateInsightReferences(entry, taxonomy, ids, brokenIds),
 			...validateInsightBody(entry.file, entry.body),
 		]),
 		...briefings.flatMap((entry) => validateBriefingReferences(entry.file, entry.data, byId, taxonomy, brokenIds)),
