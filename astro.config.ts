@@ -1,11 +1,12 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { insightLibrary } from './src/integrations/library.ts';
+import { buildSearchIndex } from './src/integrations/search.ts';
 
 export default defineConfig({
 	site: 'https://insights.example.com',
 	trailingSlash: 'always',
-	integrations: [mdx(), insightLibrary()],
+	integrations: [mdx(), insightLibrary({ afterBuild: [buildSearchIndex] })],
 	// Pagefind builds excerpts from the HTML text; compressed HTML can glue words across tags.
 	compressHTML: false,
 });

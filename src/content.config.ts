@@ -11,7 +11,7 @@ import { insightSchema } from './schema/insight.ts';
 import { taxonomyEntrySchema } from './schema/taxonomy.ts';
 
 const taxonomyList = (key: 'industries' | 'personas') => (text: string) =>
-	(parse(text) as Record<typeof key, unknown[]>)[key] ?? [];
+	(parse(text) as Record<typeof key, Record<string, unknown>[]>)[key] ?? [];
 
 /** Keeps file names as ids exactly (Astro would otherwise slugify them). */
 const idFromFile = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/, '');

@@ -4,6 +4,7 @@
  * after the site is written the decks and the search index are built into `dist/`.
  */
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { errorsOf, loadLibrary } from '../library/load.ts';
 import { formatIssue } from '../library/issues.ts';
@@ -31,7 +32,7 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 				for (const issue of errors) logger.error(formatIssue(issue));
 				const summary = `${errors.length} content error${errors.length === 1 ? '' : 's'} (run \`npm run check\` for the full report)`;
 				// The dev server keeps running so the author can fix the file and see the result.
-				if (command === 'build') throw new Error(summary);
+				if (command === 'build') throw new AstroError(summary, 'Fix the files named above; each line says which field and what was expected.');
 				logger.warn(summary);
 			},
 			'astro:build:done': async ({ dir, logger }) => {

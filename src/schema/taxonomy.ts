@@ -13,6 +13,10 @@ export const taxonomyEntrySchema = z.strictObject({
 	),
 	/** Display name, e.g. "Healthcare providers". */
 	name: text(60).describe('Display name, e.g. "Healthcare providers".'),
+	/** Short name people use and search for, e.g. "CFO"; shown on chips when given. */
+	short: text(16)
+		.optional()
+		.describe('Short name people use and search for, e.g. "CFO"; shown on chips when given.'),
 	/** One or two sentences on who this covers, shown on browse pages. */
 	description: text(300).describe(
 		'One or two sentences on who this covers, shown on browse pages.',

@@ -36,3 +36,18 @@ export const genericTokenValues: TokenValues = {
 	industry: 'your industry',
 	audience: 'your leadership team',
 };
+
+/** "A", "A and B", "A, B and C". */
+export function joinNaturally(items: readonly string[]): string {
+	if (items.length <= 1) return items[0] ?? '';
+	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Token values for a briefing: its company, its industry's display name, its audience's roles. */
+export function briefingTokenValues(
+	prospect: { company: string; audience: ReadonlyArray<{ role: string }> },
+	industryName: string,
+): TokenValues {
+	const roles = [...new Set(prospect.audience.map((person) => person.role))];
+	return { company: prospect.company, industry: industryName, audience: joinNaturally(roles) };
+}

@@ -1,0 +1,106 @@
+/**
+ * From a draft to a briefing: the same schema and cross-file rules as `npm run check`, so the
+ * builder's inline errors and the CLI agree, and the downloaded YAML passes the check.
+ */
+import { stringify } from 'yaml';
+import { briefingSchema, type Briefing, type BriefingInput } from '../schema/briefing.ts';
+import type { Insight } from '../schema/insight.ts';
+import type { ContentIssue } from '../library/issues.ts';
+import { issuesFromZod } from '../library/issues.ts';
+import { validateBriefingReferences } from '../library/validate.ts';
+import type { BuilderLibrary, Draft, PublishedInsight } from './types.ts';
+
+const trimmed = (value: string) => value.trim() || undefined;
+
+/** The briefing file's content for a draft: empty optional fields are left out. */
+export function draftToInput(draft: Draft): BriefingInput {
+	const agenda = draft.nextStep.agenda.map((item) => item.trim());
+	const input: BriefingInput = {
+		title: draft.title.trim(),
+		...(trimmed(draft.subtitle) ? { subtitle: draft.subtitle.trim() } : {}),
+		prospect: {
+			company: draft.company.trim(),
+			industry: draft.industry,
+			// Rows stay as typed (empty ones included) so error paths match the rows on screen.
+			audience: draft.audience.map((person) => ({ ...(trimmed(person.name) ? { name: person.name.trim() } : {}), role: person.role.trim() })),
+		},
+		presenter: {
+			name: draft.presenter.name.trim(),
+			title: draft.presenter.title.trim(),
+			...(trimmed(draft.presenter.email) ? { email: draft.presenter.email.trim() } : {}),
+			...(trimmed(draft.presenter.phone) ? { phone: draft.presenter.phone.trim() } : {}),
+			...(trimmed(draft.presenter.company) ? { company: draft.presenter.company.trim() } : {}),
+		},
+		date: draft.date,
+		insights: [...draft.insights],
+		nextStep: {
+			ask: draft.nextStep.ask.trim(),
+			...(agenda.length ? { agenda } : {}),
+			...(draft.nextStep.proposedDate ? { proposedDate: draft.nextStep.proposedDate } : {}),
+		},
+		...(trimmed(draft.notes) ? { notes: draft.notes.trim() } : {}),
+	};
+	return input;
+}
+
+/** An insight from the builder's JSON with its dates as `Date`s, as the deck engine expects. */
+export function reviveInsight(insight: PublishedInsight): { id: string; data: Insight; talkTrack: string } {
+	const date = (value: string) => new Date(`${value}T00:00:00Z`);
+	return {
+		id: insight.id,
+		talkTrack: insight.talkTrack,
+		data: {
+			...insight.data,
+			reviewed: date(insight.data.reviewed),
+			...(insight.data.expires ? { expires: date(insight.data.expires) } : {}),
+			sources: insight.data.sources.map((source) => ({ ...source, published: date(source.published) })),
+		} as Insight,
+	};
+}
+
+/** The outcome of checking a draft. */
+export interface DraftCheck {
+	/** The validated briefing, when there are no errors. */
+	briefing?: Briefing;
+	/** Every problem, with field paths such as `prospect.company` or `insights[2]`. */
+	issues: ContentIssue[];
+}
+
+/** Checks a draft against the briefing schema and the library, as `npm run check` would. */
+export function checkDraft(draft: Draft, library: BuilderLibrary, file = 'briefing'): DraftCheck {
+	const input = draftToInput(draft);
+	const parsed = briefingSchema.safeParse(input);
+	const byId = new Map(library.insights.map((insight) => [insight.id, reviveInsight(insight)]));
+	if (!parsed.success) {
+		const issues = issuesFromZod(file, parsed.error, input);
+		// Reference problems are worth showing even while other fields are incomplete.
+		const date = /^\d{4}-\d{2}-\d{2}$/.test(draft.date) ? new Date(`${draft.date}T00:00:00Z`) : new Date(8.64e15);
+		const references = validateBriefingReferences(
+			file,
+			{ insights: draft.insights, date, prospect: { ...input.prospect, audience: [] } },
+			byId,
+			library.taxonomy,
+		).filter((issue) => !(issue.field === 'prospect.industry' && !draft.industry));
+		const seen = new Set(issues.map((issue) => issue.field));
+		return { issues: [...issues, ...references.filter((issue) => !seen.has(issue.field))] };
+	}
+	const issues = validateBriefingReferences(file, parsed.data, byId, library.taxonomy);
+	return issues.length ? { issues } : { briefing: parsed.data, issues: [] };
+}
+
+/** The briefing as a YAML file for `content/briefings/`, with a header saying where it came from. */
+export function draftToYaml(draft: Draft): string {
+	return `# Made with the briefing builder. Save as content/briefings/<id>.yaml and run npm run check.\n${stringify(draftToInput(draft), { lineWidth: 0 })}`;
+}
+
+/** A file name for the draft: the company and date as an id. */
+export function draftFileId(draft: Draft): string {
+	const slug = `${draft.company} ${draft.date}`
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+	return slug || 'briefing';
+}

@@ -1,0 +1,65 @@
+/**
+ * What the browser builder works with: the library as the site publishes it for the builder
+ * (`/builder/library.json`), and the briefing a rep is putting together.
+ */
+import type { Brand } from '../schema/brand.ts';
+import type { Insight } from '../schema/insight.ts';
+import type { Stage } from '../schema/stage.ts';
+import type { Taxonomy } from '../schema/taxonomy.ts';
+
+/** An insight as the builder receives it: frontmatter with dates as `YYYY-MM-DD` strings. */
+export interface PublishedInsight {
+	/** Insight id (its file name). */
+	id: string;
+	/** Frontmatter, JSON-safe (dates as strings). */
+	data: Omit<Insight, 'reviewed' | 'expires' | 'sources'> & {
+		reviewed: string;
+		expires?: string;
+		sources: Array<Omit<Insight['sources'][number], 'published'> & { published: string }>;
+		stage: Stage;
+	};
+	/** The MDX body as plain text: the slide's talk track. */
+	talkTrack: string;
+}
+
+/** The builder's data file. */
+export interface BuilderLibrary {
+	/** Industries and personas. */
+	taxonomy: Taxonomy;
+	/** The brand, for decks. */
+	brand: Brand;
+	/** Published insights only. */
+	insights: PublishedInsight[];
+}
+
+/** The briefing a rep is building: every field as typed, before validation. */
+export interface Draft {
+	title: string;
+	subtitle: string;
+	company: string;
+	industry: string;
+	audience: Array<{ name: string; role: string }>;
+	presenter: { name: string; title: string; email: string; phone: string; company: string };
+	/** Meeting date, `YYYY-MM-DD`. */
+	date: string;
+	/** Insight ids in presenting order. */
+	insights: string[];
+	nextStep: { ask: string; agenda: string[]; proposedDate: string };
+	notes: string;
+}
+
+/** An empty draft: one audience row, meeting date to be chosen. */
+export function emptyDraft(): Draft {
+	return {
+		title: '',
+		subtitle: '',
+		company: '',
+		industry: '',
+		audience: [{ name: '', role: '' }],
+		presenter: { name: '', title: '', email: '', phone: '', company: '' },
+		date: '',
+		insights: [],
+		nextStep: { ask: '', agenda: [], proposedDate: '' },
+		notes: '',
+	};
+}
