@@ -1,0 +1,44 @@
+/**
+ * Builds the site once (`astro build`, which also makes the decks and the search index) and serves
+ * it for the browser tests. Without Chromium the tests skip with a notice, except under CI, where
+ * a missing browser fails the run: CI must exercise the real site.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serveStatic } from './server.ts';
+import { chromiumPath } from './chromium.ts';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** Base URL of the served site, or '' when browser tests are skipped. */
+		siteUrl: string;
+		/** Absolute path of the built site. */
+		siteDir: string;
+	}
+}
+
+export default async function setup(project: TestProject) {
+	const root = path.resolve(import.meta.dirname, '../..');
+	const siteDir = path.join(root, 'dist');
+	if (!chromiumPath()) {
+		if (process.env.CI) throw new Error('Chromium is required under CI for the browser tests (install the Debian package "chromium").');
+		console.warn('\n[browser tests] SKIPPED: Chromium not found at /usr/bin/chromium (apt-get install chromium). Set CI=1 to make this an error.\n');
+		project.provide('siteUrl', '');
+		project.provide('siteDir', siteDir);
+		return;
+	}
+	// REUSE_SITE=1 skips the build while iterating on tests against an existing dist/.
+	if (!(process.env.REUSE_SITE && existsSync(path.join(siteDir, 'index.html')))) {
+		execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+			cwd: root,
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+		});
+	}
+	const { server, url } = await serveStatic(siteDir);
+	project.provide('siteUrl', url);
+	project.provide('siteDir', siteDir);
+	return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
