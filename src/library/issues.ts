@@ -59,13 +59,25 @@ function describe(value: unknown): string {
 
 const plural = (n: number | bigint, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** How zod's type names read to an author. */
+const typeNames: Record<string, string> = {
+	array: 'a list',
+	object: 'a group of fields',
+	string: 'text',
+	number: 'a number',
+	int: 'a whole number',
+	boolean: 'true or false',
+	date: 'a date',
+};
+
 /** A message for one zod issue, stated as what was expected (and what was found). */
 function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
 	const found = valueAt(data, issue.path);
 	switch (issue.code) {
 		case 'invalid_type': {
-			if (found === undefined) return `required: expected ${issue.expected}`;
-			return `expected ${issue.expected}, got ${describe(found)}`;
+			const expected = typeNames[issue.expected] ?? issue.expected;
+			if (found === undefined) return `required: ${expected} (the field is missing)`;
+			return `${expected} (got ${describe(found)})`;
 		}
 		case 'too_big': {
 			const max = issue.maximum as number;

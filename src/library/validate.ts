@@ -110,7 +110,7 @@ export function validateInsightBody(file: string, body: string): ContentIssue[] 
 				error(
 					file,
 					'body',
-					`plain text without curly braces (line ${index + 1} has ${brace[0]}; MDX reads braces as code, and tokens such as {company} work only in frontmatter fields)`,
+					`plain text without curly braces (body line ${index + 1} has ${brace[0]}; MDX reads braces as code, and tokens such as {company} work only in frontmatter fields)`,
 					'body-expression',
 				),
 			);
@@ -121,7 +121,7 @@ export function validateInsightBody(file: string, body: string): ContentIssue[] 
 				error(
 					file,
 					'body',
-					`plain Markdown without HTML or components (line ${index + 1} has ${tag[0]}); write "less than" or use a space after "<"`,
+					`plain Markdown without HTML or components (body line ${index + 1} has ${tag[0]}); write "less than" or use a space after "<"`,
 					'body-markup',
 				),
 			);

@@ -21,8 +21,12 @@ export const dateSchema = z
 	])
 	.transform((value, ctx) => {
 		const date = value instanceof Date ? value : new Date(`${value}T00:00:00Z`);
-		if (Number.isNaN(date.getTime())) {
-			ctx.addIssue({ code: 'custom', message: 'a real calendar date written YYYY-MM-DD' });
+		// `new Date('2026-02-30')` is 2 March: a date that does not read back the same is not real.
+		if (Number.isNaN(date.getTime()) || (typeof value === 'string' && isoDate(date) !== value)) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `a real calendar date written YYYY-MM-DD (got "${typeof value === 'string' ? value : 'an invalid date'}")`,
+			});
 			return z.NEVER;
 		}
 		return date;
