@@ -2,7 +2,7 @@
  * Parsing and schema-checking of single content files, from their text: no file system, so the
  * browser builder can import a briefing with exactly the checks `npm run check` applies.
  */
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
 import { briefingSchema } from '../schema/briefing.ts';
 import { idSchema } from '../schema/common.ts';
@@ -23,12 +23,15 @@ export function parseYaml(
 	source: string,
 	lineOffset = 0,
 ): { data: unknown; issues: ContentIssue[] } {
-	const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+	const lineCounter = new LineCounter();
+	// An unclosed quote is reported past the end; the last line with text is nearer the mistake.
+	const lastLine = Math.max(1, source.trimEnd().split('\n').length);
+	const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, lineCounter });
 	const issues = doc.errors.map(
 		(yamlError): ContentIssue => ({
 			file,
 			field: '',
-			message: `valid YAML (line ${(yamlError.linePos?.[0]?.line ?? 0) + lineOffset}: ${yamlError.message.split('\n')[0]})`,
+			message: `valid YAML (line ${Math.min(lineCounter.linePos(yamlError.pos[0]).line, lastLine) + lineOffset}: ${yamlError.message.split('\n')[0]})`,
 			severity: 'error',
 			rule: 'yaml',
 		}),
@@ -37,10 +40,13 @@ export function parseYaml(
 }
 
 /** Splits an MDX file into its frontmatter source and body. */
-export function splitFrontmatter(source: string): { frontmatter: string; body: string } | undefined {
+export function splitFrontmatter(
+	source: string,
+): { frontmatter: string; body: string; bodyLine: number } | undefined {
 	const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
 	if (!match) return undefined;
-	return { frontmatter: match[1] ?? '', body: source.slice(match[0].length) };
+	const bodyLine = match[0].split('\n').length;
+	return { frontmatter: match[1] ?? '', body: source.slice(match[0].length), bodyLine };
 }
 
 function fileIdIssue(file: string, id: string): ContentIssue[] {
@@ -93,7 +99,10 @@ export function parseInsight(
 	if (yaml.issues.length) return { issues: [...idIssues, ...yaml.issues] };
 	const { value, issues } = validated(insightSchema, file, yaml.data);
 	if (!value || idIssues.length) return { issues: [...idIssues, ...issues] };
-	return { entry: { id, file, data: value, body: parts.body, talkTrack: talkTrack(parts.body) }, issues };
+	return {
+		entry: { id, file, data: value, body: parts.body, bodyLine: parts.bodyLine, talkTrack: talkTrack(parts.body) },
+		issues,
+	};
 }
 
 /** Reads one briefing file into an entry, or the issues that kept it out. */

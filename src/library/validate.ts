@@ -18,6 +18,8 @@ export interface InsightEntry {
 	data: Insight;
 	/** The MDX body as written. */
 	body: string;
+	/** Line of the file the body starts on (1-based), so body problems name the file's line. */
+	bodyLine?: number;
 	/** The body as plain text: the slide's talk track. */
 	talkTrack: string;
 }
@@ -101,7 +103,7 @@ export function validateInsightReferences(
 }
 
 /** Problems in the MDX body that would break the site build or the talk track. */
-export function validateInsightBody(file: string, body: string): ContentIssue[] {
+export function validateInsightBody(file: string, body: string, firstLine = 1): ContentIssue[] {
 	const issues: ContentIssue[] = [];
 	body.split('\n').forEach((line, index) => {
 		const brace = line.match(/\{[^}\n]*\}?/);
@@ -110,7 +112,7 @@ export function validateInsightBody(file: string, body: string): ContentIssue[] 
 				error(
 					file,
 					'body',
-					`plain text without curly braces (body line ${index + 1} has ${brace[0]}; MDX reads braces as code, and tokens such as {company} work only in frontmatter fields)`,
+					`plain text without curly braces (line ${index + firstLine} has ${brace[0]}; MDX reads braces as code, and tokens such as {company} work only in frontmatter fields)`,
 					'body-expression',
 				),
 			);
@@ -121,7 +123,7 @@ export function validateInsightBody(file: string, body: string): ContentIssue[] 
 				error(
 					file,
 					'body',
-					`plain Markdown without HTML or components (body line ${index + 1} has ${tag[0]}); write "less than" or use a space after "<"`,
+					`plain Markdown without HTML or components (line ${index + firstLine} has ${tag[0]}); write "less than" or use a space after "<"`,
 					'body-markup',
 				),
 			);
@@ -200,7 +202,7 @@ export function validateLibrary(
 	return [
 		...insights.flatMap((entry) => [
 			...validateInsightReferences(entry, taxonomy, ids, brokenIds),
-			...validateInsightBody(entry.file, entry.body),
+			...validateInsightBody(entry.file, entry.body, entry.bodyLine),
 		]),
 		...briefings.flatMap((entry) => validateBriefingReferences(entry.file, entry.data, byId, taxonomy, brokenIds)),
 	];
