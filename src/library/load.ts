@@ -9,8 +9,8 @@ import path from 'node:path';
 import { brandSchema, type Brand } from '../schema/brand.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import type { ContentIssue } from './issues.ts';
-import { parseBriefing, parseInsight, parseTaxonomy, parseYaml, validated } from './parse.ts';
-import { validateLibrary, type BriefingEntry, type InsightEntry } from './validate.ts';
+import { parseBriefing, parseInsight, parseTaxonomy, parseYaml, splitFrontmatter, validated } from './parse.ts';
+import { validateLibrary, validateRawReferences, type BriefingEntry, type InsightEntry } from './validate.ts';
 
 /** Where the library's files live, relative to the project root. */
 export const contentPaths = {
@@ -99,12 +99,19 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 
 	const insights: InsightEntry[] = [];
 	const brokenIds = new Set<string>();
+	// Files that failed their schema, with their raw data, so their references are checked too.
+	const invalid: Array<{ file: string; kind: 'insight' | 'briefing'; raw: unknown; reported: ContentIssue[] }> = [];
 	for (const file of await listFiles(root, contentPaths.insights, /\.mdx$/, issues)) {
 		const source = await readFile(path.join(root, file), 'utf8');
 		const result = parseInsight(file, source);
 		issues.push(...result.issues);
 		if (result.entry) insights.push(result.entry);
-		else brokenIds.add(path.basename(file, '.mdx'));
+		else {
+			brokenIds.add(path.basename(file, '.mdx'));
+			const parts = splitFrontmatter(source);
+			const raw = parts && parseYaml(file, parts.frontmatter);
+			if (raw && !raw.issues.length) invalid.push({ file, kind: 'insight', raw: raw.data, reported: result.issues });
+		}
 	}
 
 	const briefings: BriefingEntry[] = [];
@@ -113,9 +120,24 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 		const result = parseBriefing(file, source);
 		issues.push(...result.issues);
 		if (result.entry) briefings.push(result.entry);
+		else {
+			const raw = parseYaml(file, source);
+			if (!raw.issues.length) invalid.push({ file, kind: 'briefing', raw: raw.data, reported: result.issues });
+		}
 	}
 
-	if (taxonomyResult.value) issues.push(...validateLibrary(taxonomyResult.value, insights, briefings, brokenIds));
+	if (taxonomyResult.value) {
+		const taxonomy = taxonomyResult.value;
+		issues.push(...validateLibrary(taxonomy, insights, briefings, brokenIds));
+		const byId = new Map(insights.map((entry) => [entry.id, entry]));
+		for (const item of invalid) {
+			issues.push(...validateRawReferences(item.file, item.kind, item.raw, taxonomy, byId, brokenIds, item.reported));
+		}
+		// Keep each file's problems together, in the order files were read.
+		const order = new Map<string, number>();
+		issues.forEach((issue, index) => order.set(issue.file, order.get(issue.file) ?? index));
+		issues.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+	}
 
 	return { root, taxonomy: taxonomyResult.value, brand, insights, briefings, issues };
 }

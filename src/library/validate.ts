@@ -58,7 +58,7 @@ export function validateInsightReferences(
 	const industries = [...industryIds(taxonomy), crossIndustry];
 	const personas = taxonomy.personas.map((persona) => persona.id);
 	entry.data.industries.forEach((id, index) => {
-		if (!industries.includes(id)) {
+		if (typeof id === 'string' && id && !industries.includes(id)) {
 			issues.push(
 				error(
 					entry.file,
@@ -70,7 +70,7 @@ export function validateInsightReferences(
 		}
 	});
 	entry.data.personas.forEach((id, index) => {
-		if (!personas.includes(id)) {
+		if (typeof id === 'string' && id && !personas.includes(id)) {
 			issues.push(
 				error(
 					entry.file,
@@ -82,6 +82,7 @@ export function validateInsightReferences(
 		}
 	});
 	entry.data.related.forEach((id, index) => {
+		if (typeof id !== 'string' || !id) return;
 		if (id === entry.id) {
 			issues.push(error(entry.file, `related[${index}]`, 'another insight (this is the insight itself)', 'self-related'));
 		} else if (!insightIds.has(id) && brokenIds.has(id)) {
@@ -148,7 +149,7 @@ export function validateBriefingReferences(
 ): ContentIssue[] {
 	const issues: ContentIssue[] = [];
 	const industries = industryIds(taxonomy);
-	if (!industries.includes(briefing.prospect.industry)) {
+	if (briefing.prospect.industry && !industries.includes(briefing.prospect.industry)) {
 		issues.push(
 			error(
 				file,
@@ -159,6 +160,7 @@ export function validateBriefingReferences(
 		);
 	}
 	briefing.insights.forEach((id, index) => {
+		if (typeof id !== 'string' || !id) return;
 		const field = `insights[${index}]`;
 		const insight = insights.get(id);
 		if (!insight && brokenIds.has(id)) {
@@ -206,4 +208,50 @@ export function validateLibrary(
 		]),
 		...briefings.flatMap((entry) => validateBriefingReferences(entry.file, entry.data, byId, taxonomy, brokenIds)),
 	];
+}
+
+/** The strings of a list at their own indexes; anything else becomes '' (and is skipped). */
+function stringsAt(value: unknown): string[] {
+	return Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : '')) : [];
+}
+
+const fieldOf = (value: unknown, key: string): unknown =>
+	value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+
+/**
+ * Reference problems in a file that failed its schema, read from its raw data, so an author sees
+ * an unknown industry or insight id together with the schema errors rather than in a second
+ * round. Fields the schema check already reported (`reported`) are left out.
+ */
+export function validateRawReferences(
+	file: string,
+	kind: 'insight' | 'briefing',
+	raw: unknown,
+	taxonomy: Taxonomy,
+	insights: ReadonlyMap<string, Pick<InsightEntry, 'id' | 'data'>>,
+	brokenIds: ReadonlySet<string>,
+	reported: readonly ContentIssue[],
+): ContentIssue[] {
+	const id = (file.split('/').pop() ?? file).replace(/\.(mdx|ya?ml)$/, '');
+	let issues: ContentIssue[];
+	if (kind === 'insight') {
+		const data = {
+			industries: stringsAt(fieldOf(raw, 'industries')),
+			personas: stringsAt(fieldOf(raw, 'personas')),
+			related: stringsAt(fieldOf(raw, 'related')),
+		} as unknown as Insight;
+		issues = validateInsightReferences({ id, file, data }, taxonomy, new Set(insights.keys()), brokenIds);
+	} else {
+		const rawDate = fieldOf(raw, 'date');
+		const date = rawDate instanceof Date ? rawDate : new Date(`${String(rawDate)}T00:00:00Z`);
+		const industry = fieldOf(fieldOf(raw, 'prospect'), 'industry');
+		const briefing = {
+			insights: stringsAt(fieldOf(raw, 'insights')),
+			date,
+			prospect: { industry: typeof industry === 'string' ? industry : '' },
+		} as unknown as Pick<Briefing, 'insights' | 'date' | 'prospect'>;
+		issues = validateBriefingReferences(file, briefing, insights, taxonomy, brokenIds);
+	}
+	const fields = new Set(reported.filter((issue) => issue.file === file).map((issue) => issue.field));
+	return issues.filter((issue) => !fields.has(issue.field));
 }
