@@ -94,7 +94,11 @@ function parseOptions(argv: string[]) {
 	let today = new Date();
 	if (values.today !== undefined) {
 		today = new Date(`${values.today}T00:00:00Z`);
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || Number.isNaN(today.getTime())) {
+		if (
+			!/^\d{4}-\d{2}-\d{2}$/.test(values.today) ||
+			Number.isNaN(today.getTime()) ||
+			isoDate(today) !== values.today
+		) {
 			throw new UsageError(`--today expects a date written YYYY-MM-DD (got "${values.today}")`);
 		}
 	}
