@@ -79,7 +79,10 @@ export async function initBuilder(): Promise<void> {
 	const byId = new Map(library.insights.map((insight) => [insight.id, insight]));
 	const industryName = (id: string) =>
 		id === crossIndustry ? 'Cross-industry' : (library.taxonomy.industries.find((entry) => entry.id === id)?.name ?? '');
-	const personaName = (id: string) => library.taxonomy.personas.find((entry) => entry.id === id)?.name ?? id;
+	const personaName = (id: string) => {
+		const persona = library.taxonomy.personas.find((entry) => entry.id === id);
+		return persona?.short ?? persona?.name ?? id;
+	};
 	const generic = (text: string) => fillTokens(text, genericTokenValues);
 
 	// ---- State: restored from a share link, a ?briefing= or ?add= link, or local storage.
@@ -548,7 +551,7 @@ export async function initBuilder(): Promise<void> {
 				modified: deckTimestamp(undefined, briefing.date),
 			});
 			const name = `${draftFileId(draft)}.pptx`;
-			download(name, bytes, 'application/vnd.openxmlformats-officedocument.presentationml.presentation');
+			download(name, bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.presentationml.presentation');
 			status.textContent = `Downloaded ${name}.`;
 		} catch (error) {
 			status.textContent = `The deck could not be built: ${error instanceof Error ? error.message : String(error)}. Your work is saved; try again or download the YAML.`;

@@ -101,19 +101,29 @@ export async function initSearch(): Promise<void> {
 	const renderFacets = (counts: Record<string, Record<string, number>>) => {
 		const active = document.activeElement as HTMLInputElement | null;
 		const focusKey = active?.dataset.facet ? `${active.dataset.facet}:${active.value}` : '';
+		const moreOpen = facetsBox.querySelector<HTMLDetailsElement>('details.facet-more')?.open ?? false;
 		facetsBox.innerHTML = facets
 			.map(({ key, label }) => {
-				const values = Object.keys(allFilters[key] ?? {}).sort((a, b) =>
+				const option = (value: string) => {
+					const count = counts[key]?.[value] ?? 0;
+					const checked = state.selected[key].includes(value);
+					return `<label class="${count === 0 && !checked ? 'is-empty' : ''}"><input type="checkbox" data-facet="${key}" value="${escapeHtml(value)}" ${checked ? 'checked' : ''}/> <span>${escapeHtml(value)}</span> <span class="count" aria-label="${count} results">${count}</span></label>`;
+				};
+				let values = Object.keys(allFilters[key] ?? {}).sort((a, b) =>
 					key === 'stage' ? stageOrder.indexOf(a) - stageOrder.indexOf(b) : a.localeCompare(b),
 				);
 				if (!values.length) return '';
-				const options = values
-					.map((value) => {
-						const count = counts[key]?.[value] ?? 0;
-						const checked = state.selected[key].includes(value);
-						return `<label class="${count === 0 && !checked ? 'is-empty' : ''}"><input type="checkbox" data-facet="${key}" value="${escapeHtml(value)}" ${checked ? 'checked' : ''}/> <span>${escapeHtml(value)}</span> <span class="count" aria-label="${count} results">${count}</span></label>`;
-					})
-					.join('');
+				let more = '';
+				if (key === 'topic') {
+					// Topics are many: the ones with results (and any chosen) first, the rest folded away.
+					const score = (value: string) => (state.selected.topic.includes(value) ? 1e6 : 0) + (counts.topic?.[value] ?? 0);
+					values = values.sort((a, b) => score(b) - score(a) || a.localeCompare(b));
+					const shown = values.filter((value, index) => index < 8 && score(value) > 0);
+					const rest = values.filter((value) => !shown.includes(value));
+					if (rest.length) more = `<details class="facet-more"${moreOpen ? ' open' : ''}><summary>${shown.length ? 'More topics' : 'Topics'} (${rest.length})</summary>${rest.map(option).join('')}</details>`;
+					values = shown;
+				}
+				const options = values.map(option).join('') + more;
 				return `<fieldset class="facet"><legend>${label}</legend>${options}</fieldset>`;
 			})
 			.join('');

@@ -10,16 +10,19 @@ import { getBriefings, getIndustries, getInsights, getPersonas } from '../../sit
 import type { BuilderLibrary, PublishedInsight } from '../../builder/types.ts';
 
 export const GET: APIRoute = async () => {
-	const insights: PublishedInsight[] = (await getInsights()).map((entry) => ({
-		id: entry.id,
-		talkTrack: talkTrack(entry.body ?? ''),
-		data: {
-			...entry.data,
-			reviewed: isoDate(entry.data.reviewed),
-			...(entry.data.expires ? { expires: isoDate(entry.data.expires) } : {}),
-			sources: entry.data.sources.map((source) => ({ ...source, published: isoDate(source.published) })),
-		},
-	}));
+	const insights: PublishedInsight[] = (await getInsights()).map((entry) => {
+		const { expires, reviewed, sources, ...rest } = entry.data;
+		return {
+			id: entry.id,
+			talkTrack: talkTrack(entry.body ?? ''),
+			data: {
+				...rest,
+				reviewed: isoDate(reviewed),
+				...(expires ? { expires: isoDate(expires) } : {}),
+				sources: sources.map((source) => ({ ...source, published: isoDate(source.published) })),
+			},
+		};
+	});
 	const briefings = (await getBriefings()).map((entry) => ({
 		id: entry.id,
 		data: {
