@@ -19,9 +19,13 @@ import { idSchema, isoDate } from '../src/schema/common.ts';
 import { stageIds, stages, type Stage } from '../src/schema/stage.ts';
 import { crossIndustry } from '../src/schema/taxonomy.ts';
 import { formatIssue } from '../src/library/issues.ts';
-import { contentPaths, loadLibrary, parseInsight } from '../src/library/load.ts';
+import { contentPaths, loadLibrary, parseInsight, splitFrontmatter } from '../src/library/load.ts';
 import { insightFile, suggestId, type InsightDraft } from '../src/library/scaffold.ts';
-import { validateInsightBody, validateInsightReferences } from '../src/library/validate.ts';
+import {
+	validateInsightBody,
+	validateInsightReferences,
+	validateRawReferences,
+} from '../src/library/validate.ts';
 import {
 	ask,
 	askList,
@@ -138,6 +142,7 @@ export async function main(argv: string[]): Promise<number> {
 		return 1;
 	}
 	const existing = new Set(library.insights.map((entry) => entry.id));
+	const byId = new Map(library.insights.map((entry) => [entry.id, entry]));
 	const fileFor = (id: string) => `${contentPaths.insights}/${id}.mdx`;
 	const taken = (id: string) =>
 		existsSync(path.join(root, fileFor(id)))
@@ -331,12 +336,14 @@ export async function main(argv: string[]): Promise<number> {
 			severity: 'error',
 			rule: 'file-name',
 		});
-	if (parsed.entry) {
-		issues.push(
-			...validateInsightReferences(parsed.entry, taxonomy, new Set([...existing, complete.id])),
-			...validateInsightBody(file, parsed.entry.body),
-		);
-	}
+	const parts = splitFrontmatter(text)!;
+	issues.push(
+		// Ids are checked even when a field fails its schema, so every problem shows at once.
+		...(parsed.entry
+			? validateInsightReferences(parsed.entry, taxonomy, new Set([...existing, complete.id]))
+			: validateRawReferences(file, 'insight', complete, taxonomy, byId, new Set(), parsed.issues)),
+		...validateInsightBody(file, parts.body, parts.bodyLine),
+	);
 	if (issues.length) {
 		for (const issue of issues) console.error(formatIssue(issue));
 		console.error(
