@@ -1,0 +1,298 @@
+/**
+ * Text measurement and fitting. PowerPoint does not shrink text to fit its box until someone edits
+ * it, so every variable text is sized here: wrap words the way PowerPoint does (greedy, at spaces;
+ * a word longer than the line breaks between characters) with the font's real advance widths, and
+ * pick the largest font size at which the wrapped lines fit the box.
+ *
+ * Measurement is deliberately a little pessimistic (no kerning, a small width margin, breaks only at
+ * spaces), so a renderer that breaks at more places or kerns ends with the same or fewer lines.
+ */
+import { rawFontMetrics, type RawFontMetrics } from './font-metrics.ts';
+
+/** Points per inch. */
+export const PT_PER_IN = 72;
+
+/** Line pitch as a multiple of the font size; decks write it as exact line spacing. */
+export const LINE_SPACING = 1.2;
+
+/** Fraction of the box width lines may fill; the rest absorbs renderer differences. */
+const WIDTH_MARGIN = 0.97;
+
+/** Advance widths of one font face, in ems. */
+export interface FaceMetrics {
+	/** Width in ems of each measured code point. */
+	widths: Map<number, number>;
+	/** Width in ems of anything not in the table. */
+	fallback: number;
+	/** Multiplier for faces measured with a stand-in font. */
+	scale: number;
+	/** Widths of words already measured, in ems (cleared when it grows large). */
+	cache: Map<string, number>;
+}
+
+function decode(raw: RawFontMetrics, scale: number): FaceMetrics {
+	const widths = new Map<number, number>();
+	for (const [first, encoded] of raw.ranges) {
+		encoded.split(',').forEach((value, index) => {
+			if (value) widths.set(first + index, parseInt(value, 36) / raw.unitsPerEm);
+		});
+	}
+	// No-break space measures as a space; soft hyphen and zero-width characters take no room.
+	const space = widths.get(0x20) ?? 0.25;
+	widths.set(0xa0, space);
+	for (const code of [0xad, 0x200b, 0x200c, 0x200d, 0xfeff]) widths.set(code, 0);
+	return { widths, fallback: 1, scale, cache: new Map() };
+}
+
+const faces = new Map<string, FaceMetrics>();
+
+function face(key: keyof typeof rawFontMetrics, scale: number): FaceMetrics {
+	const id = `${key}:${scale}`;
+	let metrics = faces.get(id);
+	if (!metrics) {
+		metrics = decode(rawFontMetrics[key], scale);
+		faces.set(id, metrics);
+	}
+	return metrics;
+}
+
+/**
+ * Metrics for a font family as the brand names it. Calibri (and Carlito) are measured exactly;
+ * Arial-like families with Liberation Sans; any other family with Liberation Sans widened by 10%,
+ * an estimate on the safe side for common sans-serif fonts.
+ */
+export function faceFor(family: string, bold = false): FaceMetrics {
+	const name = family.toLowerCase();
+	if (/calibri|carlito/.test(name)) return face(bold ? 'carlitoBold' : 'carlito', 1);
+	if (/arial|helvetica|liberation sans|arimo/.test(name)) {
+		return face(bold ? 'liberationSansBold' : 'liberationSans', 1);
+	}
+	return face(bold ? 'liberationSansBold' : 'liberationSans', 1.1);
+}
+
+/** Width of `text` in ems (scaled for stand-in faces). */
+function ems(text: string, metrics: FaceMetrics): number {
+	let width = metrics.cache.get(text);
+	if (width !== undefined) return width;
+	width = 0;
+	for (const char of text) {
+		width += metrics.widths.get(char.codePointAt(0) ?? 0) ?? metrics.fallback;
+	}
+	width *= metrics.scale;
+	if (metrics.cache.size > 20_000) metrics.cache.clear();
+	metrics.cache.set(text, width);
+	return width;
+}
+
+/** Width of `text` in points at `size` points. */
+export function textWidth(text: string, size: number, metrics: FaceMetrics): number {
+	return ems(text, metrics) * size;
+}
+
+/**
+ * Splits one paragraph into lines no wider than `width` points: greedy, breaking at spaces; a word
+ * wider than a whole line is broken between characters, as PowerPoint does.
+ */
+export function wrapParagraph(
+	text: string,
+	width: number,
+	size: number,
+	metrics: FaceMetrics,
+): string[] {
+	const words = text.split(/[ \t]+/).filter((word) => word.length > 0);
+	if (!words.length) return [''];
+	const lines: string[] = [];
+	const spaceWidth = textWidth(' ', size, metrics);
+	let line = '';
+	let lineWidth = 0;
+	for (const word of words) {
+		const wordWidth = textWidth(word, size, metrics);
+		if (line && lineWidth + spaceWidth + wordWidth <= width) {
+			line += ` ${word}`;
+			lineWidth += spaceWidth + wordWidth;
+			continue;
+		}
+		if (line) lines.push(line);
+		if (wordWidth <= width) {
+			line = word;
+			lineWidth = wordWidth;
+			continue;
+		}
+		// Break an over-long word between characters.
+		line = '';
+		lineWidth = 0;
+		for (const char of word) {
+			const charWidth = textWidth(char, size, metrics);
+			if (line && lineWidth + charWidth > width) {
+				lines.push(line);
+				line = '';
+				lineWidth = 0;
+			}
+			line += char;
+			lineWidth += charWidth;
+		}
+	}
+	lines.push(line);
+	return lines;
+}
+
+/** A box text must fit, in inches. */
+export interface Box {
+	w: number;
+	h: number;
+}
+
+/** One paragraph to lay out. */
+export interface Paragraph {
+	text: string;
+	/** Measured with the bold face (default: the block's `bold`). */
+	bold?: boolean;
+	/** Font size relative to the block's size (default 1), e.g. 0.8 for a smaller caption line. */
+	scale?: number;
+	/** Space before this paragraph, in multiples of the block's font size (ignored on the first). */
+	spaceBefore?: number;
+	/** Left indent in inches (e.g. for bullets), taken off the width. */
+	indent?: number;
+}
+
+/** How a block of text is set. */
+export interface TextStyle {
+	/** Font family as named in the brand. */
+	font?: string;
+	/** Bold face for every paragraph (unless a paragraph says otherwise). */
+	bold?: boolean;
+	/** Line pitch as a multiple of the size (default {@link LINE_SPACING}). */
+	lineSpacing?: number;
+	/** Space before every paragraph after the first, in multiples of the size (default 0). */
+	paragraphSpacing?: number;
+}
+
+/** Paragraphs laid out at one size. */
+export interface TextLayout {
+	/** Font size in points. */
+	size: number;
+	/** The wrapped lines of each paragraph. */
+	lines: string[][];
+	/** Total number of lines. */
+	lineCount: number;
+	/** Height of the laid-out text in inches. */
+	height: number;
+	/** Widest line in inches. */
+	width: number;
+}
+
+/** Normalises a text or list of texts to paragraphs. */
+export function toParagraphs(text: string | readonly (string | Paragraph)[]): Paragraph[] {
+	const list = typeof text === 'string' ? text.split('\n') : text;
+	return list.map((item) => (typeof item === 'string' ? { text: item } : item));
+}
+
+/** Line pitch in points for a size. */
+export function linePitch(size: number, style: TextStyle = {}): number {
+	return size * (style.lineSpacing ?? LINE_SPACING);
+}
+
+/** Lays out paragraphs in a column `width` inches wide at `size` points. */
+export function layoutText(
+	text: string | readonly (string | Paragraph)[],
+	width: number,
+	size: number,
+	style: TextStyle = {},
+): TextLayout {
+	const font = style.font ?? 'Calibri';
+	let height = 0;
+	let widest = 0;
+	let lineCount = 0;
+	const lines = toParagraphs(text).map((paragraph, index) => {
+		const paragraphSize = size * (paragraph.scale ?? 1);
+		const metrics = faceFor(font, paragraph.bold ?? style.bold ?? false);
+		const available = (width - (paragraph.indent ?? 0)) * PT_PER_IN * WIDTH_MARGIN;
+		const wrapped = wrapParagraph(paragraph.text, available, paragraphSize, metrics);
+		if (index > 0) height += (paragraph.spaceBefore ?? style.paragraphSpacing ?? 0) * size;
+		height += wrapped.length * linePitch(paragraphSize, style);
+		lineCount += wrapped.length;
+		for (const line of wrapped) {
+			widest = Math.max(
+				widest,
+				textWidth(line, paragraphSize, metrics) / PT_PER_IN + (paragraph.indent ?? 0),
+			);
+		}
+		return wrapped;
+	});
+	return { size, lines, lineCount, height: height / PT_PER_IN, width: widest };
+}
+
+/** Size limits for {@link fitText}, in points. */
+export interface FitOptions extends TextStyle {
+	/** Smallest size allowed: used when nothing larger fits. */
+	min: number;
+	/** Largest size wanted. */
+	max: number;
+	/** Size step (default 0.5pt). */
+	step?: number;
+	/** At most this many lines (e.g. 1 for a label that must stay on one line). */
+	maxLines?: number;
+}
+
+/** The result of {@link fitText}. */
+export interface FittedText extends TextLayout {
+	/** False when even the minimum size overflows the box. */
+	fits: boolean;
+}
+
+/**
+ * The largest size from `max` down to `min` (in `step`s) for which `fitsAt(size)` holds, else
+ * `min`; `found` says whether any size passed. Sizes are tried largest first.
+ */
+export function largestSize(
+	min: number,
+	max: number,
+	fitsAt: (size: number) => boolean,
+	step = 0.5,
+): { size: number; found: boolean } {
+	// Sizes from max down in steps; whether text fits only gets worse as the size grows (wider
+	// words wrap into more, taller lines), so a binary search finds the largest that fits.
+	const sizes: number[] = [];
+	for (let size = max; size >= min - 1e-9; size = Math.round((size - step) * 100) / 100)
+		sizes.push(size);
+	if (!sizes.length || sizes[sizes.length - 1]! > min + 1e-9) sizes.push(min);
+	let lo = 0;
+	let hi = sizes.length - 1;
+	if (!fitsAt(sizes[hi]!)) return { size: min, found: false };
+	// Invariant: sizes[hi] fits; everything before lo does not.
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (fitsAt(sizes[mid]!)) hi = mid;
+		else lo = mid + 1;
+	}
+	return { size: sizes[hi]!, found: true };
+}
+
+/**
+ * Wraps `text` (one paragraph per line, or a list of paragraphs) to the box width and picks the
+ * largest font size between `min` and `max` whose lines fit the box height; the minimum size when
+ * none does (then `fits` is false).
+ */
+export function fitText(
+	text: string | readonly (string | Paragraph)[],
+	box: Box,
+	options: FitOptions,
+): FittedText {
+	const fitsAt = (layout: TextLayout) =>
+		layout.height <= box.h + 1e-9 &&
+		(options.maxLines === undefined || layout.lineCount <= options.maxLines);
+	let best: TextLayout | undefined;
+	const { found } = largestSize(
+		options.min,
+		options.max,
+		(size) => {
+			const layout = layoutText(text, box.w, size, options);
+			if (!fitsAt(layout)) return false;
+			best = layout;
+			return true;
+		},
+		options.step,
+	);
+	const layout = best ?? layoutText(text, box.w, options.min, options);
+	return { ...layout, fits: found };
+}
