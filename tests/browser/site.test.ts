@@ -90,7 +90,8 @@ describe.skipIf(!siteUrl)('built site', () => {
 			if (name === 'search') await page.waitForSelector('.search-result');
 			expect(await page.locator('h1').count()).toBe(1);
 			expect(await axeViolations(page)).toEqual([]);
-			expect(errors).toEqual([]);
+			// The browser reports the 404 status of the not-found page itself as a console error.
+			expect(errors.filter((error) => !(name === 'not found' && error.includes('404')))).toEqual([]);
 			await page.close();
 		});
 	}
