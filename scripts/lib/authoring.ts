@@ -35,12 +35,12 @@ export function problem(schema: z.ZodType, value: unknown): string | undefined {
 }
 
 /** Leaves the script when the author cancels a prompt (Ctrl+C / Esc). */
-function answered<T>(value: T | symbol): T {
+function answered<T>(value: T): Exclude<T, symbol> {
 	if (prompts.isCancel(value)) {
 		prompts.cancel('Cancelled: nothing was written.');
 		process.exit(130);
 	}
-	return value as T;
+	return value as Exclude<T, symbol>;
 }
 
 /** A one-line answer checked against `schema` as it is typed. Empty answers are allowed when `optional`. */
