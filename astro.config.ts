@@ -9,4 +9,7 @@ export default defineConfig({
 	integrations: [mdx(), insightLibrary({ afterBuild: [buildSearchIndex] })],
 	// Pagefind builds excerpts from the HTML text; compressed HTML can glue words across tags.
 	compressHTML: false,
+	// Editors: .astro/collections/*.schema.json plus a manifest, so the Astro VS Code extension
+	// validates and completes insight frontmatter (see docs/authoring.md, "Editor support").
+	experimental: { contentIntellisense: true },
 });
