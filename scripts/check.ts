@@ -138,7 +138,14 @@ export function parseAstroCheck(output: string): ContentIssue[] {
 			rule: 'types',
 		});
 	}
-	return issues;
+	// astro check lists a file's problems bottom-up: put them in file and line order.
+	const position = (issue: ContentIssue) =>
+		issue.field.slice(5).split(':').map(Number) as [number, number];
+	return issues.sort((a, b) => {
+		const [lineA, columnA] = position(a);
+		const [lineB, columnB] = position(b);
+		return a.file.localeCompare(b.file) || lineA - lineB || columnA - columnB;
+	});
 }
 
 /** Runs `astro check` in `root` and turns its diagnostics into issues. */
