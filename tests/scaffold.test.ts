@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/library/load.ts';
 import {
@@ -19,6 +20,7 @@ import {
 	copyFixture,
 	fixtureRoot,
 	fixtureToday,
+	projectRoot,
 	removeFixture,
 	runScript,
 } from './fixtures/content/fixtures.ts';
@@ -209,6 +211,10 @@ describe('npm run new:briefing (flags)', () => {
 			{ role: 'Chief Operating Officer' },
 		]);
 		expect(entry.data.nextStep.agenda).toEqual(['Denial root causes by payer']);
+		// Written the way Prettier would write it, so `npm run format:check` stays clean.
+		const text = await readFile(path.join(root, file), 'utf8');
+		const config = (await resolveConfig(path.join(projectRoot, 'content/briefings/x.yaml'))) ?? {};
+		expect(await format(text, { ...config, parser: 'yaml' })).toBe(text);
 	});
 
 	it('refuses a draft, an expired and an unknown insight, naming each', () => {

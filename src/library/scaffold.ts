@@ -105,7 +105,7 @@ function toYaml(data: Record<string, unknown>, inline: string[]): string {
 		const node = doc.get(key, true) as YamlNode | undefined;
 		if (node && isSeq(node)) node.flow = true;
 	}
-	return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+	return doc.toString({ lineWidth: 0, flowCollectionPadding: false, singleQuote: true });
 }
 
 /** The default body: the author's summary and implication, tokens in their generic wording. */
