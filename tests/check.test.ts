@@ -196,6 +196,7 @@ describe('type check output', () => {
 			"  Type 'unknown' is not assignable to type 'Record<string, unknown>'.",
 			'',
 			'29   loader: file(...)',
+			"src/pages/index.astro:9:2 - error ts(2304): Cannot find name 'y'.",
 			"src/pages/index.astro:3:1 - error ts(2304): Cannot find name 'x'.",
 			'Result (24 files): ',
 			'- 2 errors',
@@ -213,6 +214,14 @@ describe('type check output', () => {
 				file: 'src/pages/index.astro',
 				field: 'line 3:1',
 				message: "Cannot find name 'x'. (ts2304)",
+				severity: 'error',
+				rule: 'types',
+			},
+			// astro check lists a file bottom-up; the report reads top-down.
+			{
+				file: 'src/pages/index.astro',
+				field: 'line 9:2',
+				message: "Cannot find name 'y'. (ts2304)",
 				severity: 'error',
 				rule: 'types',
 			},
