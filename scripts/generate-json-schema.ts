@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
 			console.log(`wrote ${schemaDir}/${file}`);
 		}
 	}
-	if (!check && !stale) console.log(`${schemaDir}/ is up to date with src/schema`);
+	if (!stale) console.log(`${schemaDir}/ is up to date with src/schema`);
 	return stale ? 1 : 0;
 }
 
