@@ -17,15 +17,13 @@
 import { isoDate } from '../schema/common.ts';
 import { stageIds } from '../schema/stage.ts';
 import { crossIndustry, type Taxonomy } from '../schema/taxonomy.ts';
+import { addMonths, daysUntil, freshnessLimits, startOfDay } from './freshness.ts';
 import type { ContentIssue } from './issues.ts';
 import type { BriefingEntry, InsightEntry } from './validate.ts';
 
 /** Where the editorial lines are drawn. */
 export const editorialLimits = {
-	/** A published insight reviewed longer ago than this many months is stale. */
-	reviewMonths: 12,
-	/** An insight expiring within this many days is flagged. */
-	expiringDays: 30,
+	...freshnessLimits,
 	/** A source older than this many years is flagged. */
 	sourceYears: 5,
 	/** Titles sharing at least this share of their words (Jaccard, 0-1) are near-duplicates. */
@@ -45,8 +43,6 @@ export interface EditorialOptions {
 	today?: Date;
 }
 
-const day = 24 * 60 * 60 * 1000;
-
 const warning = (file: string, field: string, message: string, rule: string): ContentIssue => ({
 	file,
 	field,
@@ -54,18 +50,6 @@ const warning = (file: string, field: string, message: string, rule: string): Co
 	severity: 'warning',
 	rule,
 });
-
-/** `date` at UTC midnight. */
-function startOfDay(date: Date): Date {
-	return new Date(`${isoDate(date)}T00:00:00Z`);
-}
-
-/** `date` moved by whole calendar months (negative for earlier), at UTC midnight. */
-function addMonths(date: Date, months: number): Date {
-	const moved = startOfDay(date);
-	moved.setUTCMonth(moved.getUTCMonth() + months);
-	return moved;
-}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -86,12 +70,11 @@ export function staleReviews(input: EditorialInput, today: Date): ContentIssue[]
 
 /** Published insights that expire within 30 days, or have expired. */
 export function expiries(input: EditorialInput, today: Date): ContentIssue[] {
-	const start = startOfDay(today);
 	const issues: ContentIssue[] = [];
 	for (const entry of input.insights) {
 		const expires = entry.data.expires;
 		if (entry.data.status !== 'published' || !expires) continue;
-		const days = Math.round((expires.getTime() - start.getTime()) / day);
+		const days = daysUntil(expires, today);
 		if (days < 0) {
 			issues.push(
 				warning(
