@@ -41,8 +41,10 @@ export async function buildDeckWithPlan(input: DeckInput): Promise<BuiltDeck> {
 	const plan = planDeck(input);
 	const { briefing, brand } = input;
 	const company = briefing.presenter.company ?? brand.name;
+	// The title as the first slide shows it (tokens filled).
+	const title = plan.slides[0]?.title ?? briefing.title;
 	const raw = await renderDeck(plan, {
-		title: briefing.title,
+		title,
 		subject: `Executive briefing for ${briefing.prospect.company}`,
 		author: briefing.presenter.name,
 		company,
@@ -52,7 +54,7 @@ export async function buildDeckWithPlan(input: DeckInput): Promise<BuiltDeck> {
 		bodyFont: brand.fonts.body,
 	});
 	const bytes = normalizePackage(raw, {
-		title: briefing.title,
+		title,
 		subject: `Executive briefing for ${briefing.prospect.company}`,
 		author: briefing.presenter.name,
 		company,

@@ -62,20 +62,35 @@ function w3cdtf(date: Date): string {
 	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** Compares names with runs of digits as numbers ("slide2" before "slide10"); locale-free. */
+export function naturalCompare(a: string, b: string): number {
+	const pa = a.split(/(\d+)/);
+	const pb = b.split(/(\d+)/);
+	for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+		const [x, y] = [pa[i]!, pb[i]!];
+		if (x === y) continue;
+		if (i % 2 === 1) return Number(x) - Number(y) || (x < y ? -1 : 1);
+		return x < y ? -1 : 1;
+	}
+	return pa.length - pb.length;
+}
+
+const firstEntries = [
+	contentTypesPart,
+	'_rels/.rels',
+	'docProps/core.xml',
+	'docProps/app.xml',
+	'ppt/presentation.xml',
+	'ppt/_rels/presentation.xml.rels',
+];
+
 /** Fixed entry order: the parts a reader looks for first, then the rest by name (numbers in order). */
 function entryOrder(a: string, b: string): number {
-	const first = [
-		contentTypesPart,
-		'_rels/.rels',
-		'docProps/core.xml',
-		'docProps/app.xml',
-		'ppt/presentation.xml',
-		'ppt/_rels/presentation.xml.rels',
-	];
-	const ia = first.indexOf(a);
-	const ib = first.indexOf(b);
-	if (ia >= 0 || ib >= 0) return (ia < 0 ? first.length : ia) - (ib < 0 ? first.length : ib);
-	return a.localeCompare(b, 'en', { numeric: true });
+	const ia = firstEntries.indexOf(a);
+	const ib = firstEntries.indexOf(b);
+	if (ia >= 0 || ib >= 0)
+		return (ia < 0 ? firstEntries.length : ia) - (ib < 0 ? firstEntries.length : ib);
+	return naturalCompare(a, b);
 }
 
 /** Zips `files` deterministically with DEFLATE. */
@@ -202,6 +217,43 @@ function renumber(
 	const renames = new Map<string, string>();
 	found.forEach(({ path }, index) => renames.set(path, name(index + 1)));
 	return renames;
+}
+
+/** Same bytes? */
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+/**
+ * pptxgenjs writes a copy of an image for every master that shows it (the logo twice): identical
+ * media are stored once and every relationship points to the first copy.
+ */
+function dedupeMedia(files: Map<string, Uint8Array>): void {
+	const media = [...files.keys()]
+		.filter((name) => name.startsWith('ppt/media/'))
+		.sort(naturalCompare);
+	const replaced = new Map<string, string>();
+	for (let i = 0; i < media.length; i++) {
+		const name = media[i]!;
+		if (replaced.has(name)) continue;
+		for (const other of media.slice(i + 1)) {
+			if (!replaced.has(other) && equalBytes(files.get(name)!, files.get(other)!))
+				replaced.set(other, name);
+		}
+	}
+	if (!replaced.size) return;
+	for (const [name, content] of files) {
+		if (!name.endsWith('.rels')) continue;
+		const xml = strFromU8(content);
+		const updated = xml.replace(/Target="([^"]*)"/g, (whole, target: string) => {
+			const to = replaced.get(resolveTarget(name, target));
+			return to ? `Target="/${to}"` : whole;
+		});
+		if (updated !== xml) files.set(name, strToU8(updated));
+	}
+	for (const name of replaced.keys()) files.delete(name);
 }
 
 /** Relationship targets in a .rels part: `{ id, target, external }`. */
@@ -332,6 +384,7 @@ export function normalizePackage(raw: Uint8Array, meta: DeckMetadata): Uint8Arra
 			files.set(name, content);
 		}
 	}
+	dedupeMedia(files);
 	files.set('docProps/core.xml', strToU8(coreXml(meta)));
 	files.set('docProps/app.xml', strToU8(appXml(meta)));
 

@@ -851,52 +851,73 @@ function split(leftW: number, left: Block[], right: Block[], band?: Block): Arra
 	};
 }
 
-function arrangements(ctx: Context, insight: FilledInsight): Arrangement[] {
+/** An arrangement and how much less it is liked, in points of body size given up for it. */
+interface Option {
+	arrange: Arrangement;
+	penalty: number;
+}
+
+function arrangements(ctx: Context, insight: FilledInsight): Option[] {
 	const points = pointsBlock(ctx, insight);
 	const panel = implicationBlock(ctx, insight, true);
 	const band = implicationBlock(ctx, insight, false);
+	const option =
+		(penalty: number) =>
+		(arrange: Arrangement): Option => ({ arrange, penalty });
 	if (insight.chart) {
 		const chart = chartBlock(ctx, insight);
-		const callout = insight.stat ? [calloutBlock(ctx, insight, insight.stat)] : [];
-		const inline = insight.stat ? [calloutBlock(ctx, insight, insight.stat, true)] : [];
+		if (!insight.stat) {
+			return [
+				...[6.6, 6.0].map((w) => option(0)(split(w, [chart], [points, panel]))),
+				...[5.4, 4.8].map((w) => option(0.5)(split(w, [chart], [points, panel]))),
+				...[6.0, 5.4, 4.8].map((w) => option(1)(split(w, [chart], [points], band))),
+			];
+		}
+		const callout = calloutBlock(ctx, insight, insight.stat);
+		const inline = calloutBlock(ctx, insight, insight.stat, true);
 		return [
-			...[6.6, 6.0, 5.4, 4.8].map((w) => split(w, [chart], [...callout, points, panel])),
-			...[6.0, 5.4, 4.8].map((w) => split(w, [chart], [...callout, points], band)),
-			...(callout.length
-				? [
-						...[5.4, 4.8].map((w) => split(w, [...callout, chart], [points], band)),
-						...[6.6, 6.0, 5.4].map((w) => split(w, [chart], [...inline, points, panel])),
-						...[6.6, 6.0, 5.4].map((w) => split(w, [chart], [...inline, points], band)),
-						...[6.6, 6.0].map((w) => split(w, [chart, ...inline], [points, panel])),
-					]
-				: []),
+			...[6.6, 6.0].map((w) => option(0)(split(w, [chart], [callout, points, panel]))),
+			...[5.4, 4.8].map((w) => option(0.5)(split(w, [chart], [callout, points, panel]))),
+			...[6.0, 5.4, 4.8].map((w) => option(1)(split(w, [chart], [callout, points], band))),
+			...[6.6, 6.0, 5.4].map((w) => option(1.5)(split(w, [chart], [inline, points, panel]))),
+			...[5.4, 4.8].map((w) => option(1.5)(split(w, [callout, chart], [points], band))),
+			...[6.6, 6.0].map((w) => option(2)(split(w, [chart, inline], [points, panel]))),
+			...[6.6, 6.0, 5.4].map((w) => option(2)(split(w, [chart], [inline, points], band))),
 		];
 	}
 	if (insight.stat) {
 		const stat = statPanelBlock(ctx, insight, insight.stat);
-		return [4.1, 3.5].flatMap((w) => [
-			split(w, [stat], [points, panel]),
-			split(w, [stat], [points], band),
-		]);
+		return [
+			option(0)(split(4.1, [stat], [points, panel])),
+			option(0.5)(split(3.5, [stat], [points, panel])),
+			option(0.5)(split(4.1, [stat], [points], band)),
+			option(1)(split(3.5, [stat], [points], band)),
+		];
 	}
-	return [split(7.3, [points], [band]), split(CONTENT_W - 4, [points], [band])];
+	return [
+		option(0)(split(7.3, [points], [band])),
+		option(0.5)(split(CONTENT_W - 4, [points], [band])),
+	];
 }
 
 function insightSlide(ctx: Context, insight: FilledInsight, total: number): SlidePlan {
 	const stage = stages[insight.stage];
 	const eyebrow = `${stage.name} · Insight ${insight.number} of ${total}`;
-	type Candidate = { elements: Element[]; size: number; fits: boolean };
+	type Candidate = { elements: Element[]; score: number; fits: boolean };
 	let best: Candidate | undefined;
 	const spec = bodyText(ctx, 'points');
-	// Body text down to the normal minimum first; only when nothing fits, down to caption size.
-	search: for (const [compact, min] of [
-		[false, spec.min],
-		[true, spec.min],
-		[true, DENSE_MIN],
-	] as const) {
-		const header = headerElements(ctx, eyebrow, insight.title, compact);
+	// The normal header and body size first; a compact header next; the dense minimum only when
+	// nothing else fits.
+	const passes = [
+		{ compact: false, min: spec.min, penalty: 0 },
+		{ compact: true, min: spec.min, penalty: 1 },
+		{ compact: true, min: DENSE_MIN, penalty: 1 },
+	];
+	search: for (const pass of passes) {
+		if (pass.min === DENSE_MIN && best?.fits) break;
+		const header = headerElements(ctx, eyebrow, insight.title, pass.compact);
 		const headline = header[1]!;
-		const top = compact
+		const top = pass.compact
 			? headline.y +
 				measure(headline.paragraphs, headline.w, headline.size, {
 					font: ctx.heading,
@@ -909,23 +930,21 @@ function insightSlide(ctx: Context, insight: FilledInsight, total: number): Slid
 		const bottom = FRAME.body.y + FRAME.body.h - (footnote ? footnote.h + 0.15 : 0);
 		const body = { x: MARGIN_X, y: top, w: CONTENT_W, h: bottom - top };
 		if (footnote) header.push(footnote);
-		for (const arrangement of arrangements(ctx, insight)) {
+		for (const { arrange, penalty } of arrangements(ctx, insight)) {
 			const fitsAt = (size: number) =>
-				arrangement(body, size).every((column) => columnHeight(column, size) <= column.h + 1e-6);
-			const { size, found } = largestSize(min, spec.max, fitsAt);
-			const bodyElements = arrangement(body, size)
+				arrange(body, size).every((column) => columnHeight(column, size) <= column.h + 1e-6);
+			const { size, found } = largestSize(pass.min, spec.max, fitsAt);
+			const bodyElements = arrange(body, size)
 				.flatMap((column) => renderColumn(column, size))
 				.map((element) =>
 					element.kind === 'text' && !found ? { ...element, fits: false } : element,
 				);
 			const elements = [...header, ...bodyElements];
 			const fits = elements.every((element) => element.kind !== 'text' || element.fits);
-			const candidate = { elements, size, fits };
-			if (!best || (fits && (!best.fits || size > best.size))) best = candidate;
-			if (fits && size >= COMFORTABLE) {
-				best = candidate;
-				break search;
-			}
+			const candidate = { elements, score: size - penalty - pass.penalty, fits };
+			if (!best || (fits && (!best.fits || candidate.score > best.score))) best = candidate;
+			// Arrangements come in order of preference: take the first that reads comfortably.
+			if (fits && candidate.score >= COMFORTABLE) break search;
 		}
 	}
 	return {
@@ -1080,13 +1099,13 @@ function sourceSlides(ctx: Context, insights: FilledInsight[]): SlidePlan[] {
 				bullet: { kind: 'bullet' },
 				indent: 0.25,
 				bulletColor: ctx.pal.muted,
-				scale: 0.85,
+				scale: 0.9,
 				spaceBefore: index ? 0.2 : 0.25,
 			};
 		}),
 	]);
 	const box = { x: MARGIN_X, y: FRAME.body.y - 0.15, w: CONTENT_W, h: FRAME.body.h + 0.15 };
-	const spec = bodyText(ctx, 'sources', { min: 10, max: 16 });
+	const spec = bodyText(ctx, 'sources', { min: 11, max: 16 });
 	const { pages, size, fits } = paginate(groups, box, spec);
 	return pages.map((page, index) => ({
 		master: 'content',

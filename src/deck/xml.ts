@@ -20,9 +20,47 @@ export function stripInvalidXmlChars(value: string): string {
 	return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
-const nameStart = /[A-Za-z_:\u00C0-\uFFFF]/;
-const nameChar = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;
 const predefined = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/** A character that may start an XML name (ASCII letters, `_`, `:` and anything non-ASCII). */
+function isNameStart(code: number): boolean {
+	return (
+		(code >= 97 && code <= 122) ||
+		(code >= 65 && code <= 90) ||
+		code === 95 ||
+		code === 58 ||
+		code >= 0xc0
+	);
+}
+
+/** A character that may continue an XML name. */
+function isNameChar(code: number): boolean {
+	return (
+		isNameStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46 || code === 0xb7
+	);
+}
+
+function isSpace(code: number): boolean {
+	return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Why character data (text or an attribute value) is not well-formed, or undefined. */
+function textProblem(text: string, from: number, to: number): string | undefined {
+	for (let i = from; i < to; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 32 && code !== 9 && code !== 10 && code !== 13) return 'a control character';
+		if (code === 60) return 'a "<"';
+		if (code === 38) {
+			const semi = text.indexOf(';', i);
+			if (semi < 0 || semi > to || semi - i > 12) return 'an unterminated entity';
+			const name = text.slice(i + 1, semi);
+			if (!predefined.has(name) && !/^#(\d+|x[0-9A-Fa-f]+)$/.test(name))
+				return `an unknown entity "&${name};"`;
+			i = semi;
+		}
+	}
+	return undefined;
+}
 
 /** Why `text` is not well-formed XML, or undefined when it is. */
 export function xmlError(text: string): string | undefined {
@@ -36,27 +74,16 @@ export function xmlError(text: string): string | undefined {
 	};
 	const readName = (): string | undefined => {
 		const start = i;
-		if (i >= n || !nameStart.test(text[i]!)) return undefined;
+		if (i >= n || !isNameStart(text.charCodeAt(i))) return undefined;
 		i++;
-		while (i < n && nameChar.test(text[i]!)) i++;
+		while (i < n && isNameChar(text.charCodeAt(i))) i++;
 		return text.slice(start, i);
 	};
 	const skipSpace = () => {
-		while (i < n && /\s/.test(text[i]!)) i++;
-	};
-	const checkText = (value: string): string | undefined => {
-		// eslint-disable-next-line no-control-regex
-		if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value)) return 'a control character';
-		for (const match of value.matchAll(/&([^;\s&<]*)(;?)/g)) {
-			const [, name = '', semi] = match;
-			if (!semi) return `an unterminated entity "&${name}"`;
-			if (!predefined.has(name) && !/^#(\d+|x[0-9A-Fa-f]+)$/.test(name))
-				return `an unknown entity "&${name};"`;
-		}
-		return undefined;
+		while (i < n && isSpace(text.charCodeAt(i))) i++;
 	};
 
-	if (text.startsWith('\uFEFF')) i = 1;
+	if (text.charCodeAt(0) === 0xfeff) i = 1;
 	if (text.startsWith('<?xml', i)) {
 		const end = text.indexOf('?>', i);
 		if (end < 0) return fail('an unterminated XML declaration');
@@ -64,43 +91,51 @@ export function xmlError(text: string): string | undefined {
 	}
 	while (i < n) {
 		const lt = text.indexOf('<', i);
-		const chunk = text.slice(i, lt < 0 ? n : lt);
+		const end = lt < 0 ? n : lt;
 		if (!stack.length) {
-			if (chunk.trim()) return fail('text outside the root element');
+			for (let j = i; j < end; j++) {
+				if (!isSpace(text.charCodeAt(j))) {
+					i = j;
+					return fail('text outside the root element');
+				}
+			}
 		} else {
-			if (chunk.includes('>') && /]]>/.test(chunk)) return fail('"]]>" in text');
-			const problem = checkText(chunk);
+			const problem = textProblem(text, i, end);
 			if (problem) return fail(`${problem} in text`);
+			const cdataEnd = text.indexOf(']]>', i);
+			if (cdataEnd >= 0 && cdataEnd < end) return fail('"]]>" in text');
 		}
 		if (lt < 0) break;
 		i = lt;
-		if (text.startsWith('<!--', i)) {
-			const end = text.indexOf('-->', i + 4);
-			if (end < 0) return fail('an unterminated comment');
-			i = end + 3;
-			continue;
-		}
-		if (text.startsWith('<![CDATA[', i)) {
-			if (!stack.length) return fail('CDATA outside the root element');
-			const end = text.indexOf(']]>', i);
-			if (end < 0) return fail('an unterminated CDATA section');
-			i = end + 3;
-			continue;
-		}
-		if (text.startsWith('<?', i)) {
-			const end = text.indexOf('?>', i);
-			if (end < 0) return fail('an unterminated processing instruction');
-			i = end + 2;
-			continue;
-		}
-		if (text.startsWith('<!', i))
+		const next = text.charCodeAt(i + 1);
+		if (next === 33 /* ! */) {
+			if (text.startsWith('<!--', i)) {
+				const close = text.indexOf('-->', i + 4);
+				if (close < 0) return fail('an unterminated comment');
+				i = close + 3;
+				continue;
+			}
+			if (text.startsWith('<![CDATA[', i)) {
+				if (!stack.length) return fail('CDATA outside the root element');
+				const close = text.indexOf(']]>', i);
+				if (close < 0) return fail('an unterminated CDATA section');
+				i = close + 3;
+				continue;
+			}
 			return fail('a DOCTYPE or declaration (not allowed in OOXML parts)');
-		if (text[i + 1] === '/') {
+		}
+		if (next === 63 /* ? */) {
+			const close = text.indexOf('?>', i);
+			if (close < 0) return fail('an unterminated processing instruction');
+			i = close + 2;
+			continue;
+		}
+		if (next === 47 /* / */) {
 			i += 2;
 			const name = readName();
 			if (!name) return fail('a malformed end tag');
 			skipSpace();
-			if (text[i] !== '>') return fail(`a malformed end tag </${name}`);
+			if (text.charCodeAt(i) !== 62) return fail(`a malformed end tag </${name}`);
 			i++;
 			const open = stack.pop();
 			if (open !== name) return fail(`</${name}> closing <${open ?? 'nothing'}>`);
@@ -113,38 +148,39 @@ export function xmlError(text: string): string | undefined {
 			if (rootSeen) return fail('a second root element');
 			rootSeen = true;
 		}
-		const attributes = new Set<string>();
+		let attributes: string[] | undefined;
 		for (;;) {
 			const before = i;
 			skipSpace();
-			if (text[i] === '>') {
+			const code = text.charCodeAt(i);
+			if (code === 62 /* > */) {
 				i++;
 				stack.push(name);
 				break;
 			}
-			if (text.startsWith('/>', i)) {
+			if (code === 47 /* / */ && text.charCodeAt(i + 1) === 62) {
 				i += 2;
 				break;
 			}
 			if (i === before) return fail(`no space between attributes in <${name}>`);
 			const attribute = readName();
 			if (!attribute) return fail(`a malformed attribute in <${name}>`);
-			if (attributes.has(attribute)) return fail(`attribute ${attribute} twice in <${name}>`);
-			attributes.add(attribute);
+			attributes ??= [];
+			if (attributes.includes(attribute)) return fail(`attribute ${attribute} twice in <${name}>`);
+			attributes.push(attribute);
 			skipSpace();
-			if (text[i] !== '=') return fail(`attribute ${attribute} without a value in <${name}>`);
+			if (text.charCodeAt(i) !== 61 /* = */)
+				return fail(`attribute ${attribute} without a value in <${name}>`);
 			i++;
 			skipSpace();
 			const quote = text[i];
 			if (quote !== '"' && quote !== "'")
 				return fail(`an unquoted value for ${attribute} in <${name}>`);
-			const end = text.indexOf(quote, i + 1);
-			if (end < 0) return fail(`an unterminated value for ${attribute}`);
-			const value = text.slice(i + 1, end);
-			if (value.includes('<')) return fail(`"<" in the value of ${attribute}`);
-			const problem = checkText(value);
+			const close = text.indexOf(quote, i + 1);
+			if (close < 0) return fail(`an unterminated value for ${attribute}`);
+			const problem = textProblem(text, i + 1, close);
 			if (problem) return fail(`${problem} in the value of ${attribute}`);
-			i = end + 1;
+			i = close + 1;
 		}
 	}
 	if (stack.length) return fail(`<${stack[stack.length - 1]}> is never closed`);

@@ -1,0 +1,303 @@
+/**
+ * Builds briefing decks from the library on disk: for `npm run decks` and for the Astro build's
+ * after-build step. Checks the content each deck depends on first (nothing is built from broken
+ * content), builds on every core with worker threads, and writes each file atomically: a deck
+ * that fails leaves no file, and decks built earlier stay as they were.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { buildDeck, deckTimestamp, type DeckInput } from '../deck/index.ts';
+import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
+import { contentPaths, errorsOf, loadLibrary, type Library } from '../library/load.ts';
+import { crossIndustry } from '../schema/taxonomy.ts';
+import type { AfterBuildStep } from './library.ts';
+
+/** Options for {@link buildDecks}. */
+export interface BuildDecksOptions {
+	/** Project root (content/, public/). */
+	root: string;
+	/** Directory the decks are written to (created when missing). */
+	outDir: string;
+	/** Briefing ids to build; all briefings when empty or missing. */
+	ids?: string[];
+	/** Parallel builds (default: the cores available, at most one per deck). */
+	jobs?: number;
+	/** `SOURCE_DATE_EPOCH` (default: the environment's). */
+	sourceDateEpoch?: string;
+	/** Where progress lines go. */
+	log?: (line: string) => void;
+}
+
+/** One deck that was written. */
+export interface BuiltDeckFile {
+	id: string;
+	file: string;
+	bytes: number;
+	ms: number;
+}
+
+/** What {@link buildDecks} did. */
+export interface BuildDecksResult {
+	/** Decks written. */
+	built: BuiltDeckFile[];
+	/** Decks that failed to build or write, with the reason. */
+	failed: Array<{ id: string; error: string }>;
+	/** Problems that stopped everything before a deck was built (content errors, unknown ids). */
+	refused: string[];
+	/** True when nothing went wrong. */
+	ok: boolean;
+}
+
+/** The ids of every briefing file, including those whose content is broken. */
+export function briefingIds(library: Library): string[] {
+	const ids = new Set(library.briefings.map((briefing) => briefing.id));
+	const prefix = `${contentPaths.briefings}/`;
+	for (const issue of library.issues) {
+		if (issue.file.startsWith(prefix)) ids.add(path.basename(issue.file).replace(/\.ya?ml$/, ''));
+	}
+	return [...ids].sort();
+}
+
+/** The content errors that affect the decks of `ids`: their files, their insights, brand and taxonomy. */
+export function deckIssues(library: Library, ids: readonly string[]): ContentIssue[] {
+	const files = new Set<string>([contentPaths.brand, contentPaths.taxonomy]);
+	for (const id of ids) {
+		files.add(`${contentPaths.briefings}/${id}.yaml`);
+		files.add(`${contentPaths.briefings}/${id}.yml`);
+		const briefing = library.briefings.find((entry) => entry.id === id);
+		for (const insight of briefing?.data.insights ?? [])
+			files.add(`${contentPaths.insights}/${insight}.mdx`);
+	}
+	const issues = errorsOf(library).filter((issue) => files.has(issue.file));
+	if (!library.brand && !issues.some((issue) => issue.file === contentPaths.brand)) {
+		issues.push({
+			file: contentPaths.brand,
+			field: '',
+			message: 'a valid brand file (decks need it)',
+			severity: 'error',
+			rule: 'brand',
+		});
+	}
+	return issues;
+}
+
+/** The deck inputs for `ids`, from a library without errors in them. */
+export async function deckInputs(
+	library: Library,
+	ids: readonly string[],
+	sourceDateEpoch: string | undefined,
+): Promise<Map<string, DeckInput>> {
+	const brand = library.brand;
+	if (!brand) throw new Error(`${contentPaths.brand}: the brand is missing or broken`);
+	const png = await readFile(path.join(library.root, 'public', brand.logo.png));
+	const logo = {
+		dataUrl: `data:image/png;base64,${png.toString('base64')}`,
+		aspectRatio: brand.logo.aspectRatio,
+	};
+	const insights = new Map(library.insights.map((entry) => [entry.id, entry]));
+	const inputs = new Map<string, DeckInput>();
+	for (const id of ids) {
+		const briefing = library.briefings.find((entry) => entry.id === id);
+		if (!briefing) throw new Error(`${contentPaths.briefings}/${id}.yaml: no such briefing`);
+		const industry = library.taxonomy?.industries.find(
+			(entry) => entry.id === briefing.data.prospect.industry,
+		);
+		inputs.set(id, {
+			briefing: briefing.data,
+			insights: briefing.data.insights.map((insightId) => {
+				const entry = insights.get(insightId);
+				// Checked by the library rules; repeated here so a draft can never reach a deck.
+				if (!entry || entry.data.status !== 'published') {
+					throw new Error(`${briefing.file}: insight "${insightId}" is not a published insight`);
+				}
+				return { id: entry.id, data: entry.data, talkTrack: entry.talkTrack };
+			}),
+			industryName:
+				industry?.name ??
+				(briefing.data.prospect.industry === crossIndustry
+					? 'your industry'
+					: briefing.data.prospect.industry),
+			brand,
+			logo,
+			modified: deckTimestamp(sourceDateEpoch, briefing.data.date),
+		});
+	}
+	return inputs;
+}
+
+/** Writes `bytes` to `file` through a temporary file in the same directory and a rename. */
+export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+	const temp = path.join(
+		path.dirname(file),
+		`.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+	);
+	try {
+		await writeFile(temp, bytes, { flag: 'wx' });
+		await rename(temp, file);
+	} catch (error) {
+		await rm(temp, { force: true });
+		throw error;
+	}
+}
+
+type WorkerReply = { id: string; bytes?: Uint8Array; error?: string };
+
+/** Builds decks on `jobs` worker threads; falls back to this thread if a worker cannot start. */
+async function buildAll(
+	inputs: Map<string, DeckInput>,
+	jobs: number,
+	onDeck: (id: string, result: { bytes?: Uint8Array; error?: string; ms: number }) => Promise<void>,
+): Promise<void> {
+	const queue = [...inputs.keys()];
+	const inProcess = async () => {
+		for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+			const started = performance.now();
+			try {
+				const bytes = await buildDeck(inputs.get(id)!);
+				await onDeck(id, { bytes, ms: performance.now() - started });
+			} catch (error) {
+				await onDeck(id, {
+					error: error instanceof Error ? error.message : String(error),
+					ms: performance.now() - started,
+				});
+			}
+		}
+	};
+	if (jobs <= 1 || queue.length <= 1) return inProcess();
+
+	const runWorker = () =>
+		new Promise<void>((resolve) => {
+			let worker: Worker;
+			try {
+				worker = new Worker(new URL('./decks-worker.ts', import.meta.url));
+			} catch {
+				resolve(inProcess());
+				return;
+			}
+			let current: { id: string; started: number } | undefined;
+			let pending = Promise.resolve();
+			const next = () => {
+				const id = queue.shift();
+				if (id === undefined) {
+					current = undefined;
+					void worker.terminate().then(() => pending.then(resolve));
+					return;
+				}
+				current = { id, started: performance.now() };
+				worker.postMessage({ id, input: inputs.get(id) });
+			};
+			worker.on('message', (reply: WorkerReply) => {
+				const ms = current ? performance.now() - current.started : 0;
+				pending = pending.then(() =>
+					onDeck(reply.id, { bytes: reply.bytes, error: reply.error, ms }),
+				);
+				next();
+			});
+			worker.on('error', (error) => {
+				// A worker that cannot run (e.g. no TypeScript support) hands its deck back to this thread.
+				if (current) queue.unshift(current.id);
+				current = undefined;
+				void pending.then(() => inProcess()).then(resolve);
+				void error;
+			});
+			worker.on('online', next);
+		});
+	await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, runWorker));
+}
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+/** Checks the content of the chosen briefings and builds their decks into `outDir`. */
+export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecksResult> {
+	const log = options.log ?? ((line: string) => console.log(line));
+	const result: BuildDecksResult = { built: [], failed: [], refused: [], ok: false };
+	const library = await loadLibrary({ root: options.root });
+	const known = briefingIds(library);
+
+	const requested = options.ids?.length ? [...new Set(options.ids)] : known;
+	for (const id of requested) {
+		if (!known.includes(id)) {
+			result.refused.push(
+				`${contentPaths.briefings}/${id}.yaml: no briefing with the id "${id}"${didYouMean(id, known)}`,
+			);
+		}
+	}
+	if (result.refused.length) {
+		result.refused.forEach((line) => log(line));
+		return result;
+	}
+	if (!requested.length) {
+		log(`No briefings in ${contentPaths.briefings}/: nothing to build.`);
+		result.ok = true;
+		return result;
+	}
+
+	const issues = deckIssues(library, requested);
+	if (issues.length) {
+		result.refused.push(...issues.map(formatIssue));
+		result.refused.forEach((line) => log(line));
+		log(
+			`${issues.length} content error${issues.length === 1 ? '' : 's'}: no decks built (fix them, or run \`npm run check\`).`,
+		);
+		return result;
+	}
+
+	let inputs: Map<string, DeckInput>;
+	try {
+		inputs = await deckInputs(
+			library,
+			requested,
+			options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH,
+		);
+	} catch (error) {
+		result.refused.push(error instanceof Error ? error.message : String(error));
+		result.refused.forEach((line) => log(line));
+		return result;
+	}
+
+	await mkdir(options.outDir, { recursive: true });
+	const started = performance.now();
+	const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.size));
+	await buildAll(inputs, jobs, async (id, deck) => {
+		const file = path.join(options.outDir, `${id}.pptx`);
+		if (deck.bytes) {
+			try {
+				await writeAtomically(file, deck.bytes);
+				result.built.push({ id, file, bytes: deck.bytes.length, ms: deck.ms });
+				log(
+					`  built  ${id} -> ${path.relative(options.root, file) || file} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)`,
+				);
+				return;
+			} catch (error) {
+				deck = {
+					...deck,
+					error: `could not write ${file}: ${error instanceof Error ? error.message : String(error)}`,
+				};
+			}
+		}
+		result.failed.push({ id, error: deck.error ?? 'unknown error' });
+		log(`  FAILED ${id}: ${deck.error}${existsSync(file) ? ' (the previous deck is kept)' : ''}`);
+	});
+
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	const where = path.relative(options.root, options.outDir) || options.outDir;
+	log(
+		`${result.built.length} deck${result.built.length === 1 ? '' : 's'} built in ${where}/ (${seconds} s, ${jobs} job${jobs === 1 ? '' : 's'})` +
+			(result.failed.length ? `, ${result.failed.length} failed` : ''),
+	);
+	result.ok = result.failed.length === 0;
+	return result;
+}
+
+/** After-build step for `insightLibrary({ afterBuild })`: every briefing's deck into `<outDir>/briefings/`. */
+export const buildDecksStep: AfterBuildStep = async ({ root, outDir, log }) => {
+	const result = await buildDecks({ root, outDir: path.join(outDir, 'briefings'), log });
+	if (!result.ok) {
+		const count = result.failed.length || result.refused.length;
+		throw new Error(`decks: ${count} problem${count === 1 ? '' : 's'} (see above)`);
+	}
+};
