@@ -486,6 +486,17 @@ const COMFORTABLE = 14;
 /** The smallest body size of an insight slide whose content fits no other way. */
 const DENSE_MIN = 9;
 
+/** `fn` remembering its results: block heights are asked for many times during the search. */
+function memo(fn: (a: number, b: number) => number): (a: number, b: number) => number {
+	const cache = new Map<string, number>();
+	return (a, b) => {
+		const key = `${a}|${b}`;
+		let value = cache.get(key);
+		if (value === undefined) cache.set(key, (value = fn(a, b)));
+		return value;
+	};
+}
+
 /** Something stacked in a column. */
 interface Block {
 	/** Height at a body size and column width; undefined for a block that fills what is left. */
@@ -563,7 +574,7 @@ function pointsBlock(ctx: Context, insight: FilledInsight): Block {
 	const spec = bodyText(ctx, 'points');
 	const list = normalizeFirst(bullets(insight.points, ctx.pal.accent));
 	return {
-		height: (size, w) => measure(list, w, size, spec).height,
+		height: memo((size, w) => measure(list, w, size, spec).height),
 		render: (frame, size) => [textAt(frame, list, size, spec)],
 	};
 }
@@ -580,7 +591,7 @@ function implicationBlock(ctx: Context, insight: FilledInsight, bottom: boolean)
 	const innerW = (w: number) => w - PANEL_PAD.bar - 2 * PANEL_PAD.x;
 	return {
 		bottom,
-		height: (size, w) => measure(list, innerW(w), size, spec).height + 2 * PANEL_PAD.y,
+		height: memo((size, w) => measure(list, innerW(w), size, spec).height + 2 * PANEL_PAD.y),
 		render: (frame, size) => [
 			{ kind: 'rect', ...frame, fill: ctx.pal.surface },
 			{ kind: 'rect', x: frame.x, y: frame.y, w: PANEL_PAD.bar, h: frame.h, fill: ctx.pal.accent },
@@ -651,7 +662,7 @@ function calloutBlock(
 		return { vs, valueH, labelH, captionH, h: valueH + labelH + captionH + 2 * pad.y };
 	};
 	return {
-		height: (size, w) => parts(size, w).h,
+		height: memo((size, w) => parts(size, w).h),
 		render: (frame, size) => {
 			const p = parts(size, frame.w);
 			const x = frame.x + pad.x;
@@ -790,7 +801,7 @@ function chartBlock(ctx: Context, insight: FilledInsight): Block {
 	const titleH = (w: number, size: number) =>
 		measure(title, w, titleSpec(size).max, titleSpec(size)).height;
 	return {
-		minHeight: (w, size) => titleH(w, size) + 0.1 + chartMinHeight(chart, w, ctx.body),
+		minHeight: memo((w, size) => titleH(w, size) + 0.1 + chartMinHeight(chart, w, ctx.body)),
 		render: (frame, size) => {
 			const h = titleH(frame.w, size);
 			const chartY = frame.y + h + 0.1;
@@ -913,7 +924,9 @@ function insightSlide(ctx: Context, insight: FilledInsight, total: number): Slid
 		{ compact: true, min: spec.min, penalty: 1 },
 		{ compact: true, min: DENSE_MIN, penalty: 1 },
 	];
-	search: for (const pass of passes) {
+	const options = arrangements(ctx, insight);
+	const footnote = chartFootnote(ctx, insight);
+	for (const pass of passes) {
 		if (pass.min === DENSE_MIN && best?.fits) break;
 		const header = headerElements(ctx, eyebrow, insight.title, pass.compact);
 		const headline = header[1]!;
@@ -926,11 +939,10 @@ function insightSlide(ctx: Context, insight: FilledInsight, total: number): Slid
 				}).height +
 				0.3
 			: FRAME.body.y;
-		const footnote = chartFootnote(ctx, insight);
 		const bottom = FRAME.body.y + FRAME.body.h - (footnote ? footnote.h + 0.15 : 0);
 		const body = { x: MARGIN_X, y: top, w: CONTENT_W, h: bottom - top };
 		if (footnote) header.push(footnote);
-		for (const { arrange, penalty } of arrangements(ctx, insight)) {
+		for (const { arrange, penalty } of options) {
 			const fitsAt = (size: number) =>
 				arrange(body, size).every((column) => columnHeight(column, size) <= column.h + 1e-6);
 			const { size, found } = largestSize(pass.min, spec.max, fitsAt);
@@ -943,9 +955,9 @@ function insightSlide(ctx: Context, insight: FilledInsight, total: number): Slid
 			const fits = elements.every((element) => element.kind !== 'text' || element.fits);
 			const candidate = { elements, score: size - penalty - pass.penalty, fits };
 			if (!best || (fits && (!best.fits || candidate.score > best.score))) best = candidate;
-			// Arrangements come in order of preference: take the first that reads comfortably.
-			if (fits && candidate.score >= COMFORTABLE) break search;
 		}
+		// The best arrangement with the normal header reads comfortably: no need to squeeze.
+		if (best?.fits && best.score >= COMFORTABLE) break;
 	}
 	return {
 		master: 'content',

@@ -127,6 +127,8 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, element: ChartElement
 		catAxisLabelFontSize: element.labelSize,
 		catAxisLabelColor: element.textColor,
 		catAxisLineShow: true,
+		// Category labels at the low end of the value axis: clear of bars that go below zero.
+		catAxisLabelPos: 'low',
 		valAxisLabelFontFace: element.font,
 		valAxisLabelFontSize: element.labelSize,
 		valAxisLabelColor: element.mutedColor,
@@ -138,7 +140,8 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, element: ChartElement
 	if (round) {
 		slide.addChart(chart.kind === 'pie' ? pptx.ChartType.pie : pptx.ChartType.doughnut, data, {
 			...base,
-			showValue: true,
+			// Values on the slices, unless there are too many to label without collisions.
+			showValue: chart.labels.length <= 8,
 			showPercent: false,
 			showLabel: false,
 			dataLabelPosition: chart.kind === 'pie' ? 'bestFit' : undefined,

@@ -28,6 +28,8 @@ export interface FaceMetrics {
 	scale: number;
 	/** Widths of words already measured, in ems (cleared when it grows large). */
 	cache: Map<string, number>;
+	/** Paragraphs already split into measured words. */
+	paragraphs: Map<string, { words: string[]; widths: number[] }>;
 }
 
 function decode(raw: RawFontMetrics, scale: number): FaceMetrics {
@@ -41,7 +43,7 @@ function decode(raw: RawFontMetrics, scale: number): FaceMetrics {
 	const space = widths.get(0x20) ?? 0.25;
 	widths.set(0xa0, space);
 	for (const code of [0xad, 0x200b, 0x200c, 0x200d, 0xfeff]) widths.set(code, 0);
-	return { widths, fallback: 1, scale, cache: new Map() };
+	return { widths, fallback: 1, scale, cache: new Map(), paragraphs: new Map() };
 }
 
 const faces = new Map<string, FaceMetrics>();
@@ -62,6 +64,15 @@ function face(key: keyof typeof rawFontMetrics, scale: number): FaceMetrics {
  * an estimate on the safe side for common sans-serif fonts.
  */
 export function faceFor(family: string, bold = false): FaceMetrics {
+	const key = `${family}|${bold}`;
+	let metrics = families.get(key);
+	if (!metrics) families.set(key, (metrics = pickFace(family, bold)));
+	return metrics;
+}
+
+const families = new Map<string, FaceMetrics>();
+
+function pickFace(family: string, bold: boolean): FaceMetrics {
 	const name = family.toLowerCase();
 	if (/calibri|carlito/.test(name)) return face(bold ? 'carlitoBold' : 'carlito', 1);
 	if (/arial|helvetica|liberation sans|arimo/.test(name)) {
@@ -99,21 +110,24 @@ export function wrapParagraph(
 	size: number,
 	metrics: FaceMetrics,
 ): string[] {
-	const words = text.split(/[ \t]+/).filter((word) => word.length > 0);
+	const { words, widths } = wordsOf(text, metrics);
 	if (!words.length) return [''];
+	// Everything in ems: the line is `width / size` ems wide.
+	const available = width / size;
+	const space = ems(' ', metrics);
 	const lines: string[] = [];
-	const spaceWidth = textWidth(' ', size, metrics);
 	let line = '';
 	let lineWidth = 0;
-	for (const word of words) {
-		const wordWidth = textWidth(word, size, metrics);
-		if (line && lineWidth + spaceWidth + wordWidth <= width) {
+	for (let i = 0; i < words.length; i++) {
+		const word = words[i]!;
+		const wordWidth = widths[i]!;
+		if (line && lineWidth + space + wordWidth <= available) {
 			line += ` ${word}`;
-			lineWidth += spaceWidth + wordWidth;
+			lineWidth += space + wordWidth;
 			continue;
 		}
 		if (line) lines.push(line);
-		if (wordWidth <= width) {
+		if (wordWidth <= available) {
 			line = word;
 			lineWidth = wordWidth;
 			continue;
@@ -122,8 +136,8 @@ export function wrapParagraph(
 		line = '';
 		lineWidth = 0;
 		for (const char of word) {
-			const charWidth = textWidth(char, size, metrics);
-			if (line && lineWidth + charWidth > width) {
+			const charWidth = ems(char, metrics);
+			if (line && lineWidth + charWidth > available) {
 				lines.push(line);
 				line = '';
 				lineWidth = 0;
@@ -134,6 +148,18 @@ export function wrapParagraph(
 	}
 	lines.push(line);
 	return lines;
+}
+
+/** A paragraph's words and their widths in ems, remembered per face. */
+function wordsOf(text: string, metrics: FaceMetrics): { words: string[]; widths: number[] } {
+	let entry = metrics.paragraphs.get(text);
+	if (!entry) {
+		const words = text.split(/[ \t]+/).filter((word) => word.length > 0);
+		entry = { words, widths: words.map((word) => ems(word, metrics)) };
+		if (metrics.paragraphs.size > 5_000) metrics.paragraphs.clear();
+		metrics.paragraphs.set(text, entry);
+	}
+	return entry;
 }
 
 /** A box text must fit, in inches. */
