@@ -5,7 +5,7 @@
  * that fails leaves no file, and decks built earlier stay as they were.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -151,6 +151,7 @@ async function buildAll(
 	inputs: Map<string, DeckInput>,
 	jobs: number,
 	onDeck: (id: string, result: { bytes?: Uint8Array; error?: string; ms: number }) => Promise<void>,
+	note: (line: string) => void,
 ): Promise<void> {
 	const queue = [...inputs.keys()];
 	const inProcess = async () => {
@@ -199,10 +200,10 @@ async function buildAll(
 			});
 			worker.on('error', (error) => {
 				// A worker that cannot run (e.g. no TypeScript support) hands its deck back to this thread.
+				note(`  (a worker thread failed: ${error.message}; building in the main thread)`);
 				if (current) queue.unshift(current.id);
 				current = undefined;
 				void pending.then(() => inProcess()).then(resolve);
-				void error;
 			});
 			worker.on('online', next);
 		});
@@ -262,26 +263,33 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 	await mkdir(options.outDir, { recursive: true });
 	const started = performance.now();
 	const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.size));
-	await buildAll(inputs, jobs, async (id, deck) => {
-		const file = path.join(options.outDir, `${id}.pptx`);
-		if (deck.bytes) {
-			try {
-				await writeAtomically(file, deck.bytes);
-				result.built.push({ id, file, bytes: deck.bytes.length, ms: deck.ms });
-				log(
-					`  built  ${id} -> ${path.relative(options.root, file) || file} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)`,
-				);
-				return;
-			} catch (error) {
-				deck = {
-					...deck,
-					error: `could not write ${file}: ${error instanceof Error ? error.message : String(error)}`,
-				};
+	await buildAll(
+		inputs,
+		jobs,
+		async (id, deck) => {
+			const file = path.join(options.outDir, `${id}.pptx`);
+			if (deck.bytes) {
+				try {
+					await writeAtomically(file, deck.bytes);
+					result.built.push({ id, file, bytes: deck.bytes.length, ms: deck.ms });
+					log(
+						`  built  ${id} -> ${path.relative(options.root, file) || file} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)`,
+					);
+					return;
+				} catch (error) {
+					deck = {
+						...deck,
+						error: `could not write ${file}: ${error instanceof Error ? error.message : String(error)}`,
+					};
+				}
 			}
-		}
-		result.failed.push({ id, error: deck.error ?? 'unknown error' });
-		log(`  FAILED ${id}: ${deck.error}${existsSync(file) ? ' (the previous deck is kept)' : ''}`);
-	});
+			result.failed.push({ id, error: deck.error ?? 'unknown error' });
+			log(
+				`  FAILED ${id}: ${deck.error}${statSync(file, { throwIfNoEntry: false })?.isFile() ? ' (the previous deck is kept)' : ''}`,
+			);
+		},
+		log,
+	);
 
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	const where = path.relative(options.root, options.outDir) || options.outDir;
