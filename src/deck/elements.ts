@@ -33,8 +33,6 @@ export interface PlanParagraph {
 	bullet?: { kind: 'bullet' } | { kind: 'number'; startAt: number };
 	/** Hanging indent for the bullet, inches. */
 	indent?: number;
-	/** Colour of the bullet. */
-	bulletColor?: string;
 }
 
 /** Where an element sits, in inches. */

@@ -61,6 +61,7 @@ export async function buildDeckWithPlan(input: DeckInput): Promise<BuiltDeck> {
 		slideTitles: plan.slides.map((slide) => slide.title),
 		fonts: plan.fonts,
 		timestamp: input.modified,
+		bulletColor: brand.colors.accent.replace('#', ''),
 	});
 	return { bytes, plan };
 }

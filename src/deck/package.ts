@@ -33,6 +33,8 @@ export interface DeckMetadata {
 	fonts: string[];
 	/** Created and modified time. */
 	timestamp: Date;
+	/** Colour of bullets and list numbers (`RRGGBB`; pptxgenjs cannot set it). */
+	bulletColor?: string;
 }
 
 const contentTypesPart = '[Content_Types].xml';
@@ -379,7 +381,18 @@ export function normalizePackage(raw: Uint8Array, meta: DeckMetadata): Uint8Arra
 		} else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) {
 			files.set(name, strToU8(splitNoteLines(strFromU8(content))));
 		} else if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) {
-			files.set(name, strToU8(dedupeParagraphProperties(strFromU8(content))));
+			let xml = dedupeParagraphProperties(strFromU8(content));
+			if (
+				meta.bulletColor &&
+				/^[0-9A-Fa-f]{6}$/.test(meta.bulletColor) &&
+				name.startsWith('ppt/slides/')
+			) {
+				xml = xml.replaceAll(
+					'<a:buSzPct val="100000"/>',
+					`<a:buClr><a:srgbClr val="${meta.bulletColor}"/></a:buClr><a:buSzPct val="100000"/>`,
+				);
+			}
+			files.set(name, strToU8(xml));
 		} else {
 			files.set(name, content);
 		}

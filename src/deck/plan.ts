@@ -156,12 +156,11 @@ const bodyText = (ctx: Context, role: string, extra: Partial<TextSpec> = {}): Te
 });
 
 /** Bulleted paragraphs. */
-function bullets(texts: readonly string[], color: string, spaceBefore = 0.45): PlanParagraph[] {
+function bullets(texts: readonly string[], spaceBefore = 0.45): PlanParagraph[] {
 	return texts.map((text) => ({
 		runs: [{ text }],
 		bullet: { kind: 'bullet' },
 		indent: BULLET_INDENT,
-		bulletColor: color,
 		spaceBefore,
 	}));
 }
@@ -390,7 +389,6 @@ function agendaSlides(ctx: Context, insights: FilledInsight[]): SlidePlan[] {
 			runs: [{ text: insight.title }],
 			bullet: { kind: 'bullet' },
 			indent: BULLET_INDENT,
-			bulletColor: ctx.pal.accent,
 			spaceBefore: index ? 0.35 : 0,
 		}));
 	// Insights in stage order (presenting order within a stage).
@@ -572,7 +570,7 @@ const captionSize = (size: number) =>
 
 function pointsBlock(ctx: Context, insight: FilledInsight): Block {
 	const spec = bodyText(ctx, 'points');
-	const list = normalizeFirst(bullets(insight.points, ctx.pal.accent));
+	const list = normalizeFirst(bullets(insight.points));
 	return {
 		height: memo((size, w) => measure(list, w, size, spec).height),
 		render: (frame, size) => [textAt(frame, list, size, spec)],
@@ -1057,7 +1055,6 @@ function questionSlides(ctx: Context, insights: FilledInsight[]): SlidePlan[] {
 				runs: [{ text: question }],
 				bullet: { kind: 'number', startAt: number },
 				indent: 0.45,
-				bulletColor: ctx.pal.accent,
 				spaceBefore: 0.55,
 			};
 		}),
@@ -1110,7 +1107,6 @@ function sourceSlides(ctx: Context, insights: FilledInsight[]): SlidePlan[] {
 				runs,
 				bullet: { kind: 'bullet' },
 				indent: 0.25,
-				bulletColor: ctx.pal.muted,
 				scale: 0.9,
 				spaceBefore: index ? 0.2 : 0.25,
 			};
@@ -1158,9 +1154,7 @@ function nextStepSlide(ctx: Context): SlidePlan {
 			scale: 0.85,
 		},
 		...(agenda
-			? bullets(agenda.map(ctx.fill), ctx.pal.accent, 0.5).map((p, i) =>
-					i === 0 ? { ...p, spaceBefore: 0.5 } : p,
-				)
+			? bullets(agenda.map(ctx.fill), 0.5).map((p, i) => (i === 0 ? { ...p, spaceBefore: 0.5 } : p))
 			: paragraphs(
 					[
 						`Go deeper on the insights that matter most to ${ctx.company}, and agree what to test first.`,
