@@ -2,7 +2,9 @@
  * Text measurement and fitting: widths come from the font files, wrapped lines never exceed the
  * box at the chosen size, the chosen size is the largest that fits, and the minimum is the floor.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fontFiles, fontMetricsFile, fontMetricsSource } from '../scripts/generate-font-metrics.ts';
 import { rawFontMetrics } from '../src/deck/font-metrics.ts';
 import {
 	faceFor,
@@ -18,7 +20,21 @@ import { text } from './fixtures/decks/inputs.ts';
 const calibri = faceFor('Calibri');
 const calibriBold = faceFor('Calibri', true);
 
+const fontsInstalled = fontFiles.every((file) => existsSync(file));
+if (!fontsInstalled && !process.env.CI) {
+	console.warn(
+		'\n[deck-text] font files missing (fonts-crosextra-carlito, fonts-liberation2): not checking that src/deck/font-metrics.ts is fresh.\n',
+	);
+}
+
 describe('font metrics', () => {
+	it.runIf(fontsInstalled || Boolean(process.env.CI))(
+		'are what the generator makes from the installed fonts',
+		async () => {
+			expect(readFileSync(fontMetricsFile, 'utf8')).toBe(await fontMetricsSource());
+		},
+	);
+
 	it('are read from Carlito: known advance widths (units per em 2048)', () => {
 		expect(rawFontMetrics.carlito.unitsPerEm).toBe(2048);
 		// Calibri/Carlito advance widths in font units: space 463, "a" 981, "W" 1822, bold "W" 1856.
