@@ -491,6 +491,51 @@ describe('determinism', () => {
 	});
 });
 
+describe('unusual input', () => {
+	it('builds a clean deck without a logo, with a wide logo, in another font, with stray control characters and line breaks', async () => {
+		const base = sampleInput();
+		const variants: DeckInput[] = [
+			{ ...base, logo: undefined },
+			{ ...base, logo: { ...base.logo!, aspectRatio: 4 } },
+			{ ...base, brand: { ...base.brand, fonts: { heading: 'Georgia', body: 'Verdana' } } },
+			{
+				...base,
+				briefing: {
+					...base.briefing,
+					title: 'Line one\nline\u0007 two',
+					notes: 'First line.\nSecond line \u0001here.',
+				},
+				insights: base.insights.map((insight, index) =>
+					index
+						? insight
+						: {
+								...insight,
+								data: { ...insight.data, points: ['A point\twith a tab and a\nbreak \u000b!'] },
+							},
+				),
+			},
+		];
+		for (const input of variants) {
+			const { bytes, plan } = await buildDeckWithPlan(input);
+			expect(plan.overflows).toEqual([]);
+			const deck = openDeck(bytes);
+			for (const [name, content] of deck.files) {
+				if (/\.(xml|rels)$/.test(name)) expect(xmlError(strFromU8(content)), name).toBeUndefined();
+			}
+			expect(deck.slides).toHaveLength(plan.slides.length);
+		}
+		const noLogo = openDeck(await buildDeck(variants[0]!));
+		expect([...noLogo.files.keys()].some((name) => name.startsWith('ppt/media/'))).toBe(false);
+		const cleaned = openDeck(await buildDeck(variants[3]!));
+		expect(cleaned.slideText(0)).toContain('Line one line two');
+		expect(cleaned.slideText(2)).toContain('A point with a tab and a break !');
+		expect(cleaned.notesText(0)).toContain('Second line here.');
+		const fonts = openDeck(await buildDeck(variants[2]!));
+		expect(fonts.text(fonts.slides[2]!)).toContain('typeface="Verdana"');
+		expect(fonts.text('ppt/theme/theme1.xml')).toContain('typeface="Georgia"');
+	});
+});
+
 describe('xmlError', () => {
 	it('accepts well-formed XML and rejects what is not', () => {
 		expect(

@@ -29,6 +29,7 @@ import {
 } from './format.ts';
 import { notesFor } from './notes.ts';
 import { faceFor, largestSize, textWidth } from './text.ts';
+import { stripInvalidXmlChars } from './xml.ts';
 import { CONTENT_W, FRAME, GAP, MARGIN_X, palette, SIZES, SLIDE, type Palette } from './theme.ts';
 import type { DeckInput, DeckInsight } from './types.ts';
 
@@ -1216,9 +1217,29 @@ function nextStepSlide(ctx: Context): SlidePlan {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Fields whose line breaks are kept (speaker notes); every other text is one line. */
+const multiline = new Set(['talkTrack', 'notes']);
+
+/**
+ * The input with text safe for slides: characters XML cannot hold removed, and runs of white space
+ * (line breaks a YAML block may carry) in one-line fields made single spaces, as they are measured.
+ */
+function cleanInput<T>(value: T, key = ''): T {
+	if (typeof value === 'string') {
+		const text = stripInvalidXmlChars(value);
+		return (multiline.has(key) ? text : text.replace(/\s+/g, ' ').trim()) as T;
+	}
+	if (Array.isArray(value)) return value.map((item) => cleanInput(item, key)) as T;
+	if (value && typeof value === 'object' && !(value instanceof Date)) {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanInput(v, k)])) as T;
+	}
+	return value;
+}
+
 /** Plans every slide of a briefing's deck. */
-export function planDeck(input: DeckInput): DeckPlan {
-	if (!input.insights.length) throw new Error('a deck needs at least one insight');
+export function planDeck(raw: DeckInput): DeckPlan {
+	if (!raw.insights.length) throw new Error('a deck needs at least one insight');
+	const input = cleanInput(raw);
 	const pal = palette(input.brand);
 	const fill = tokenFiller(tokenValues(input.briefing, input.industryName));
 	const logoH = FRAME.logo.h;
