@@ -210,3 +210,12 @@ describe('draftFileId', () => {
 		expect(draftFileId(emptyDraft())).toBe('briefing');
 	});
 });
+
+describe('checkDraft without a meeting date', () => {
+	it('does not call any insight expired', () => {
+		const draft = { ...emptyDraft(), insights: ['hc-why', 'hc-expiring'] };
+		const issues = checkDraft(draft, library).issues;
+		expect(issues.filter((issue) => issue.field.startsWith('insights['))).toEqual([]);
+		expect(issues.find((issue) => issue.field === 'date')?.message).toBe('a date written YYYY-MM-DD (it is empty)');
+	});
+});

@@ -74,7 +74,8 @@ export function checkDraft(draft: Draft, library: BuilderLibrary, file = 'briefi
 	if (!parsed.success) {
 		const issues = issuesFromZod(file, parsed.error, input);
 		// Reference problems are worth showing even while other fields are incomplete.
-		const date = /^\d{4}-\d{2}-\d{2}$/.test(draft.date) ? new Date(`${draft.date}T00:00:00Z`) : new Date(8.64e15);
+		// Without a valid meeting date nothing can have expired yet: use the earliest date there is.
+		const date = /^\d{4}-\d{2}-\d{2}$/.test(draft.date) ? new Date(`${draft.date}T00:00:00Z`) : new Date(-8.64e15);
 		const references = validateBriefingReferences(
 			file,
 			{ insights: draft.insights, date, prospect: { ...input.prospect, audience: [] } },

@@ -102,6 +102,7 @@ function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
 		case 'invalid_union': {
 			// Dates are the only unions: report the string branch's expectation.
 			if (found instanceof Date) return 'a real calendar date';
+			if (found === '') return 'a date written YYYY-MM-DD (it is empty)';
 			return `a date written YYYY-MM-DD (got ${describe(found)})`;
 		}
 		case 'invalid_format': {

@@ -74,11 +74,15 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		// Dragging the last item onto the first moves it to the top.
 		const items = page.locator('#selected-list .selected-item');
 		const count = await items.count();
-		await items.nth(count - 1).dragTo(items.first());
+		const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+		await items.nth(count - 1).dispatchEvent('dragstart', { dataTransfer });
+		await items.first().dispatchEvent('dragover', { dataTransfer });
+		await items.first().dispatchEvent('drop', { dataTransfer });
+		await page.locator('#selected-list').dispatchEvent('dragend', { dataTransfer });
 		const dragged = await selectedIds();
 		expect(dragged[0]).toBe(before[before.length - 2]);
 		// Put it back in storyline order for the deck.
-		for (let i = 0; i < count - 1; i++) await page.locator('#selected-list .selected-item').first().locator('[data-move="down"]').click();
+		for (let i = 0; i < count - 1; i++) await page.locator(`#selected-list [data-insight="${dragged[0]}"] [data-move="down"]`).click();
 		expect(await selectedIds()).toEqual(before.slice(0, -1));
 	});
 
