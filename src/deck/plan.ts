@@ -28,7 +28,7 @@ import {
 	weekdayDate,
 } from './format.ts';
 import { notesFor } from './notes.ts';
-import { faceFor, largestSize, textWidth } from './text.ts';
+import { faceFor, isMeasuredFont, largestSize, textWidth } from './text.ts';
 import { stripInvalidXmlChars } from './xml.ts';
 import { CONTENT_W, FRAME, GAP, MARGIN_X, palette, SIZES, SLIDE, type Palette } from './theme.ts';
 import type { DeckInput, DeckInsight } from './types.ts';
@@ -38,6 +38,8 @@ export interface DeckPlan {
 	slides: SlidePlan[];
 	/** Text elements that did not fit their box ("slide 4 (insight): points"); empty when all fit. */
 	overflows: string[];
+	/** Things an author should know, e.g. a brand font whose widths are only estimated. */
+	warnings: string[];
 	/** Fonts the deck names. */
 	fonts: string[];
 	/** What the two slide masters carry: the brand (logo, name, rules). */
@@ -1300,8 +1302,15 @@ export function planDeck(raw: DeckInput): DeckPlan {
 			}
 		}
 	});
+	const warnings = [...new Set([input.brand.fonts.heading, input.brand.fonts.body])]
+		.filter((font) => !isMeasuredFont(font))
+		.map(
+			(font) =>
+				`the brand font "${font}" is measured with estimated widths (Calibri and Arial are measured exactly): check the slides`,
+		);
 	return {
 		slides,
+		warnings,
 		overflows: overflows.map((line) => line.replace(/^slide 0 \(master\)/, 'slide master')),
 		fonts: [...new Set([input.brand.fonts.heading, input.brand.fonts.body])],
 		masters,

@@ -60,7 +60,7 @@ function face(key: keyof typeof rawFontMetrics, scale: number): FaceMetrics {
 
 /**
  * Metrics for a font family as the brand names it. Calibri (and Carlito) are measured exactly;
- * Arial-like families with Liberation Sans; any other family with Liberation Sans widened by 10%,
+ * Arial-like families with Liberation Sans; any other family with Liberation Sans widened by 15%,
  * an estimate on the safe side for common sans-serif fonts.
  */
 export function faceFor(family: string, bold = false): FaceMetrics {
@@ -72,13 +72,18 @@ export function faceFor(family: string, bold = false): FaceMetrics {
 
 const families = new Map<string, FaceMetrics>();
 
+/** True when the family's widths are known exactly (Calibri/Carlito, Arial/Helvetica/Liberation Sans). */
+export function isMeasuredFont(family: string): boolean {
+	return /calibri|carlito|arial|helvetica|liberation sans|arimo/i.test(family);
+}
+
 function pickFace(family: string, bold: boolean): FaceMetrics {
 	const name = family.toLowerCase();
 	if (/calibri|carlito/.test(name)) return face(bold ? 'carlitoBold' : 'carlito', 1);
 	if (/arial|helvetica|liberation sans|arimo/.test(name)) {
 		return face(bold ? 'liberationSansBold' : 'liberationSans', 1);
 	}
-	return face(bold ? 'liberationSansBold' : 'liberationSans', 1.1);
+	return face(bold ? 'liberationSansBold' : 'liberationSans', 1.15);
 }
 
 /** Width of `text` in ems (scaled for stand-in faces). */

@@ -10,7 +10,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildDeck, deckTimestamp, type DeckInput } from '../deck/index.ts';
+import { buildDeckWithPlan, deckTimestamp, type DeckInput } from '../deck/index.ts';
 import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
 import { contentPaths, errorsOf, loadLibrary, type Library } from '../library/load.ts';
 import { crossIndustry } from '../schema/taxonomy.ts';
@@ -144,13 +144,16 @@ export async function writeAtomically(file: string, bytes: Uint8Array): Promise<
 	}
 }
 
-type WorkerReply = { id: string; bytes?: Uint8Array; error?: string };
+type WorkerReply = { id: string; bytes?: Uint8Array; error?: string; warnings?: string[] };
+
+/** What building one deck gave. */
+type DeckOutcome = { bytes?: Uint8Array; error?: string; warnings?: string[]; ms: number };
 
 /** Builds decks on `jobs` worker threads; falls back to this thread if a worker cannot start. */
 async function buildAll(
 	inputs: Map<string, DeckInput>,
 	jobs: number,
-	onDeck: (id: string, result: { bytes?: Uint8Array; error?: string; ms: number }) => Promise<void>,
+	onDeck: (id: string, result: DeckOutcome) => Promise<void>,
 	note: (line: string) => void,
 ): Promise<void> {
 	const queue = [...inputs.keys()];
@@ -158,8 +161,12 @@ async function buildAll(
 		for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
 			const started = performance.now();
 			try {
-				const bytes = await buildDeck(inputs.get(id)!);
-				await onDeck(id, { bytes, ms: performance.now() - started });
+				const { bytes, plan } = await buildDeckWithPlan(inputs.get(id)!);
+				const warnings = [
+					...plan.warnings,
+					...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),
+				];
+				await onDeck(id, { bytes, warnings, ms: performance.now() - started });
 			} catch (error) {
 				await onDeck(id, {
 					error: error instanceof Error ? error.message : String(error),
@@ -194,7 +201,12 @@ async function buildAll(
 			worker.on('message', (reply: WorkerReply) => {
 				const ms = current ? performance.now() - current.started : 0;
 				pending = pending.then(() =>
-					onDeck(reply.id, { bytes: reply.bytes, error: reply.error, ms }),
+					onDeck(reply.id, {
+						bytes: reply.bytes,
+						error: reply.error,
+						warnings: reply.warnings,
+						ms,
+					}),
 				);
 				next();
 			});
@@ -275,6 +287,7 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 					log(
 						`  built  ${id} -> ${path.relative(options.root, file) || file} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)`,
 					);
+					for (const warning of deck.warnings ?? []) log(`  warning ${id}: ${warning}`);
 					return;
 				} catch (error) {
 					deck = {
