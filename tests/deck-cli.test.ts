@@ -198,10 +198,15 @@ describe('npm run decks', () => {
 	it('warns when the brand font can only be estimated', async () => {
 		const root = await project();
 		const brand = path.join(root, 'content/brand.yaml');
-		await writeFile(brand, (await readFile(brand, 'utf8')).replace(/heading: .*/, 'heading: Georgia'));
+		await writeFile(
+			brand,
+			(await readFile(brand, 'utf8')).replace(/heading: .*/, 'heading: Georgia'),
+		);
 		const result = await decks(root, ['globex-coo']);
 		expect(result.code).toBe(0);
-		expect(result.stdout).toContain('warning globex-coo: the brand font "Georgia" is measured with estimated widths');
+		expect(result.stdout).toContain(
+			'warning globex-coo: the brand font "Georgia" is measured with estimated widths',
+		);
 	});
 
 	it('rejects unknown options with the usage', async () => {
