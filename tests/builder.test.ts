@@ -216,6 +216,6 @@ describe('checkDraft without a meeting date', () => {
 		const draft = { ...emptyDraft(), insights: ['hc-why', 'hc-expiring'] };
 		const issues = checkDraft(draft, library).issues;
 		expect(issues.filter((issue) => issue.field.startsWith('insights['))).toEqual([]);
-		expect(issues.find((issue) => issue.field === 'date')?.message).toBe('a date written YYYY-MM-DD (it is empty)');
+		expect(issues.find((issue) => issue.field === 'date')?.message).toBe('a date written YYYY-MM-DD, e.g. 2026-03-31 (it is empty)');
 	});
 });

@@ -106,7 +106,8 @@ function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
 			return `a date written YYYY-MM-DD (got ${describe(found)})`;
 		}
 		case 'invalid_format': {
-			if (issue.format === 'regex') return `${issue.message} (got ${describe(found)})`;
+			if (issue.format === 'regex')
+				return `${issue.message} (${found === '' ? 'it is empty' : `got ${describe(found)}`})`;
 			if (issue.format === 'url')
 				return `a web address starting with https:// (got ${describe(found)})`;
 			if (issue.format === 'email') return `an email address (got ${describe(found)})`;
