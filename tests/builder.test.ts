@@ -7,12 +7,23 @@ import { checkDraft, draftFileId, draftToYaml } from '../src/builder/briefing.ts
 import { prospectingEmail } from '../src/builder/email.ts';
 import { importYaml, readSaved, readShareQuery, shareQuery } from '../src/builder/share.ts';
 import { suggestStoryline } from '../src/builder/storyline.ts';
-import { emptyDraft, type BuilderLibrary, type Draft, type PublishedInsight } from '../src/builder/types.ts';
+import {
+	emptyDraft,
+	type BuilderLibrary,
+	type Draft,
+	type PublishedInsight,
+} from '../src/builder/types.ts';
 import { parseBriefing } from '../src/library/parse.ts';
 import { validateBriefingReferences } from '../src/library/validate.ts';
 import { stageIds, type Stage } from '../src/schema/stage.ts';
 
-function insight(id: string, stage: Stage, industries: string[], personas: string[], extra: Partial<PublishedInsight['data']> = {}): PublishedInsight {
+function insight(
+	id: string,
+	stage: Stage,
+	industries: string[],
+	personas: string[],
+	extra: Partial<PublishedInsight['data']> = {},
+): PublishedInsight {
 	return {
 		id,
 		talkTrack: `Talk track for ${id}.`,
@@ -26,7 +37,14 @@ function insight(id: string, stage: Stage, industries: string[], personas: strin
 			points: [`Evidence for ${id}.`],
 			implication: `So what for ${id}.`,
 			questions: [`How does {company} handle ${id}?`],
-			sources: [{ title: 'A report', publisher: 'A publisher', published: '2025-01-01', illustrative: false }],
+			sources: [
+				{
+					title: 'A report',
+					publisher: 'A publisher',
+					published: '2025-01-01',
+					illustrative: false,
+				},
+			],
 			author: 'Test author',
 			reviewed: '2026-06-01',
 			status: 'published',
@@ -55,7 +73,9 @@ const library: BuilderLibrary = {
 		insight('any-works', 'approaches', ['cross-industry'], ['cfo']),
 		insight('hc-decides', 'decision-factors', ['healthcare-providers'], ['cfo']),
 		insight('mfg-why', 'decision-to-change', ['manufacturing'], ['cfo']),
-		insight('hc-expiring', 'approaches', ['healthcare-providers'], ['cfo'], { expires: '2027-01-15' }),
+		insight('hc-expiring', 'approaches', ['healthcare-providers'], ['cfo'], {
+			expires: '2027-01-15',
+		}),
 	],
 };
 
@@ -69,10 +89,20 @@ function completeDraft(): Draft {
 			{ name: 'Dana Reyes', role: 'CFO' },
 			{ name: '', role: 'COO' },
 		],
-		presenter: { name: 'Sam Lee', title: 'Account Director', email: 'sam@example.com', phone: '', company: '' },
+		presenter: {
+			name: 'Sam Lee',
+			title: 'Account Director',
+			email: 'sam@example.com',
+			phone: '',
+			company: '',
+		},
 		date: '2027-02-01',
 		insights: ['hc-why', 'hc-hard', 'any-works'],
-		nextStep: { ask: 'A working session with your finance team', agenda: ['Review the cost baseline'], proposedDate: '2027-02-15' },
+		nextStep: {
+			ask: 'A working session with your finance team',
+			agenda: ['Review the cost baseline'],
+			proposedDate: '2027-02-15',
+		},
 		notes: '',
 	};
 }
@@ -81,31 +111,57 @@ describe('checkDraft', () => {
 	it('accepts a complete draft and returns the validated briefing', () => {
 		const result = checkDraft(completeDraft(), library);
 		expect(result.issues).toEqual([]);
-		expect(result.briefing?.prospect.audience).toEqual([{ name: 'Dana Reyes', role: 'CFO' }, { role: 'COO' }]);
+		expect(result.briefing?.prospect.audience).toEqual([
+			{ name: 'Dana Reyes', role: 'CFO' },
+			{ role: 'COO' },
+		]);
 		expect(result.briefing?.date.toISOString()).toBe('2027-02-01T00:00:00.000Z');
 	});
 
 	it('reports every missing field of an empty draft with its path', () => {
 		const fields = checkDraft(emptyDraft(), library).issues.map((issue) => issue.field);
-		expect(fields).toEqual(expect.arrayContaining(['title', 'prospect.company', 'prospect.industry', 'prospect.audience[0].role', 'presenter.name', 'date', 'insights', 'nextStep.ask']));
+		expect(fields).toEqual(
+			expect.arrayContaining([
+				'title',
+				'prospect.company',
+				'prospect.industry',
+				'prospect.audience[0].role',
+				'presenter.name',
+				'date',
+				'insights',
+				'nextStep.ask',
+			]),
+		);
 	});
 
 	it('names unknown insights with a suggestion, even while other fields are incomplete', () => {
 		const draft = { ...emptyDraft(), insights: ['hc-why', 'hc-hardd'] };
-		const issue = checkDraft(draft, library).issues.find((candidate) => candidate.field === 'insights[1]');
+		const issue = checkDraft(draft, library).issues.find(
+			(candidate) => candidate.field === 'insights[1]',
+		);
 		expect(issue?.message).toContain('did you mean "hc-hard"?');
 	});
 
 	it('refuses an insight that expires before the meeting', () => {
-		const draft = { ...completeDraft(), date: '2027-03-01', nextStep: { ...completeDraft().nextStep, proposedDate: '' }, insights: ['hc-why', 'hc-expiring'] };
-		const issue = checkDraft(draft, library).issues.find((candidate) => candidate.field === 'insights[1]');
+		const draft = {
+			...completeDraft(),
+			date: '2027-03-01',
+			nextStep: { ...completeDraft().nextStep, proposedDate: '' },
+			insights: ['hc-why', 'hc-expiring'],
+		};
+		const issue = checkDraft(draft, library).issues.find(
+			(candidate) => candidate.field === 'insights[1]',
+		);
 		expect(issue?.message).toMatch(/expired on 2027-01-15/);
 	});
 
 	it('states length limits with counts', () => {
 		const draft = { ...completeDraft(), company: 'x'.repeat(61) };
 		expect(checkDraft(draft, library).issues).toEqual([
-			expect.objectContaining({ field: 'prospect.company', message: 'at most 60 characters (got 61)' }),
+			expect.objectContaining({
+				field: 'prospect.company',
+				message: 'at most 60 characters (got 61)',
+			}),
 		]);
 	});
 });
@@ -115,7 +171,12 @@ describe('YAML export and import', () => {
 		const yaml = draftToYaml(completeDraft());
 		const parsed = parseBriefing('content/briefings/northwind.yaml', yaml);
 		expect(parsed.issues).toEqual([]);
-		const byId = new Map(library.insights.map((entry) => [entry.id, { id: entry.id, data: { status: entry.data.status } as never }]));
+		const byId = new Map(
+			library.insights.map((entry) => [
+				entry.id,
+				{ id: entry.id, data: { status: entry.data.status } as never },
+			]),
+		);
 		expect(validateBriefingReferences('x', parsed.entry!.data, byId, library.taxonomy)).toEqual([]);
 		expect(yaml).toContain('date: 2027-02-01');
 	});
@@ -129,7 +190,10 @@ describe('YAML export and import', () => {
 	});
 
 	it('keeps the rest and names insights the library no longer has', () => {
-		const yaml = draftToYaml({ ...completeDraft(), insights: ['hc-why', 'retired-one', 'hc-hard'] });
+		const yaml = draftToYaml({
+			...completeDraft(),
+			insights: ['hc-why', 'retired-one', 'hc-hard'],
+		});
 		const back = importYaml(yaml, library);
 		expect(back.dropped).toEqual(['retired-one']);
 		expect(back.draft.insights).toEqual(['hc-why', 'hc-hard']);
@@ -144,7 +208,11 @@ describe('YAML export and import', () => {
 
 describe('share links', () => {
 	it('round-trip the selection and details, including hostile text', () => {
-		const draft = { ...completeDraft(), company: '<script>alert(1)</script> & شركة 🚀', notes: 'x'.repeat(3000) };
+		const draft = {
+			...completeDraft(),
+			company: '<script>alert(1)</script> & شركة 🚀',
+			notes: 'x'.repeat(3000),
+		};
 		const back = readShareQuery(`?${shareQuery(draft)}`, library);
 		expect(back?.draft).toEqual(draft);
 		expect(back?.dropped).toEqual([]);
@@ -170,29 +238,42 @@ describe('share links', () => {
 
 	it('saved work that is corrupt is ignored rather than crashing', () => {
 		expect(readSaved('{not json', library)).toBeUndefined();
-		expect(readSaved(JSON.stringify({ insights: ['hc-why', 'hc-why'] }), library)?.draft.insights).toEqual(['hc-why']);
+		expect(
+			readSaved(JSON.stringify({ insights: ['hc-why', 'hc-why'] }), library)?.draft.insights,
+		).toEqual(['hc-why']);
 	});
 });
 
 describe('suggestStoryline', () => {
 	it('covers the four stages in order, preferring the industry and persona', () => {
 		const ids = suggestStoryline(library.insights, 'healthcare-providers', 'cfo');
-		const stagesInOrder = ids.map((id) => library.insights.find((entry) => entry.id === id)!.data.stage);
-		expect(stagesInOrder).toEqual([...stagesInOrder].sort((a, b) => stageIds.indexOf(a) - stageIds.indexOf(b)));
+		const stagesInOrder = ids.map(
+			(id) => library.insights.find((entry) => entry.id === id)!.data.stage,
+		);
+		expect(stagesInOrder).toEqual(
+			[...stagesInOrder].sort((a, b) => stageIds.indexOf(a) - stageIds.indexOf(b)),
+		);
 		expect(new Set(stagesInOrder)).toEqual(new Set(stageIds));
 		expect(ids[0]).toBe('hc-why');
 		expect(ids).not.toContain('mfg-why');
 	});
 
 	it('uses cross-industry insights where the industry has none', () => {
-		expect(suggestStoryline(library.insights, 'manufacturing', 'cfo')).toEqual(['mfg-why', 'any-works']);
+		expect(suggestStoryline(library.insights, 'manufacturing', 'cfo')).toEqual([
+			'mfg-why',
+			'any-works',
+		]);
 	});
 });
 
 describe('prospectingEmail', () => {
 	it('teases the first insight with tokens filled, and signs with the presenter', () => {
 		const draft = completeDraft();
-		const email = prospectingEmail(draft, draft.insights.map((id) => library.insights.find((entry) => entry.id === id)!), 'Healthcare providers');
+		const email = prospectingEmail(
+			draft,
+			draft.insights.map((id) => library.insights.find((entry) => entry.id === id)!),
+			'Healthcare providers',
+		);
 		expect(email.subject).toBe('Northwind Health: Claim hc-why holds for Northwind Health');
 		expect(email.body).toMatch(/^Hi Dana,/);
 		expect(email.body).toContain('Summary of hc-why for CFO and COO in Healthcare providers.');
@@ -216,6 +297,8 @@ describe('checkDraft without a meeting date', () => {
 		const draft = { ...emptyDraft(), insights: ['hc-why', 'hc-expiring'] };
 		const issues = checkDraft(draft, library).issues;
 		expect(issues.filter((issue) => issue.field.startsWith('insights['))).toEqual([]);
-		expect(issues.find((issue) => issue.field === 'date')?.message).toBe('a date written YYYY-MM-DD, e.g. 2026-03-31 (it is empty)');
+		expect(issues.find((issue) => issue.field === 'date')?.message).toBe(
+			'a date written YYYY-MM-DD, e.g. 2026-03-31 (it is empty)',
+		);
 	});
 });

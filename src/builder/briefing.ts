@@ -22,7 +22,10 @@ export function draftToInput(draft: Draft): BriefingInput {
 			company: draft.company.trim(),
 			industry: draft.industry,
 			// Rows stay as typed (empty ones included) so error paths match the rows on screen.
-			audience: draft.audience.map((person) => ({ ...(trimmed(person.name) ? { name: person.name.trim() } : {}), role: person.role.trim() })),
+			audience: draft.audience.map((person) => ({
+				...(trimmed(person.name) ? { name: person.name.trim() } : {}),
+				role: person.role.trim(),
+			})),
 		},
 		presenter: {
 			name: draft.presenter.name.trim(),
@@ -44,7 +47,11 @@ export function draftToInput(draft: Draft): BriefingInput {
 }
 
 /** An insight from the builder's JSON with its dates as `Date`s, as the deck engine expects. */
-export function reviveInsight(insight: PublishedInsight): { id: string; data: Insight; talkTrack: string } {
+export function reviveInsight(insight: PublishedInsight): {
+	id: string;
+	data: Insight;
+	talkTrack: string;
+} {
 	const date = (value: string) => new Date(`${value}T00:00:00Z`);
 	return {
 		id: insight.id,
@@ -53,7 +60,10 @@ export function reviveInsight(insight: PublishedInsight): { id: string; data: In
 			...insight.data,
 			reviewed: date(insight.data.reviewed),
 			...(insight.data.expires ? { expires: date(insight.data.expires) } : {}),
-			sources: insight.data.sources.map((source) => ({ ...source, published: date(source.published) })),
+			sources: insight.data.sources.map((source) => ({
+				...source,
+				published: date(source.published),
+			})),
 		} as Insight,
 	};
 }
@@ -75,7 +85,9 @@ export function checkDraft(draft: Draft, library: BuilderLibrary, file = 'briefi
 		const issues = issuesFromZod(file, parsed.error, input);
 		// Reference problems are worth showing even while other fields are incomplete.
 		// Without a valid meeting date nothing can have expired yet: use the earliest date there is.
-		const date = /^\d{4}-\d{2}-\d{2}$/.test(draft.date) ? new Date(`${draft.date}T00:00:00Z`) : new Date(-8.64e15);
+		const date = /^\d{4}-\d{2}-\d{2}$/.test(draft.date)
+			? new Date(`${draft.date}T00:00:00Z`)
+			: new Date(-8.64e15);
 		const references = validateBriefingReferences(
 			file,
 			{ insights: draft.insights, date, prospect: { ...input.prospect, audience: [] } },

@@ -18,9 +18,17 @@ export interface Arrival {
 }
 
 const string = (value: unknown) =>
-	value instanceof Date ? isoDate(value) : typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+	value instanceof Date
+		? isoDate(value)
+		: typeof value === 'string'
+			? value
+			: typeof value === 'number'
+				? String(value)
+				: '';
 const record = (value: unknown): Record<string, unknown> =>
-	value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+	value && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** A draft from a value saved or shared by the builder itself (the `Draft` shape), made safe. */
@@ -29,7 +37,10 @@ export function coerceDraft(value: unknown): Draft {
 	const presenter = record(root.presenter);
 	const nextStep = record(root.nextStep);
 	const draft = emptyDraft();
-	const audience = list(root.audience).map((person) => ({ name: string(record(person).name), role: string(record(person).role) }));
+	const audience = list(root.audience).map((person) => ({
+		name: string(record(person).name),
+		role: string(record(person).role),
+	}));
 	return {
 		title: string(root.title),
 		subtitle: string(root.subtitle),
@@ -45,7 +56,11 @@ export function coerceDraft(value: unknown): Draft {
 		},
 		date: string(root.date),
 		insights: list(root.insights).map(string).filter(Boolean),
-		nextStep: { ask: string(nextStep.ask), agenda: list(nextStep.agenda).map(string), proposedDate: string(nextStep.proposedDate) },
+		nextStep: {
+			ask: string(nextStep.ask),
+			agenda: list(nextStep.agenda).map(string),
+			proposedDate: string(nextStep.proposedDate),
+		},
 		notes: string(root.notes),
 	};
 }
@@ -54,7 +69,12 @@ export function coerceDraft(value: unknown): Draft {
 export function draftFromValue(value: unknown): Draft {
 	const root = record(value);
 	const prospect = record(root.prospect);
-	return coerceDraft({ ...root, company: prospect.company, industry: prospect.industry, audience: prospect.audience });
+	return coerceDraft({
+		...root,
+		company: prospect.company,
+		industry: prospect.industry,
+		audience: prospect.audience,
+	});
 }
 
 /** Keeps the insights the library can use, in order and once each, and names the rest. */
@@ -122,7 +142,10 @@ export function readShareQuery(search: string, library: BuilderLibrary): Arrival
 		}
 	}
 	const draft = coerceDraft(details);
-	draft.insights = (params.get('insights') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+	draft.insights = (params.get('insights') ?? '')
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
 	const arrival = keepUsable(draft, library);
 	return { ...arrival, errors };
 }

@@ -44,5 +44,7 @@ export function suggestStoryline(
 			if (next && picked.size < limit) picked.add(next.id);
 		}
 	}
-	return stageIds.flatMap((_, index) => ranked[index]!.filter((insight) => picked.has(insight.id)).map((insight) => insight.id));
+	return stageIds.flatMap((_, index) =>
+		ranked[index]!.filter((insight) => picked.has(insight.id)).map((insight) => insight.id),
+	);
 }

@@ -10,7 +10,11 @@ import { errorsOf, loadLibrary } from '../library/load.ts';
 import { formatIssue } from '../library/issues.ts';
 
 /** Hooks that run once the static site is in `dist/`; each throws to fail the build. */
-export type AfterBuildStep = (options: { root: string; outDir: string; log: (message: string) => void }) => Promise<void>;
+export type AfterBuildStep = (options: {
+	root: string;
+	outDir: string;
+	log: (message: string) => void;
+}) => Promise<void>;
 
 /** Options for {@link insightLibrary}. */
 export interface InsightLibraryOptions {
@@ -32,7 +36,11 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 				for (const issue of errors) logger.error(formatIssue(issue));
 				const summary = `${errors.length} content error${errors.length === 1 ? '' : 's'} (run \`npm run check\` for the full report)`;
 				// The dev server keeps running so the author can fix the file and see the result.
-				if (command === 'build') throw new AstroError(summary, 'Fix the files named above; each line says which field and what was expected.');
+				if (command === 'build')
+					throw new AstroError(
+						summary,
+						'Fix the files named above; each line says which field and what was expected.',
+					);
 				logger.warn(summary);
 			},
 			'astro:build:done': async ({ dir, logger }) => {

@@ -12,10 +12,13 @@ export const buildSearchIndex: AfterBuildStep = async ({ outDir, log }) => {
 		const { index, errors } = await createIndex({ forceLanguage: 'en' });
 		if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 		const added = await index.addDirectory({ path: outDir });
-		if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-		if (added.page_count === 0) throw new Error('Pagefind indexed no pages: no page has data-pagefind-body');
+		if (added.errors.length)
+			throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+		if (added.page_count === 0)
+			throw new Error('Pagefind indexed no pages: no page has data-pagefind-body');
 		const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-		if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+		if (written.errors.length)
+			throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
 		log(`search index: ${added.page_count} pages indexed`);
 	} finally {
 		await close();

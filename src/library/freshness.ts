@@ -35,7 +35,10 @@ export function daysUntil(date: Date, today: Date): number {
 export type Freshness = 'current' | 'stale' | 'expiring' | 'expired';
 
 /** The freshness of an insight with these dates on `today`. */
-export function freshness(dates: { reviewed: Date; expires?: Date | undefined }, today: Date): Freshness {
+export function freshness(
+	dates: { reviewed: Date; expires?: Date | undefined },
+	today: Date,
+): Freshness {
 	if (dates.expires) {
 		const days = daysUntil(dates.expires, today);
 		if (days < 0) return 'expired';

@@ -9,8 +9,20 @@ import path from 'node:path';
 import { brandSchema, type Brand } from '../schema/brand.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import type { ContentIssue } from './issues.ts';
-import { parseBriefing, parseInsight, parseTaxonomy, parseYaml, splitFrontmatter, validated } from './parse.ts';
-import { validateLibrary, validateRawReferences, type BriefingEntry, type InsightEntry } from './validate.ts';
+import {
+	parseBriefing,
+	parseInsight,
+	parseTaxonomy,
+	parseYaml,
+	splitFrontmatter,
+	validated,
+} from './parse.ts';
+import {
+	validateLibrary,
+	validateRawReferences,
+	type BriefingEntry,
+	type InsightEntry,
+} from './validate.ts';
 
 /** Where the library's files live, relative to the project root. */
 export const contentPaths = {
@@ -42,16 +54,31 @@ export interface LoadOptions {
 	root?: string;
 }
 
-async function readText(root: string, file: string, issues: ContentIssue[]): Promise<string | undefined> {
+async function readText(
+	root: string,
+	file: string,
+	issues: ContentIssue[],
+): Promise<string | undefined> {
 	try {
 		return await readFile(path.join(root, file), 'utf8');
 	} catch {
-		issues.push({ file, field: '', message: 'a readable file (it is missing)', severity: 'error', rule: 'missing-file' });
+		issues.push({
+			file,
+			field: '',
+			message: 'a readable file (it is missing)',
+			severity: 'error',
+			rule: 'missing-file',
+		});
 		return undefined;
 	}
 }
 
-async function listFiles(root: string, dir: string, pattern: RegExp, issues: ContentIssue[]): Promise<string[]> {
+async function listFiles(
+	root: string,
+	dir: string,
+	pattern: RegExp,
+	issues: ContentIssue[],
+): Promise<string[]> {
 	const absolute = path.join(root, dir);
 	if (!existsSync(absolute)) return [];
 	const names = (await readdir(absolute)).sort();
@@ -69,7 +96,13 @@ async function listFiles(root: string, dir: string, pattern: RegExp, issues: Con
 	return names.filter((name) => pattern.test(name)).map((name) => `${dir}/${name}`);
 }
 
-export { parseBriefing, parseInsight, parseTaxonomy, parseYaml, splitFrontmatter } from './parse.ts';
+export {
+	parseBriefing,
+	parseInsight,
+	parseTaxonomy,
+	parseYaml,
+	splitFrontmatter,
+} from './parse.ts';
 
 /** Reads and validates every content file under `root`. */
 export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
@@ -77,7 +110,10 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 	const issues: ContentIssue[] = [];
 
 	const taxonomySource = await readText(root, contentPaths.taxonomy, issues);
-	const taxonomyResult = taxonomySource === undefined ? { issues: [] } : parseTaxonomy(contentPaths.taxonomy, taxonomySource);
+	const taxonomyResult =
+		taxonomySource === undefined
+			? { issues: [] }
+			: parseTaxonomy(contentPaths.taxonomy, taxonomySource);
 	issues.push(...taxonomyResult.issues);
 
 	const brandSource = await readText(root, contentPaths.brand, issues);
@@ -91,7 +127,13 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 			issues.push(...result.issues);
 			for (const asset of brand ? [brand.logo.svg, brand.logo.png] : []) {
 				if (!existsSync(path.join(root, 'public', asset))) {
-					issues.push({ file: contentPaths.brand, field: 'logo', message: `a file at public/${asset} (it is missing)`, severity: 'error', rule: 'missing-file' });
+					issues.push({
+						file: contentPaths.brand,
+						field: 'logo',
+						message: `a file at public/${asset} (it is missing)`,
+						severity: 'error',
+						rule: 'missing-file',
+					});
 				}
 			}
 		}
@@ -100,7 +142,12 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 	const insights: InsightEntry[] = [];
 	const brokenIds = new Set<string>();
 	// Files that failed their schema, with their raw data, so their references are checked too.
-	const invalid: Array<{ file: string; kind: 'insight' | 'briefing'; raw: unknown; reported: ContentIssue[] }> = [];
+	const invalid: Array<{
+		file: string;
+		kind: 'insight' | 'briefing';
+		raw: unknown;
+		reported: ContentIssue[];
+	}> = [];
 	for (const file of await listFiles(root, contentPaths.insights, /\.mdx$/, issues)) {
 		const source = await readFile(path.join(root, file), 'utf8');
 		const result = parseInsight(file, source);
@@ -110,7 +157,8 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 			brokenIds.add(path.basename(file, '.mdx'));
 			const parts = splitFrontmatter(source);
 			const raw = parts && parseYaml(file, parts.frontmatter);
-			if (raw && !raw.issues.length) invalid.push({ file, kind: 'insight', raw: raw.data, reported: result.issues });
+			if (raw && !raw.issues.length)
+				invalid.push({ file, kind: 'insight', raw: raw.data, reported: result.issues });
 		}
 	}
 
@@ -122,7 +170,8 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 		if (result.entry) briefings.push(result.entry);
 		else {
 			const raw = parseYaml(file, source);
-			if (!raw.issues.length) invalid.push({ file, kind: 'briefing', raw: raw.data, reported: result.issues });
+			if (!raw.issues.length)
+				invalid.push({ file, kind: 'briefing', raw: raw.data, reported: result.issues });
 		}
 	}
 
@@ -131,7 +180,17 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 		issues.push(...validateLibrary(taxonomy, insights, briefings, brokenIds));
 		const byId = new Map(insights.map((entry) => [entry.id, entry]));
 		for (const item of invalid) {
-			issues.push(...validateRawReferences(item.file, item.kind, item.raw, taxonomy, byId, brokenIds, item.reported));
+			issues.push(
+				...validateRawReferences(
+					item.file,
+					item.kind,
+					item.raw,
+					taxonomy,
+					byId,
+					brokenIds,
+					item.reported,
+				),
+			);
 		}
 		// Keep each file's problems together, in the order files were read.
 		const order = new Map<string, number>();

@@ -27,15 +27,13 @@ export function parseYaml(
 	// An unclosed quote is reported past the end; the last line with text is nearer the mistake.
 	const lastLine = Math.max(1, source.trimEnd().split('\n').length);
 	const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, lineCounter });
-	const issues = doc.errors.map(
-		(yamlError): ContentIssue => ({
-			file,
-			field: '',
-			message: `valid YAML (line ${Math.min(lineCounter.linePos(yamlError.pos[0]).line, lastLine) + lineOffset}: ${yamlError.message.split('\n')[0]})`,
-			severity: 'error',
-			rule: 'yaml',
-		}),
-	);
+	const issues = doc.errors.map((yamlError): ContentIssue => ({
+		file,
+		field: '',
+		message: `valid YAML (line ${Math.min(lineCounter.linePos(yamlError.pos[0]).line, lastLine) + lineOffset}: ${yamlError.message.split('\n')[0]})`,
+		severity: 'error',
+		rule: 'yaml',
+	}));
 	return { data: issues.length ? undefined : doc.toJS(), issues };
 }
 
@@ -70,7 +68,15 @@ export function validated<T extends z.ZodType>(
 ): { value?: z.infer<T>; issues: ContentIssue[] } {
 	if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
 		return {
-			issues: [{ file, field: '', message: 'a YAML mapping of fields (the file is empty or not key: value pairs)', severity: 'error', rule: 'yaml' }],
+			issues: [
+				{
+					file,
+					field: '',
+					message: 'a YAML mapping of fields (the file is empty or not key: value pairs)',
+					severity: 'error',
+					rule: 'yaml',
+				},
+			],
 		};
 	}
 	const result = schema.safeParse(data);
@@ -91,7 +97,13 @@ export function parseInsight(
 		return {
 			issues: [
 				...idIssues,
-				{ file, field: '', message: 'frontmatter between two "---" lines at the top of the file', severity: 'error', rule: 'frontmatter' },
+				{
+					file,
+					field: '',
+					message: 'frontmatter between two "---" lines at the top of the file',
+					severity: 'error',
+					rule: 'frontmatter',
+				},
 			],
 		};
 	}
@@ -100,13 +112,23 @@ export function parseInsight(
 	const { value, issues } = validated(insightSchema, file, yaml.data);
 	if (!value || idIssues.length) return { issues: [...idIssues, ...issues] };
 	return {
-		entry: { id, file, data: value, body: parts.body, bodyLine: parts.bodyLine, talkTrack: talkTrack(parts.body) },
+		entry: {
+			id,
+			file,
+			data: value,
+			body: parts.body,
+			bodyLine: parts.bodyLine,
+			talkTrack: talkTrack(parts.body),
+		},
 		issues,
 	};
 }
 
 /** Reads one briefing file into an entry, or the issues that kept it out. */
-export function parseBriefing(file: string, source: string): { entry?: BriefingEntry; issues: ContentIssue[] } {
+export function parseBriefing(
+	file: string,
+	source: string,
+): { entry?: BriefingEntry; issues: ContentIssue[] } {
 	const id = baseName(file, /\.ya?ml$/);
 	const idIssues = fileIdIssue(file, id);
 	const yaml = parseYaml(file, source);
@@ -117,7 +139,10 @@ export function parseBriefing(file: string, source: string): { entry?: BriefingE
 }
 
 /** Parses the taxonomy, also rejecting duplicate and reserved ids. */
-export function parseTaxonomy(file: string, source: string): { value?: Taxonomy; issues: ContentIssue[] } {
+export function parseTaxonomy(
+	file: string,
+	source: string,
+): { value?: Taxonomy; issues: ContentIssue[] } {
 	const yaml = parseYaml(file, source);
 	if (yaml.issues.length) return { issues: yaml.issues };
 	const { value, issues } = validated(taxonomySchema, file, yaml.data);
@@ -129,7 +154,10 @@ export function parseTaxonomy(file: string, source: string): { value?: Taxonomy;
 				issues.push({
 					file,
 					field: `${list}[${index}].id`,
-					message: entry.id === crossIndustry ? `an id other than "${crossIndustry}", which is built in` : `a unique id ("${entry.id}" is listed twice)`,
+					message:
+						entry.id === crossIndustry
+							? `an id other than "${crossIndustry}", which is built in`
+							: `a unique id ("${entry.id}" is listed twice)`,
 					severity: 'error',
 					rule: 'duplicate-id',
 				});
@@ -139,4 +167,3 @@ export function parseTaxonomy(file: string, source: string): { value?: Taxonomy;
 	}
 	return { value, issues };
 }
-

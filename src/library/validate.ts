@@ -84,10 +84,22 @@ export function validateInsightReferences(
 	entry.data.related.forEach((id, index) => {
 		if (typeof id !== 'string' || !id) return;
 		if (id === entry.id) {
-			issues.push(error(entry.file, `related[${index}]`, 'another insight (this is the insight itself)', 'self-related'));
+			issues.push(
+				error(
+					entry.file,
+					`related[${index}]`,
+					'another insight (this is the insight itself)',
+					'self-related',
+				),
+			);
 		} else if (!insightIds.has(id) && brokenIds.has(id)) {
 			issues.push(
-				error(entry.file, `related[${index}]`, `a valid insight ("${id}.mdx" has errors of its own; fix those first)`, 'broken-insight'),
+				error(
+					entry.file,
+					`related[${index}]`,
+					`a valid insight ("${id}.mdx" has errors of its own; fix those first)`,
+					'broken-insight',
+				),
 			);
 		} else if (!insightIds.has(id)) {
 			issues.push(
@@ -131,7 +143,14 @@ export function validateInsightBody(file: string, body: string, firstLine = 1): 
 		}
 	});
 	if (!body.trim()) {
-		issues.push(error(file, 'body', 'a long-form explanation after the frontmatter: it becomes the talk track', 'body-empty'));
+		issues.push(
+			error(
+				file,
+				'body',
+				'a long-form explanation after the frontmatter: it becomes the talk track',
+				'body-empty',
+			),
+		);
 	}
 	return issues;
 }
@@ -164,7 +183,14 @@ export function validateBriefingReferences(
 		const field = `insights[${index}]`;
 		const insight = insights.get(id);
 		if (!insight && brokenIds.has(id)) {
-			issues.push(error(file, field, `a valid insight ("${id}.mdx" has errors of its own; fix those first)`, 'broken-insight'));
+			issues.push(
+				error(
+					file,
+					field,
+					`a valid insight ("${id}.mdx" has errors of its own; fix those first)`,
+					'broken-insight',
+				),
+			);
 		} else if (!insight) {
 			issues.push(
 				error(
@@ -176,7 +202,12 @@ export function validateBriefingReferences(
 			);
 		} else if (insight.data.status !== 'published') {
 			issues.push(
-				error(file, field, `a published insight ("${id}" is a draft; publish it or pick another)`, 'draft-insight'),
+				error(
+					file,
+					field,
+					`a published insight ("${id}" is a draft; publish it or pick another)`,
+					'draft-insight',
+				),
 			);
 		} else if (insight.data.expires && insight.data.expires < briefing.date) {
 			issues.push(
@@ -206,7 +237,9 @@ export function validateLibrary(
 			...validateInsightReferences(entry, taxonomy, ids, brokenIds),
 			...validateInsightBody(entry.file, entry.body, entry.bodyLine),
 		]),
-		...briefings.flatMap((entry) => validateBriefingReferences(entry.file, entry.data, byId, taxonomy, brokenIds)),
+		...briefings.flatMap((entry) =>
+			validateBriefingReferences(entry.file, entry.data, byId, taxonomy, brokenIds),
+		),
 	];
 }
 
@@ -240,7 +273,12 @@ export function validateRawReferences(
 			personas: stringsAt(fieldOf(raw, 'personas')),
 			related: stringsAt(fieldOf(raw, 'related')),
 		} as unknown as Insight;
-		issues = validateInsightReferences({ id, file, data }, taxonomy, new Set(insights.keys()), brokenIds);
+		issues = validateInsightReferences(
+			{ id, file, data },
+			taxonomy,
+			new Set(insights.keys()),
+			brokenIds,
+		);
 	} else {
 		const rawDate = fieldOf(raw, 'date');
 		const date = rawDate instanceof Date ? rawDate : new Date(`${String(rawDate)}T00:00:00Z`);
@@ -252,6 +290,8 @@ export function validateRawReferences(
 		} as unknown as Pick<Briefing, 'insights' | 'date' | 'prospect'>;
 		issues = validateBriefingReferences(file, briefing, insights, taxonomy, brokenIds);
 	}
-	const fields = new Set(reported.filter((issue) => issue.file === file).map((issue) => issue.field));
+	const fields = new Set(
+		reported.filter((issue) => issue.file === file).map((issue) => issue.field),
+	);
 	return issues.filter((issue) => !fields.has(issue.field));
 }

@@ -7,7 +7,10 @@ import { z } from 'astro/zod';
 /** Lowercase words joined by hyphens: the form of every id in the library (files, taxonomy, topics). */
 export const idSchema = z
 	.string()
-	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase id made of words joined by hyphens, e.g. "net-revenue-retention"');
+	.regex(
+		/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+		'a lowercase id made of words joined by hyphens, e.g. "net-revenue-retention"',
+	);
 
 /**
  * A calendar date written `YYYY-MM-DD`. YAML parsers disagree on whether that is a string or a

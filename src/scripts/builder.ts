@@ -5,9 +5,22 @@
  */
 import { checkDraft, draftFileId, draftToYaml, reviveInsight } from '../builder/briefing.ts';
 import { prospectingEmail } from '../builder/email.ts';
-import { draftFromValue, importYaml, keepUsable, readSaved, readShareQuery, shareQuery, type Arrival } from '../builder/share.ts';
+import {
+	draftFromValue,
+	importYaml,
+	keepUsable,
+	readSaved,
+	readShareQuery,
+	shareQuery,
+	type Arrival,
+} from '../builder/share.ts';
 import { fitScore, suggestStoryline } from '../builder/storyline.ts';
-import { emptyDraft, type BuilderLibrary, type Draft, type PublishedInsight } from '../builder/types.ts';
+import {
+	emptyDraft,
+	type BuilderLibrary,
+	type Draft,
+	type PublishedInsight,
+} from '../builder/types.ts';
 import type { ContentIssue } from '../library/issues.ts';
 import { briefingLimits } from '../schema/briefing.ts';
 import { stageIds, stages, type Stage } from '../schema/stage.ts';
@@ -50,7 +63,10 @@ function download(name: string, data: BlobPart, type: string): void {
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function copyText(text: string, fallback: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
+async function copyText(
+	text: string,
+	fallback: HTMLInputElement | HTMLTextAreaElement,
+): Promise<boolean> {
 	try {
 		await navigator.clipboard.writeText(text);
 		return true;
@@ -73,12 +89,19 @@ export async function initBuilder(): Promise<void> {
 		if (!response.ok) throw new Error(String(response.status));
 		library = (await response.json()) as Library;
 	} catch {
-		notices.append(el('p', { class: 'notice', text: 'The insight library could not be loaded. Reload the page to try again.' }));
+		notices.append(
+			el('p', {
+				class: 'notice',
+				text: 'The insight library could not be loaded. Reload the page to try again.',
+			}),
+		);
 		return;
 	}
 	const byId = new Map(library.insights.map((insight) => [insight.id, insight]));
 	const industryName = (id: string) =>
-		id === crossIndustry ? 'Cross-industry' : (library.taxonomy.industries.find((entry) => entry.id === id)?.name ?? '');
+		id === crossIndustry
+			? 'Cross-industry'
+			: (library.taxonomy.industries.find((entry) => entry.id === id)?.name ?? '');
 	const personaName = (id: string) => {
 		const persona = library.taxonomy.personas.find((entry) => entry.id === id);
 		return persona?.short ?? persona?.name ?? id;
@@ -114,7 +137,8 @@ export async function initBuilder(): Promise<void> {
 	if (shared) {
 		draft = shared.draft;
 		explainDropped(shared, 'the link');
-		if (saved && saved.draft.insights.length) notice('Opened the shared briefing; your previous work in progress was replaced.');
+		if (saved && saved.draft.insights.length)
+			notice('Opened the shared briefing; your previous work in progress was replaced.');
 	} else if (briefingId) {
 		const example = library.briefings.find((entry) => entry.id === briefingId);
 		if (example) {
@@ -133,12 +157,20 @@ export async function initBuilder(): Promise<void> {
 	const add = params.get('add');
 	if (add) {
 		if (!byId.has(add)) notice(`The insight “${add}” is not in the library, so it was not added.`);
-		else if (draft.insights.includes(add)) notice(`“${generic(byId.get(add)!.data.title)}” is already in your briefing.`);
-		else if (draft.insights.length >= briefingLimits.maxInsights) notice(`Your briefing already has ${briefingLimits.maxInsights} insights, the most a briefing can take; remove one to add another.`);
+		else if (draft.insights.includes(add))
+			notice(`“${generic(byId.get(add)!.data.title)}” is already in your briefing.`);
+		else if (draft.insights.length >= briefingLimits.maxInsights)
+			notice(
+				`Your briefing already has ${briefingLimits.maxInsights} insights, the most a briefing can take; remove one to add another.`,
+			);
 		else draft.insights.push(add);
 	}
 	const presetIndustry = params.get('industry');
-	if (presetIndustry && library.taxonomy.industries.some((entry) => entry.id === presetIndustry) && !draft.industry) {
+	if (
+		presetIndustry &&
+		library.taxonomy.industries.some((entry) => entry.id === presetIndustry) &&
+		!draft.industry
+	) {
 		draft.industry = presetIndustry;
 	}
 	if (location.search) history.replaceState(null, '', location.pathname);
@@ -162,22 +194,31 @@ export async function initBuilder(): Promise<void> {
 		pickIndustry.append(el('option', { value: industry.id, text: industry.name }));
 		formIndustry.append(el('option', { value: industry.id, text: industry.name }));
 	}
-	for (const persona of library.taxonomy.personas) pickPersona.append(el('option', { value: persona.id, text: persona.name }));
-	for (const stage of stageIds) pickStage.append(el('option', { value: stage, text: stages[stage].name }));
+	for (const persona of library.taxonomy.personas)
+		pickPersona.append(el('option', { value: persona.id, text: persona.name }));
+	for (const stage of stageIds)
+		pickStage.append(el('option', { value: stage, text: stages[stage].name }));
 	pickIndustry.value = draft.industry;
 
 	const save = () => {
 		try {
 			localStorage.setItem(storageKey, JSON.stringify(draft));
 		} catch {
-			status.textContent = 'This browser did not let us save your work; download it as YAML to keep it.';
+			status.textContent =
+				'This browser did not let us save your work; download it as YAML to keep it.';
 		}
 	};
 
 	// ---- Library list
 	const matchesSearch = (insight: PublishedInsight, words: string[]) => {
 		if (!words.length) return true;
-		const text = [insight.data.title, insight.data.summary, ...insight.data.points, ...insight.data.topics, insight.data.implication]
+		const text = [
+			insight.data.title,
+			insight.data.summary,
+			...insight.data.points,
+			...insight.data.topics,
+			insight.data.implication,
+		]
 			.join(' ')
 			.toLowerCase();
 		return words.every((word) => text.includes(word));
@@ -220,15 +261,35 @@ export async function initBuilder(): Promise<void> {
 					el(
 						'div',
 						{},
-						el('span', { class: 'chip stage-chip', 'data-stage': insight.data.stage, text: stages[insight.data.stage].name }),
-						el('h3', {}, el('a', { href: `${base}insights/${insight.id}/`, target: '_blank', text: generic(insight.data.title) })),
-						el('p', { text: insight.data.industries.map(industryName).join(' · ') + ' | ' + insight.data.personas.map(personaName).join(', ') }),
+						el('span', {
+							class: 'chip stage-chip',
+							'data-stage': insight.data.stage,
+							text: stages[insight.data.stage].name,
+						}),
+						el(
+							'h3',
+							{},
+							el('a', {
+								href: `${base}insights/${insight.id}/`,
+								target: '_blank',
+								text: generic(insight.data.title),
+							}),
+						),
+						el('p', {
+							text:
+								insight.data.industries.map(industryName).join(' · ') +
+								' | ' +
+								insight.data.personas.map(personaName).join(', '),
+						}),
 					),
 					button,
 				);
 			}),
 		);
-		if (!shown.length) pickList.append(el('li', { class: 'empty', text: 'No insight matches. Clear the search or a filter.' }));
+		if (!shown.length)
+			pickList.append(
+				el('li', { class: 'empty', text: 'No insight matches. Clear the search or a filter.' }),
+			);
 	};
 
 	// ---- Selected insights
@@ -246,18 +307,49 @@ export async function initBuilder(): Promise<void> {
 			...draft.insights.map((id, index) => {
 				const insight = byId.get(id)!;
 				const error = issues.find((issue) => issue.field === `insights[${index}]`);
-				const up = el('button', { type: 'button', class: 'icon-button', 'data-move': 'up', 'aria-label': `Move up: ${generic(insight.data.title)}`, text: '↑', disabled: index === 0 });
-				const down = el('button', { type: 'button', class: 'icon-button', 'data-move': 'down', 'aria-label': `Move down: ${generic(insight.data.title)}`, text: '↓', disabled: index === draft.insights.length - 1 });
-				const remove = el('button', { type: 'button', class: 'icon-button', 'data-remove': id, 'aria-label': `Remove: ${generic(insight.data.title)}`, text: '✕' });
+				const up = el('button', {
+					type: 'button',
+					class: 'icon-button',
+					'data-move': 'up',
+					'aria-label': `Move up: ${generic(insight.data.title)}`,
+					text: '↑',
+					disabled: index === 0,
+				});
+				const down = el('button', {
+					type: 'button',
+					class: 'icon-button',
+					'data-move': 'down',
+					'aria-label': `Move down: ${generic(insight.data.title)}`,
+					text: '↓',
+					disabled: index === draft.insights.length - 1,
+				});
+				const remove = el('button', {
+					type: 'button',
+					class: 'icon-button',
+					'data-remove': id,
+					'aria-label': `Remove: ${generic(insight.data.title)}`,
+					text: '✕',
+				});
 				return el(
 					'li',
-					{ class: `selected-item${error ? ' has-error' : ''}`, draggable: 'true', tabindex: '0', 'data-index': String(index), 'data-insight': id, 'aria-label': `${index + 1}. ${generic(insight.data.title)}` },
+					{
+						class: `selected-item${error ? ' has-error' : ''}`,
+						draggable: 'true',
+						tabindex: '0',
+						'data-index': String(index),
+						'data-insight': id,
+						'aria-label': `${index + 1}. ${generic(insight.data.title)}`,
+					},
 					el('span', { class: 'order-number', text: `${index + 1}.` }),
 					el(
 						'div',
 						{},
 						el('h3', { text: generic(insight.data.title) }),
-						el('span', { class: 'chip stage-chip', 'data-stage': insight.data.stage, text: stages[insight.data.stage].name }),
+						el('span', {
+							class: 'chip stage-chip',
+							'data-stage': insight.data.stage,
+							text: stages[insight.data.stage].name,
+						}),
 						...(error ? [el('p', { class: 'field-error', text: error.message })] : []),
 					),
 					el('div', { class: 'item-buttons' }, up, down, remove),
@@ -265,10 +357,14 @@ export async function initBuilder(): Promise<void> {
 			}),
 		);
 		const counts = new Map<Stage, number>();
-		for (const id of draft.insights) counts.set(byId.get(id)!.data.stage, (counts.get(byId.get(id)!.data.stage) ?? 0) + 1);
+		for (const id of draft.insights)
+			counts.set(byId.get(id)!.data.stage, (counts.get(byId.get(id)!.data.stage) ?? 0) + 1);
 		coverage.replaceChildren(
 			...stageIds.map((stage) =>
-				el('li', { class: counts.get(stage) ? 'is-covered' : '', text: `${stages[stage].name}: ${counts.get(stage) ?? 0}` }),
+				el('li', {
+					class: counts.get(stage) ? 'is-covered' : '',
+					text: `${stages[stage].name}: ${counts.get(stage) ?? 0}`,
+				}),
 			),
 		);
 	};
@@ -283,7 +379,11 @@ export async function initBuilder(): Promise<void> {
 		else if (button.dataset.remove) {
 			draft.insights.splice(index, 1);
 			changed();
-			(selectedList.querySelectorAll<HTMLElement>('.selected-item')[Math.min(index, draft.insights.length - 1)] ?? search).focus();
+			(
+				selectedList.querySelectorAll<HTMLElement>('.selected-item')[
+					Math.min(index, draft.insights.length - 1)
+				] ?? search
+			).focus();
 		}
 	});
 	selectedList.addEventListener('keydown', (event) => {
@@ -311,7 +411,8 @@ export async function initBuilder(): Promise<void> {
 		const item = (event.target as HTMLElement).closest<HTMLElement>('.selected-item');
 		if (!item || dragIndex < 0) return;
 		event.preventDefault();
-		for (const other of selectedList.querySelectorAll('.is-drop-target')) other.classList.remove('is-drop-target');
+		for (const other of selectedList.querySelectorAll('.is-drop-target'))
+			other.classList.remove('is-drop-target');
 		item.classList.add('is-drop-target');
 	});
 	selectedList.addEventListener('drop', (event) => {
@@ -325,14 +426,16 @@ export async function initBuilder(): Promise<void> {
 	});
 	selectedList.addEventListener('dragend', () => {
 		dragIndex = -1;
-		for (const other of selectedList.querySelectorAll('.is-dragging, .is-drop-target')) other.classList.remove('is-dragging', 'is-drop-target');
+		for (const other of selectedList.querySelectorAll('.is-dragging, .is-drop-target'))
+			other.classList.remove('is-dragging', 'is-drop-target');
 	});
 
 	pickList.addEventListener('click', (event) => {
 		const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-add]');
 		if (!button) return;
 		const id = button.dataset.add!;
-		if (draft.insights.includes(id)) draft.insights = draft.insights.filter((other) => other !== id);
+		if (draft.insights.includes(id))
+			draft.insights = draft.insights.filter((other) => other !== id);
 		else if (draft.insights.length >= briefingLimits.maxInsights) {
 			status.textContent = `A briefing takes at most ${briefingLimits.maxInsights} insights; remove one first.`;
 			return;
@@ -341,7 +444,8 @@ export async function initBuilder(): Promise<void> {
 		changed();
 		pickList.querySelector<HTMLButtonElement>(`button[data-add="${CSS.escape(id)}"]`)?.focus();
 	});
-	for (const control of [search, pickIndustry, pickPersona, pickStage]) control.addEventListener('input', renderLibrary);
+	for (const control of [search, pickIndustry, pickPersona, pickStage])
+		control.addEventListener('input', renderLibrary);
 
 	$<HTMLButtonElement>('#suggest').addEventListener('click', () => {
 		const industry = pickIndustry.value || draft.industry;
@@ -375,7 +479,9 @@ export async function initBuilder(): Promise<void> {
 	// ---- Details form: simple fields by data-field path, plus audience and agenda rows.
 	const getField = (path: string): string => {
 		const [head, tail] = path.split('.') as [string, string | undefined];
-		const value = tail ? (draft as unknown as Record<string, Record<string, string>>)[head]![tail] : (draft as unknown as Record<string, string>)[head];
+		const value = tail
+			? (draft as unknown as Record<string, Record<string, string>>)[head]![tail]
+			: (draft as unknown as Record<string, string>)[head];
 		return typeof value === 'string' ? value : '';
 	};
 	const setField = (path: string, value: string) => {
@@ -383,7 +489,11 @@ export async function initBuilder(): Promise<void> {
 		if (tail) (draft as unknown as Record<string, Record<string, string>>)[head]![tail] = value;
 		else (draft as unknown as Record<string, string>)[head] = value;
 	};
-	const fields = [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[data-field]')];
+	const fields = [
+		...form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+			'[data-field]',
+		),
+	];
 	const fillForm = () => {
 		for (const field of fields) field.value = getField(field.dataset.field!);
 		renderRows();
@@ -392,34 +502,98 @@ export async function initBuilder(): Promise<void> {
 	const renderRows = () => {
 		audienceRows.replaceChildren(
 			...draft.audience.map((person, index) => {
-				const name = el('input', { id: `f-audience-${index}-name`, 'data-row': 'audience', 'data-index': String(index), 'data-key': 'name', 'data-path': `prospect.audience[${index}].name`, autocomplete: 'off' });
-				const role = el('input', { id: `f-audience-${index}-role`, 'data-row': 'audience', 'data-index': String(index), 'data-key': 'role', 'data-path': `prospect.audience[${index}].role`, autocomplete: 'off', placeholder: 'e.g. Chief Financial Officer' });
+				const name = el('input', {
+					id: `f-audience-${index}-name`,
+					'data-row': 'audience',
+					'data-index': String(index),
+					'data-key': 'name',
+					'data-path': `prospect.audience[${index}].name`,
+					autocomplete: 'off',
+				});
+				const role = el('input', {
+					id: `f-audience-${index}-role`,
+					'data-row': 'audience',
+					'data-index': String(index),
+					'data-key': 'role',
+					'data-path': `prospect.audience[${index}].role`,
+					autocomplete: 'off',
+					placeholder: 'e.g. Chief Financial Officer',
+				});
 				name.value = person.name;
 				role.value = person.role;
-				const remove = el('button', { type: 'button', class: 'icon-button', 'data-remove-row': 'audience', 'data-index': String(index), 'aria-label': `Remove person ${index + 1}`, text: '✕', disabled: draft.audience.length === 1 });
+				const remove = el('button', {
+					type: 'button',
+					class: 'icon-button',
+					'data-remove-row': 'audience',
+					'data-index': String(index),
+					'aria-label': `Remove person ${index + 1}`,
+					text: '✕',
+					disabled: draft.audience.length === 1,
+				});
 				return el(
 					'li',
 					{ class: 'row' },
-					el('div', { class: 'field' }, el('label', { for: name.id, text: `Name ${index + 1} (optional)` }), name, el('p', { class: 'field-error', 'data-error-for': `prospect.audience[${index}].name` })),
-					el('div', { class: 'field' }, el('label', { for: role.id, text: `Role ${index + 1}` }), role, el('p', { class: 'field-error', 'data-error-for': `prospect.audience[${index}].role` })),
-					el('div', { class: 'field' }, el('span', { class: 'label', 'aria-hidden': 'true', text: '\u00a0' }), remove),
+					el(
+						'div',
+						{ class: 'field' },
+						el('label', { for: name.id, text: `Name ${index + 1} (optional)` }),
+						name,
+						el('p', { class: 'field-error', 'data-error-for': `prospect.audience[${index}].name` }),
+					),
+					el(
+						'div',
+						{ class: 'field' },
+						el('label', { for: role.id, text: `Role ${index + 1}` }),
+						role,
+						el('p', { class: 'field-error', 'data-error-for': `prospect.audience[${index}].role` }),
+					),
+					el(
+						'div',
+						{ class: 'field' },
+						el('span', { class: 'label', 'aria-hidden': 'true', text: '\u00a0' }),
+						remove,
+					),
 				);
 			}),
 		);
 		agendaRows.replaceChildren(
 			...draft.nextStep.agenda.map((item, index) => {
-				const input = el('input', { id: `f-agenda-${index}`, 'data-row': 'agenda', 'data-index': String(index), 'data-path': `nextStep.agenda[${index}]`, autocomplete: 'off' });
+				const input = el('input', {
+					id: `f-agenda-${index}`,
+					'data-row': 'agenda',
+					'data-index': String(index),
+					'data-path': `nextStep.agenda[${index}]`,
+					autocomplete: 'off',
+				});
 				input.value = item;
-				const remove = el('button', { type: 'button', class: 'icon-button', 'data-remove-row': 'agenda', 'data-index': String(index), 'aria-label': `Remove agenda item ${index + 1}`, text: '✕' });
+				const remove = el('button', {
+					type: 'button',
+					class: 'icon-button',
+					'data-remove-row': 'agenda',
+					'data-index': String(index),
+					'aria-label': `Remove agenda item ${index + 1}`,
+					text: '✕',
+				});
 				return el(
 					'li',
 					{ class: 'row single' },
-					el('div', { class: 'field' }, el('label', { class: 'visually-hidden', for: input.id, text: `Agenda item ${index + 1}` }), input, el('p', { class: 'field-error', 'data-error-for': `nextStep.agenda[${index}]` })),
+					el(
+						'div',
+						{ class: 'field' },
+						el('label', {
+							class: 'visually-hidden',
+							for: input.id,
+							text: `Agenda item ${index + 1}`,
+						}),
+						input,
+						el('p', { class: 'field-error', 'data-error-for': `nextStep.agenda[${index}]` }),
+					),
 					remove,
 				);
 			}),
 		);
-		$<HTMLButtonElement>('#add-agenda').disabled = draft.nextStep.agenda.length >= briefingLimits.agenda;
+		$<HTMLButtonElement>('#add-agenda').disabled =
+			draft.nextStep.agenda.length >= briefingLimits.agenda;
 		$<HTMLButtonElement>('#add-person').disabled = draft.audience.length >= briefingLimits.audience;
 	};
 
@@ -429,7 +603,8 @@ export async function initBuilder(): Promise<void> {
 		else if (target.dataset.row === 'audience') {
 			const person = draft.audience[Number(target.dataset.index)];
 			if (person) person[target.dataset.key as 'name' | 'role'] = target.value;
-		} else if (target.dataset.row === 'agenda') draft.nextStep.agenda[Number(target.dataset.index)] = target.value;
+		} else if (target.dataset.row === 'agenda')
+			draft.nextStep.agenda[Number(target.dataset.index)] = target.value;
 		if (target.dataset.field === 'industry' && !pickIndustry.value) {
 			pickIndustry.value = target.value;
 			renderLibrary();
@@ -444,7 +619,9 @@ export async function initBuilder(): Promise<void> {
 		}
 	});
 	form.addEventListener('click', (event) => {
-		const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-remove-row]');
+		const button = (event.target as HTMLElement).closest<HTMLButtonElement>(
+			'button[data-remove-row]',
+		);
 		if (!button) return;
 		const index = Number(button.dataset.index);
 		if (button.dataset.removeRow === 'audience') draft.audience.splice(index, 1);
@@ -471,13 +648,17 @@ export async function initBuilder(): Promise<void> {
 	const errorList = $<HTMLUListElement>('#error-list');
 	const labelFor = (field: string) => {
 		const input = root.querySelector<HTMLElement>(`[data-path="${CSS.escape(field)}"]`);
-		const label = input?.id ? root.querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent : undefined;
+		const label = input?.id
+			? root.querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent
+			: undefined;
 		if (label) return label.replace(/\(optional\)/, '').trim();
 		if (field.startsWith('insights')) return 'Insights';
 		return field;
 	};
 	const visible = (issue: ContentIssue) =>
-		attempted || touched.has(issue.field) || (issue.field.startsWith('insights') && touched.has('insights') && issue.rule !== 'schema');
+		attempted ||
+		touched.has(issue.field) ||
+		(issue.field.startsWith('insights') && touched.has('insights') && issue.rule !== 'schema');
 
 	let current = checkDraft(draft, library);
 	const showErrors = () => {
@@ -491,7 +672,10 @@ export async function initBuilder(): Promise<void> {
 			if (input) {
 				if (issue) {
 					input.setAttribute('aria-invalid', 'true');
-					input.setAttribute('aria-describedby', slot.id || (slot.id = `error-${field.replace(/[^a-z0-9]/gi, '-')}`));
+					input.setAttribute(
+						'aria-describedby',
+						slot.id || (slot.id = `error-${field.replace(/[^a-z0-9]/gi, '-')}`),
+					);
 				} else {
 					input.removeAttribute('aria-invalid');
 					input.removeAttribute('aria-describedby');
@@ -541,7 +725,10 @@ export async function initBuilder(): Promise<void> {
 		button.disabled = true;
 		status.textContent = 'Building your deck…';
 		try {
-			const [{ buildDeck, deckTimestamp }, logo] = await Promise.all([import('../deck/index.ts'), loadLogo(base, library)]);
+			const [{ buildDeck, deckTimestamp }, logo] = await Promise.all([
+				import('../deck/index.ts'),
+				loadLogo(base, library),
+			]);
 			const bytes = await buildDeck({
 				briefing,
 				insights: briefing.insights.map((id) => reviveInsight(byId.get(id)!)),
@@ -551,7 +738,11 @@ export async function initBuilder(): Promise<void> {
 				modified: deckTimestamp(undefined, briefing.date),
 			});
 			const name = `${draftFileId(draft)}.pptx`;
-			download(name, bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.presentationml.presentation');
+			download(
+				name,
+				bytes as Uint8Array<ArrayBuffer>,
+				'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+			);
 			status.textContent = `Downloaded ${name}.`;
 		} catch (error) {
 			status.textContent = `The deck could not be built: ${error instanceof Error ? error.message : String(error)}. Your work is saved; try again or download the YAML.`;
@@ -593,16 +784,23 @@ export async function initBuilder(): Promise<void> {
 		const query = shareQuery(draft);
 		shareUrl.value = `${location.origin}${base}builder/${query ? `?${query}` : ''}`;
 		shareOutput.hidden = false;
-		status.textContent = (await copyText(shareUrl.value, shareUrl)) ? 'Share link copied.' : 'Share link ready: copy it from the box below.';
+		status.textContent = (await copyText(shareUrl.value, shareUrl))
+			? 'Share link copied.'
+			: 'Share link ready: copy it from the box below.';
 	});
 
 	const emailOutput = $<HTMLElement>('#email-output');
 	$<HTMLButtonElement>('#copy-email').addEventListener('click', async () => {
-		const email = prospectingEmail(draft, draft.insights.map((id) => byId.get(id)!), industryName(draft.industry));
+		const email = prospectingEmail(
+			draft,
+			draft.insights.map((id) => byId.get(id)!),
+			industryName(draft.industry),
+		);
 		$<HTMLInputElement>('#email-subject').value = email.subject;
 		const body = $<HTMLTextAreaElement>('#email-body');
 		body.value = email.body;
-		$<HTMLAnchorElement>('#email-mailto').href = `mailto:?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.body)}`;
+		$<HTMLAnchorElement>('#email-mailto').href =
+			`mailto:?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.body)}`;
 		emailOutput.hidden = false;
 		status.textContent = (await copyText(`Subject: ${email.subject}\n\n${email.body}`, body))
 			? 'Email copied: paste it into your mail app and make it yours.'
@@ -630,14 +828,21 @@ export async function initBuilder(): Promise<void> {
 }
 
 /** The brand logo as a PNG data URL for the deck, or undefined if it cannot be fetched. */
-async function loadLogo(base: string, library: BuilderLibrary): Promise<{ dataUrl: string; aspectRatio: number } | undefined> {
+async function loadLogo(
+	base: string,
+	library: BuilderLibrary,
+): Promise<{ dataUrl: string; aspectRatio: number } | undefined> {
 	try {
 		const response = await fetch(`${base}${library.brand.logo.png}`);
 		if (!response.ok) return undefined;
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		let binary = '';
-		for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-		return { dataUrl: `data:image/png;base64,${btoa(binary)}`, aspectRatio: library.brand.logo.aspectRatio };
+		for (let i = 0; i < bytes.length; i += 0x8000)
+			binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+		return {
+			dataUrl: `data:image/png;base64,${btoa(binary)}`,
+			aspectRatio: library.brand.logo.aspectRatio,
+		};
 	} catch {
 		return undefined;
 	}

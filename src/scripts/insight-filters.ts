@@ -17,18 +17,23 @@ export function initInsightFilters(): void {
 	const params = new URLSearchParams(location.search);
 	for (const field of fields) {
 		const value = params.get(field) ?? '';
-		if ([...select(field).options].some((option) => option.value === value)) select(field).value = value;
+		if ([...select(field).options].some((option) => option.value === value))
+			select(field).value = value;
 	}
 
 	const apply = (updateUrl: boolean) => {
-		const chosen = Object.fromEntries(fields.map((field) => [field, select(field).value])) as Record<Field, string>;
+		const chosen = Object.fromEntries(
+			fields.map((field) => [field, select(field).value]),
+		) as Record<Field, string>;
 		let shown = 0;
 		for (const item of list.children) {
 			const card = item.querySelector<HTMLElement>('[data-insight]');
 			if (!card) continue;
 			const industries = (card.dataset.industries ?? '').split(' ');
 			const match =
-				(!chosen.industry || industries.includes(chosen.industry) || industries.includes('cross-industry')) &&
+				(!chosen.industry ||
+					industries.includes(chosen.industry) ||
+					industries.includes('cross-industry')) &&
 				(!chosen.persona || (card.dataset.personas ?? '').split(' ').includes(chosen.persona)) &&
 				(!chosen.stage || card.dataset.stage === chosen.stage);
 			(item as HTMLElement).hidden = !match;

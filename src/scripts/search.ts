@@ -24,7 +24,10 @@ interface Pagefind {
 	filters: () => Promise<Record<string, Record<string, number>>>;
 	search: (
 		term: string | null,
-		options?: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
+		options?: {
+			filters?: Record<string, { any: string[] }>;
+			sort?: Record<string, 'asc' | 'desc'>;
+		},
 	) => Promise<PagefindSearch | null>;
 }
 
@@ -46,14 +49,19 @@ interface State {
 }
 
 const escapeHtml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+	text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+	);
 
 function readState(): State {
 	const params = new URLSearchParams(location.search);
 	return {
 		query: params.get('q') ?? '',
 		sort: params.get('sort') === 'reviewed' ? 'reviewed' : '',
-		selected: Object.fromEntries(facets.map(({ key }) => [key, params.getAll(key)])) as State['selected'],
+		selected: Object.fromEntries(
+			facets.map(({ key }) => [key, params.getAll(key)]),
+		) as State['selected'],
 	};
 }
 
@@ -76,7 +84,18 @@ export async function initSearch(): Promise<void> {
 	const list = document.querySelector<HTMLOListElement>('#search-results');
 	const unavailable = document.querySelector<HTMLElement>('#search-unavailable');
 	const clear = document.querySelector<HTMLButtonElement>('#clear-filters');
-	if (!app || !form || !input || !sortSelect || !facetsBox || !status || !list || !unavailable || !clear) return;
+	if (
+		!app ||
+		!form ||
+		!input ||
+		!sortSelect ||
+		!facetsBox ||
+		!status ||
+		!list ||
+		!unavailable ||
+		!clear
+	)
+		return;
 
 	const state = readState();
 	input.value = state.query;
@@ -91,7 +110,10 @@ export async function initSearch(): Promise<void> {
 	} catch {
 		unavailable.hidden = false;
 		facetsBox.innerHTML = '<p class="muted">Filters appear once the site is built.</p>';
-		status.textContent = app.dataset.dev === 'true' ? 'Search is not available in the dev server.' : 'Search is unavailable.';
+		status.textContent =
+			app.dataset.dev === 'true'
+				? 'Search is not available in the dev server.'
+				: 'Search is unavailable.';
 		return;
 	}
 
@@ -101,7 +123,8 @@ export async function initSearch(): Promise<void> {
 	const renderFacets = (counts: Record<string, Record<string, number>>) => {
 		const active = document.activeElement as HTMLInputElement | null;
 		const focusKey = active?.dataset.facet ? `${active.dataset.facet}:${active.value}` : '';
-		const moreOpen = facetsBox.querySelector<HTMLDetailsElement>('details.facet-more')?.open ?? false;
+		const moreOpen =
+			facetsBox.querySelector<HTMLDetailsElement>('details.facet-more')?.open ?? false;
 		facetsBox.innerHTML = facets
 			.map(({ key, label }) => {
 				const option = (value: string) => {
@@ -116,11 +139,13 @@ export async function initSearch(): Promise<void> {
 				let more = '';
 				if (key === 'topic') {
 					// Topics are many: the ones with results (and any chosen) first, the rest folded away.
-					const score = (value: string) => (state.selected.topic.includes(value) ? 1e6 : 0) + (counts.topic?.[value] ?? 0);
+					const score = (value: string) =>
+						(state.selected.topic.includes(value) ? 1e6 : 0) + (counts.topic?.[value] ?? 0);
 					values = values.sort((a, b) => score(b) - score(a) || a.localeCompare(b));
 					const shown = values.filter((value, index) => index < 8 && score(value) > 0);
 					const rest = values.filter((value) => !shown.includes(value));
-					if (rest.length) more = `<details class="facet-more"${moreOpen ? ' open' : ''}><summary>${shown.length ? 'More topics' : 'Topics'} (${rest.length})</summary>${rest.map(option).join('')}</details>`;
+					if (rest.length)
+						more = `<details class="facet-more"${moreOpen ? ' open' : ''}><summary>${shown.length ? 'More topics' : 'Topics'} (${rest.length})</summary>${rest.map(option).join('')}</details>`;
 					values = shown;
 				}
 				const options = values.map(option).join('') + more;
@@ -141,7 +166,9 @@ export async function initSearch(): Promise<void> {
 		const current = ++generation;
 		writeState(state);
 		const filters = Object.fromEntries(
-			facets.filter(({ key }) => state.selected[key].length).map(({ key }) => [key, { any: state.selected[key] }]),
+			facets
+				.filter(({ key }) => state.selected[key].length)
+				.map(({ key }) => [key, { any: state.selected[key] }]),
 		);
 		const hasFilters = Object.keys(filters).length > 0;
 		const term = state.query.trim() || null;
@@ -157,11 +184,18 @@ export async function initSearch(): Promise<void> {
 		list.innerHTML = results.length
 			? results
 					.map(
-						(data) => `<li class="search-result"><h3><a href="${escapeHtml(data.url)}">${escapeHtml(data.meta.title ?? data.url)}</a></h3>${
-							data.meta.stat ? `<p class="result-stat"><strong>${escapeHtml(data.meta.stat.split(' ')[0] ?? '')}</strong> ${escapeHtml(data.meta.stat.split(' ').slice(1).join(' '))}</p>` : ''
-						}<p>${term ? data.excerpt : escapeHtml(data.meta.summary ?? '')}</p><p class="card-meta">${escapeHtml(
-							[...(data.filters.stage ?? []), ...(data.filters.industry ?? []), ...(data.filters.persona ?? [])].join(' · '),
-						)}</p></li>`,
+						(data) =>
+							`<li class="search-result"><h3><a href="${escapeHtml(data.url)}">${escapeHtml(data.meta.title ?? data.url)}</a></h3>${
+								data.meta.stat
+									? `<p class="result-stat"><strong>${escapeHtml(data.meta.stat.split(' ')[0] ?? '')}</strong> ${escapeHtml(data.meta.stat.split(' ').slice(1).join(' '))}</p>`
+									: ''
+							}<p>${term ? data.excerpt : escapeHtml(data.meta.summary ?? '')}</p><p class="card-meta">${escapeHtml(
+								[
+									...(data.filters.stage ?? []),
+									...(data.filters.industry ?? []),
+									...(data.filters.persona ?? []),
+								].join(' · '),
+							)}</p></li>`,
 					)
 					.join('')
 			: `<li class="empty">No insight matches. Try fewer words${hasFilters ? ' or clear a filter' : ''}.</li>`;

@@ -8,7 +8,8 @@ export const brand = brandSchema.parse(parse(source));
 /** CSS custom properties for the brand, set once on `:root` by the base layout. */
 export function brandStyle(): string {
 	const { colors, fonts } = brand;
-	const stack = (font: string) => `'${font}', Carlito, 'Segoe UI', system-ui, -apple-system, sans-serif`;
+	const stack = (font: string) =>
+		`'${font}', Carlito, 'Segoe UI', system-ui, -apple-system, sans-serif`;
 	return [
 		`--brand-primary:${colors.primary}`,
 		`--brand-accent:${colors.accent}`,

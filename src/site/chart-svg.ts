@@ -13,8 +13,10 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 	const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
 	const start = Math.floor(low / step) * step;
 	const ticks: number[] = [];
-	for (let tick = start; tick <= high + step * 1e-9; tick += step) ticks.push(Number(tick.toFixed(10)));
-	if (ticks[ticks.length - 1]! < high) ticks.push(Number((ticks[ticks.length - 1]! + step).toFixed(10)));
+	for (let tick = start; tick <= high + step * 1e-9; tick += step)
+		ticks.push(Number(tick.toFixed(10)));
+	if (ticks[ticks.length - 1]! < high)
+		ticks.push(Number((ticks[ticks.length - 1]! + step).toFixed(10)));
 	return ticks;
 }
 
@@ -24,7 +26,14 @@ export function allValues(chart: InsightChart): number[] {
 }
 
 /** A pie or doughnut slice as an SVG path, angles in radians from 12 o'clock, clockwise. */
-export function arcPath(cx: number, cy: number, r: number, inner: number, from: number, to: number): string {
+export function arcPath(
+	cx: number,
+	cy: number,
+	r: number,
+	inner: number,
+	from: number,
+	to: number,
+): string {
 	const point = (radius: number, angle: number) =>
 		`${(cx + radius * Math.sin(angle)).toFixed(2)} ${(cy - radius * Math.cos(angle)).toFixed(2)}`;
 	// A full circle cannot be one arc: split it in two halves.
@@ -44,7 +53,8 @@ export function wrapLabel(label: string, width: number): string[] {
 	if (label.length <= width) return [label];
 	const words = label.split(' ');
 	let first = '';
-	while (words.length && (first + ' ' + words[0]).trim().length <= width) first = (first + ' ' + words.shift()).trim();
+	while (words.length && (first + ' ' + words[0]).trim().length <= width)
+		first = (first + ' ' + words.shift()).trim();
 	if (!first) return [label.slice(0, width), label.slice(width)];
 	return [first, words.join(' ')];
 }

@@ -15,7 +15,10 @@ export const showDrafts = import.meta.env.DEV;
 
 /** Insights visible on this build, most recently reviewed first. */
 export async function getInsights(): Promise<InsightEntry[]> {
-	const all = await getCollection('insights', (entry) => showDrafts || entry.data.status === 'published');
+	const all = await getCollection(
+		'insights',
+		(entry) => showDrafts || entry.data.status === 'published',
+	);
 	return all.sort(
 		(a, b) => b.data.reviewed.getTime() - a.data.reviewed.getTime() || a.id.localeCompare(b.id),
 	);
@@ -24,7 +27,9 @@ export async function getInsights(): Promise<InsightEntry[]> {
 /** Briefings, soonest meeting first. */
 export async function getBriefings(): Promise<BriefingEntry[]> {
 	const all = await getCollection('briefings');
-	return all.sort((a, b) => a.data.date.getTime() - b.data.date.getTime() || a.id.localeCompare(b.id));
+	return all.sort(
+		(a, b) => a.data.date.getTime() - b.data.date.getTime() || a.id.localeCompare(b.id),
+	);
 }
 
 /** Industries in taxonomy order. */
@@ -52,13 +57,20 @@ export async function getNames(): Promise<Names> {
 	industry.set(crossIndustry, 'Cross-industry');
 	const personas = await getPersonas();
 	const persona = new Map(personas.map((entry) => [entry.id, entry.data.name]));
-	const personaShort = new Map(personas.map((entry) => [entry.id, entry.data.short ?? entry.data.name]));
+	const personaShort = new Map(
+		personas.map((entry) => [entry.id, entry.data.short ?? entry.data.name]),
+	);
 	return { industry, persona, personaShort };
 }
 
 /** Insights grouped by the four stages, in presenting order. */
-export function byStage(insights: InsightEntry[]): Array<{ stage: Stage; insights: InsightEntry[] }> {
-	return stageIds.map((stage) => ({ stage, insights: insights.filter((entry) => entry.data.stage === stage) }));
+export function byStage(
+	insights: InsightEntry[],
+): Array<{ stage: Stage; insights: InsightEntry[] }> {
+	return stageIds.map((stage) => ({
+		stage,
+		insights: insights.filter((entry) => entry.data.stage === stage),
+	}));
 }
 
 /** A date as readers see it, e.g. "14 Mar 2026" (UTC, so builds do not depend on the time zone). */

@@ -31,7 +31,10 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 
 	beforeAll(async () => {
 		browser = await launchChromium();
-		context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+		context = await browser.newContext({
+			acceptDownloads: true,
+			viewport: { width: 1366, height: 900 },
+		});
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl });
 		page = await context.newPage();
 		errors = watchErrors(page);
@@ -46,7 +49,10 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		await browser?.close();
 	});
 
-	const selectedIds = () => page.locator('#selected-list .selected-item').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.insight!));
+	const selectedIds = () =>
+		page
+			.locator('#selected-list .selected-item')
+			.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.insight!));
 
 	it('suggests a storyline for an industry and persona that walks the four stages in order', async () => {
 		await page.selectOption('#pick-industry', 'healthcare-providers');
@@ -57,13 +63,24 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		const order = ids.map((id) => stageIds.indexOf(byId.get(id)!.data.stage));
 		expect(order).toEqual([...order].sort((a, b) => a - b));
 		expect(new Set(order).size).toBe(4);
-		for (const id of ids) expect(byId.get(id)!.data.industries.some((industry) => ['healthcare-providers', 'cross-industry'].includes(industry))).toBe(true);
+		for (const id of ids)
+			expect(
+				byId
+					.get(id)!
+					.data.industries.some((industry) =>
+						['healthcare-providers', 'cross-industry'].includes(industry),
+					),
+			).toBe(true);
 		expect(await page.locator('#coverage .is-covered').count()).toBe(4);
 	});
 
 	it('reorders by button and by keyboard, and removes', async () => {
 		const before = await selectedIds();
-		await page.locator('#selected-list .selected-item').first().locator('[data-move="down"]').click();
+		await page
+			.locator('#selected-list .selected-item')
+			.first()
+			.locator('[data-move="down"]')
+			.click();
 		expect(await selectedIds()).toEqual([before[1], before[0], ...before.slice(2)]);
 		await page.locator('#selected-list .selected-item').nth(1).focus();
 		await page.keyboard.press('Alt+ArrowUp');
@@ -82,18 +99,25 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		const dragged = await selectedIds();
 		expect(dragged[0]).toBe(before[before.length - 2]);
 		// Put it back in storyline order for the deck.
-		for (let i = 0; i < count - 1; i++) await page.locator(`#selected-list [data-insight="${dragged[0]}"] [data-move="down"]`).click();
+		for (let i = 0; i < count - 1; i++)
+			await page
+				.locator(`#selected-list [data-insight="${dragged[0]}"] [data-move="down"]`)
+				.click();
 		expect(await selectedIds()).toEqual(before.slice(0, -1));
 	});
 
 	it('shows the schema rules as inline errors before download', async () => {
 		await page.click('#download-deck');
 		expect(await page.locator('#error-summary').isVisible()).toBe(true);
-		expect(await page.locator('[data-error-for="prospect.company"]').textContent()).toBe('some text (it is empty)');
+		expect(await page.locator('[data-error-for="prospect.company"]').textContent()).toBe(
+			'some text (it is empty)',
+		);
 		expect(await page.locator('#f-company').getAttribute('aria-invalid')).toBe('true');
 		await page.fill('#f-company', 'N'.repeat(61));
 		await page.locator('#f-company').blur();
-		expect(await page.locator('[data-error-for="prospect.company"]').textContent()).toBe('at most 60 characters (got 61)');
+		expect(await page.locator('[data-error-for="prospect.company"]').textContent()).toBe(
+			'at most 60 characters (got 61)',
+		);
 	});
 
 	it('builds and downloads a deck identical to what npm run decks makes from the downloaded YAML', async () => {
@@ -108,24 +132,43 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		await page.fill('#f-presenter-name', 'Sam Okafor');
 		await page.fill('#f-presenter-title', 'Healthcare Industry Advisor');
 		await page.fill('#f-presenter-email', 'sam.okafor@example.com');
-		await page.fill('#f-ask', 'A 90-minute working session with your finance and revenue-cycle leads');
+		await page.fill(
+			'#f-ask',
+			'A 90-minute working session with your finance and revenue-cycle leads',
+		);
 		await page.click('#add-agenda');
 		await page.fill('#f-agenda-0', 'Marginal cost by service line');
 		await page.fill('#f-proposed', '2027-02-03');
 		expect(await page.locator('#error-summary').isVisible()).toBe(false);
 
-		const [deckDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-deck')]);
+		const [deckDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('#download-deck'),
+		]);
 		expect(deckDownload.suggestedFilename()).toBe('northwind-health-system-2027-01-20.pptx');
 		const deckPath = path.join(work, 'browser.pptx');
 		await deckDownload.saveAs(deckPath);
-		const [yamlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-yaml')]);
+		const [yamlDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('#download-yaml'),
+		]);
 		const yamlPath = path.join(work, 'northwind-health-system-2027-01-20.yaml');
 		await yamlDownload.saveAs(yamlPath);
 
 		// The YAML passes the same checks as npm run check.
-		const parsed = parseBriefing('content/briefings/northwind-health-system-2027-01-20.yaml', readFileSync(yamlPath, 'utf8'));
+		const parsed = parseBriefing(
+			'content/briefings/northwind-health-system-2027-01-20.yaml',
+			readFileSync(yamlPath, 'utf8'),
+		);
 		expect(parsed.issues).toEqual([]);
-		expect(validateBriefingReferences('x', parsed.entry!.data, new Map(library.insights.map((entry) => [entry.id, entry])), library.taxonomy!)).toEqual([]);
+		expect(
+			validateBriefingReferences(
+				'x',
+				parsed.entry!.data,
+				new Map(library.insights.map((entry) => [entry.id, entry])),
+				library.taxonomy!,
+			),
+		).toEqual([]);
 		expect(parsed.entry!.data.insights).toEqual(await selectedIds());
 
 		// The CLI, run on a copy of the project's content with that YAML added, makes the same bytes.
@@ -133,10 +176,22 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		mkdirSync(project);
 		cpSync(path.join(root, 'content'), path.join(project, 'content'), { recursive: true });
 		cpSync(path.join(root, 'public'), path.join(project, 'public'), { recursive: true });
-		writeFileSync(path.join(project, 'content/briefings/northwind-health-system-2027-01-20.yaml'), readFileSync(yamlPath));
+		writeFileSync(
+			path.join(project, 'content/briefings/northwind-health-system-2027-01-20.yaml'),
+			readFileSync(yamlPath),
+		);
 		const env = { ...process.env };
 		delete env.SOURCE_DATE_EPOCH;
-		execFileSync(process.execPath, [path.join(root, 'scripts/decks.ts'), 'northwind-health-system-2027-01-20', '--out', path.join(work, 'cli')], { cwd: project, env, stdio: 'pipe' });
+		execFileSync(
+			process.execPath,
+			[
+				path.join(root, 'scripts/decks.ts'),
+				'northwind-health-system-2027-01-20',
+				'--out',
+				path.join(work, 'cli'),
+			],
+			{ cwd: project, env, stdio: 'pipe' },
+		);
 		const cli = readFileSync(path.join(work, 'cli', 'northwind-health-system-2027-01-20.pptx'));
 		const browserDeck = readFileSync(deckPath);
 		expect(browserDeck.equals(cli)).toBe(true);
@@ -169,7 +224,11 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		const other = await fresh.newPage();
 		await other.goto(link);
 		await other.waitForSelector('#builder[data-ready="true"]');
-		expect(await other.locator('#selected-list .selected-item').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.insight))).toEqual(ids);
+		expect(
+			await other
+				.locator('#selected-list .selected-item')
+				.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.insight)),
+		).toEqual(ids);
 		expect(await other.inputValue('#f-company')).toBe('Northwind Health System');
 		expect(await other.inputValue('#f-date')).toBe('2027-01-20');
 		await fresh.close();
@@ -197,16 +256,22 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		await page.fill('#f-company', hostile);
 		await page.fill('#f-notes', 'x'.repeat(5000));
 		await page.locator('#f-notes').blur();
-		expect(await page.locator('[data-error-for="notes"]').textContent()).toBe('at most 2000 characters (got 5000)');
+		expect(await page.locator('[data-error-for="notes"]').textContent()).toBe(
+			'at most 2000 characters (got 5000)',
+		);
 		await page.click('#copy-email');
 		expect(await page.inputValue('#email-body')).toContain(hostile);
-		expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+		expect(
+			await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+		).toBeUndefined();
 		expect(await page.locator('#builder img[src="x"], #builder b').count()).toBe(0);
 		// Reload with that saved: still no injected markup, and the page works.
 		await page.reload();
 		await page.waitForSelector('#builder[data-ready="true"]');
 		expect(await page.inputValue('#f-company')).toBe(hostile);
-		expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+		expect(
+			await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+		).toBeUndefined();
 		expect(errors).toEqual([]);
 	});
 
@@ -218,14 +283,20 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		const body = await page.inputValue('#email-body');
 		expect(subject.startsWith('Northwind Health System: ')).toBe(true);
 		expect(body).toMatch(/^Hi Dana,/);
-		expect(body).toContain(first.data.summary.replace(/\{company\}/g, 'Northwind Health System').slice(0, 40));
+		expect(body).toContain(
+			first.data.summary.replace(/\{company\}/g, 'Northwind Health System').slice(0, 40),
+		);
 		expect(body).toContain('Sam Okafor');
 		const clipboard = await page.evaluate(() => navigator.clipboard.readText());
 		expect(clipboard).toContain(`Subject: ${subject}`);
 	});
 
 	it('adds an insight from its page with "Add to a briefing"', async () => {
-		const candidate = library.insights.find((entry) => entry.data.status === 'published' && !entry.data.industries.includes('healthcare-providers'))!;
+		const candidate = library.insights.find(
+			(entry) =>
+				entry.data.status === 'published' &&
+				!entry.data.industries.includes('healthcare-providers'),
+		)!;
 		await page.goto(`${siteUrl}/insights/${candidate.id}/`);
 		await page.click('text=Add to a briefing');
 		await page.waitForSelector('#builder[data-ready="true"]');
@@ -234,7 +305,12 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 	});
 
 	it('gets a new rep from the home page to a downloaded deck on a phone', async () => {
-		const phone = await browser.newContext({ acceptDownloads: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+		const phone = await browser.newContext({
+			acceptDownloads: true,
+			viewport: { width: 390, height: 844 },
+			isMobile: true,
+			hasTouch: true,
+		});
 		const mobile = await phone.newPage();
 		const mobileErrors = watchErrors(mobile);
 		await mobile.goto(`${siteUrl}/`);
@@ -249,10 +325,18 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		await mobile.fill('#f-title', 'What unplanned downtime really costs');
 		await mobile.fill('#f-presenter-name', 'Riley Chen');
 		await mobile.fill('#f-presenter-title', 'Industry Advisor');
-		await mobile.fill('#f-ask', 'A plant walk and a downtime cost workshop with your operations team');
-		const [download] = await Promise.all([mobile.waitForEvent('download'), mobile.click('#download-deck')]);
+		await mobile.fill(
+			'#f-ask',
+			'A plant walk and a downtime cost workshop with your operations team',
+		);
+		const [download] = await Promise.all([
+			mobile.waitForEvent('download'),
+			mobile.click('#download-deck'),
+		]);
 		expect(download.suggestedFilename()).toBe('contoso-manufacturing-2027-03-02.pptx');
-		const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		const overflow = await mobile.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth,
+		);
 		expect(overflow).toBeLessThanOrEqual(0);
 		await mobile.screenshot({ path: '/tmp/builder-phone.png', fullPage: true });
 		expect(mobileErrors).toEqual([]);

@@ -8,14 +8,24 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Path of the system Chromium, or undefined when it is not installed. */
 export function chromiumPath(): string | undefined {
-	return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => existsSync(candidate));
+	return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) =>
+		existsSync(candidate),
+	);
 }
 
 /** Launches headless Chromium with the flags this sandboxed machine needs. */
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: chromiumPath()!,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 }
 
@@ -29,15 +39,40 @@ export function watchErrors(page: Page): string[] {
 	return errors;
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8',
+);
 
 /** axe-core violations on the page as `rule: target` lines (WCAG 2.x A and AA rules and best practices). */
 export async function axeViolations(page: Page): Promise<string[]> {
 	await page.addScriptTag({ content: axeSource });
 	const violations = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-		const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-		return result.violations.map((violation) => `${violation.id} (${violation.help}): ${violation.nodes.map((node) => JSON.stringify(node.target)).slice(0, 5).join(', ')}`);
+		const axe = (
+			window as unknown as {
+				axe: {
+					run: (
+						context: Document,
+						options: object,
+					) => Promise<{
+						violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }>;
+					}>;
+				};
+			}
+		).axe;
+		const result = await axe.run(document, {
+			runOnly: {
+				type: 'tag',
+				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+			},
+		});
+		return result.violations.map(
+			(violation) =>
+				`${violation.id} (${violation.help}): ${violation.nodes
+					.map((node) => JSON.stringify(node.target))
+					.slice(0, 5)
+					.join(', ')}`,
+		);
 	});
 	return violations;
 }

@@ -23,8 +23,13 @@ export default async function setup(project: TestProject) {
 	const root = path.resolve(import.meta.dirname, '../..');
 	const siteDir = path.join(root, 'dist');
 	if (!chromiumPath()) {
-		if (process.env.CI) throw new Error('Chromium is required under CI for the browser tests (install the Debian package "chromium").');
-		console.warn('\n[browser tests] SKIPPED: Chromium not found at /usr/bin/chromium (apt-get install chromium). Set CI=1 to make this an error.\n');
+		if (process.env.CI)
+			throw new Error(
+				'Chromium is required under CI for the browser tests (install the Debian package "chromium").',
+			);
+		console.warn(
+			'\n[browser tests] SKIPPED: Chromium not found at /usr/bin/chromium (apt-get install chromium). Set CI=1 to make this an error.\n',
+		);
 		project.provide('siteUrl', '');
 		project.provide('siteDir', siteDir);
 		return;

@@ -24,7 +24,11 @@ describe.skipIf(!siteUrl)('search', () => {
 
 	async function results(page: Page): Promise<string[]> {
 		await page.waitForFunction(() => !!document.querySelector('#search-status')?.textContent);
-		return page.locator('.search-result h3 a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+		return page
+			.locator('.search-result h3 a')
+			.evaluateAll((links) =>
+				links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+			);
 	}
 
 	async function settle(page: Page) {
@@ -36,7 +40,12 @@ describe.skipIf(!siteUrl)('search', () => {
 		const page = await browser.newPage();
 		const errors = watchErrors(page);
 		const target = published.find((entry) => entry.data.chart) ?? published[0]!;
-		const words = target.data.title.replace(/[^A-Za-z0-9 ]/g, ' ').split(/\s+/).filter((word) => word.length > 5).slice(0, 3).join(' ');
+		const words = target.data.title
+			.replace(/[^A-Za-z0-9 ]/g, ' ')
+			.split(/\s+/)
+			.filter((word) => word.length > 5)
+			.slice(0, 3)
+			.join(' ');
 		await page.goto(`${siteUrl}/search/?q=${encodeURIComponent(words)}`);
 		await settle(page);
 		expect(await results(page)).toContain(`/insights/${target.id}/`);
@@ -53,7 +62,9 @@ describe.skipIf(!siteUrl)('search', () => {
 		const healthcare = page.locator('input[data-facet="industry"][value="Healthcare providers"]');
 		const label = page.locator('label', { has: healthcare });
 		const count = Number(await label.locator('.count').textContent());
-		const expected = published.filter((entry) => entry.data.industries.includes('healthcare-providers')).length;
+		const expected = published.filter((entry) =>
+			entry.data.industries.includes('healthcare-providers'),
+		).length;
 		expect(count).toBe(expected);
 		await healthcare.check();
 		await settle(page);
@@ -62,7 +73,9 @@ describe.skipIf(!siteUrl)('search', () => {
 		expect(narrowed.length).toBeLessThan(all.length);
 		for (const url of narrowed) {
 			const id = url.split('/')[2]!;
-			expect(published.find((entry) => entry.id === id)?.data.industries).toContain('healthcare-providers');
+			expect(published.find((entry) => entry.id === id)?.data.industries).toContain(
+				'healthcare-providers',
+			);
 		}
 		expect(page.url()).toContain('industry=Healthcare+providers');
 		// The same URL, opened fresh, restores the search.
@@ -70,7 +83,11 @@ describe.skipIf(!siteUrl)('search', () => {
 		await shared.goto(page.url());
 		await settle(shared);
 		expect(await results(shared)).toEqual(narrowed);
-		expect(await shared.locator('input[data-facet="industry"][value="Healthcare providers"]').isChecked()).toBe(true);
+		expect(
+			await shared
+				.locator('input[data-facet="industry"][value="Healthcare providers"]')
+				.isChecked(),
+		).toBe(true);
 	});
 
 	it('moves through results with the arrow keys and returns with Escape', async () => {
@@ -81,9 +98,17 @@ describe.skipIf(!siteUrl)('search', () => {
 		expect(links.length).toBeGreaterThan(1);
 		await page.focus('#search-query');
 		await page.keyboard.press('ArrowDown');
-		expect(await page.evaluate(() => new URL((document.activeElement as HTMLAnchorElement).href).pathname)).toBe(links[0]);
+		expect(
+			await page.evaluate(
+				() => new URL((document.activeElement as HTMLAnchorElement).href).pathname,
+			),
+		).toBe(links[0]);
 		await page.keyboard.press('ArrowDown');
-		expect(await page.evaluate(() => new URL((document.activeElement as HTMLAnchorElement).href).pathname)).toBe(links[1]);
+		expect(
+			await page.evaluate(
+				() => new URL((document.activeElement as HTMLAnchorElement).href).pathname,
+			),
+		).toBe(links[1]);
 		await page.keyboard.press('Escape');
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
 	});
@@ -103,7 +128,11 @@ describe.skipIf(!siteUrl)('search', () => {
 			await settle(page);
 			const found = await results(page);
 			const relevant = published
-				.filter((entry) => entry.data.industries.includes('healthcare-providers') && entry.data.personas.includes('cfo'))
+				.filter(
+					(entry) =>
+						entry.data.industries.includes('healthcare-providers') &&
+						entry.data.personas.includes('cfo'),
+				)
 				.map((entry) => `/insights/${entry.id}/`);
 			expect(relevant.length).toBeGreaterThan(2);
 			expect(found.slice(0, 3).every((url) => relevant.includes(url))).toBe(true);

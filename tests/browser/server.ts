@@ -32,7 +32,9 @@ export function serveStatic(root: string): Promise<{ server: Server; url: string
 			else response.end('Not found');
 			return;
 		}
-		response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+		response.writeHead(200, {
+			'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
+		});
 		createReadStream(file).pipe(response);
 	});
 	return new Promise((resolve) => {

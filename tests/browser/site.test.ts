@@ -32,7 +32,10 @@ describe.skipIf(!siteUrl)('built site', () => {
 		await browser?.close();
 	});
 
-	async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+	async function open(
+		url: string,
+		viewport = { width: 1280, height: 900 },
+	): Promise<{ page: Page; errors: string[] }> {
 		const page = await browser.newPage({ viewport });
 		const errors = watchErrors(page);
 		const response = await page.goto(`${siteUrl}${url}`);
@@ -42,15 +45,29 @@ describe.skipIf(!siteUrl)('built site', () => {
 	}
 
 	it('has a page for every published insight, industry and briefing, and none for drafts', () => {
-		for (const entry of published) expect(existsSync(path.join(siteDir, 'insights', entry.id, 'index.html')), entry.id).toBe(true);
-		for (const entry of drafts) expect(existsSync(path.join(siteDir, 'insights', entry.id, 'index.html')), entry.id).toBe(false);
-		for (const industry of library.taxonomy!.industries) expect(existsSync(path.join(siteDir, 'industries', industry.id, 'index.html'))).toBe(true);
+		for (const entry of published)
+			expect(existsSync(path.join(siteDir, 'insights', entry.id, 'index.html')), entry.id).toBe(
+				true,
+			);
+		for (const entry of drafts)
+			expect(existsSync(path.join(siteDir, 'insights', entry.id, 'index.html')), entry.id).toBe(
+				false,
+			);
+		for (const industry of library.taxonomy!.industries)
+			expect(existsSync(path.join(siteDir, 'industries', industry.id, 'index.html'))).toBe(true);
 		for (const briefing of library.briefings) {
 			expect(existsSync(path.join(siteDir, 'briefings', briefing.id, 'index.html'))).toBe(true);
-			expect(existsSync(path.join(siteDir, 'briefings', `${briefing.id}.pptx`)), `${briefing.id}.pptx`).toBe(true);
+			expect(
+				existsSync(path.join(siteDir, 'briefings', `${briefing.id}.pptx`)),
+				`${briefing.id}.pptx`,
+			).toBe(true);
 		}
-		const builderData = JSON.parse(readFileSync(path.join(siteDir, 'builder', 'library.json'), 'utf8')) as { insights: Array<{ id: string }> };
-		expect(builderData.insights.map((entry) => entry.id).sort()).toEqual(published.map((entry) => entry.id).sort());
+		const builderData = JSON.parse(
+			readFileSync(path.join(siteDir, 'builder', 'library.json'), 'utf8'),
+		) as { insights: Array<{ id: string }> };
+		expect(builderData.insights.map((entry) => entry.id).sort()).toEqual(
+			published.map((entry) => entry.id).sort(),
+		);
 	});
 
 	it('has no broken internal links or assets', () => {
@@ -60,14 +77,18 @@ describe.skipIf(!siteUrl)('built site', () => {
 			for (const match of html.matchAll(/\s(?:href|src)="(\/[^"#?]*)[^"]*"/g)) {
 				const target = decodeURIComponent(match[1]!);
 				const candidate = path.join(siteDir, target);
-				const ok = target.endsWith('/') ? existsSync(path.join(candidate, 'index.html')) : existsSync(candidate);
+				const ok = target.endsWith('/')
+					? existsSync(path.join(candidate, 'index.html'))
+					: existsSync(candidate);
 				if (!ok) broken.push(`${path.relative(siteDir, file)} -> ${target}`);
 			}
 		}
 		expect(broken).toEqual([]);
 	});
 
-	const healthcareBriefing = library.briefings.find((entry) => entry.data.prospect.industry === 'healthcare-providers') ?? library.briefings[0]!;
+	const healthcareBriefing =
+		library.briefings.find((entry) => entry.data.prospect.industry === 'healthcare-providers') ??
+		library.briefings[0]!;
 	const chartInsight = published.find((entry) => entry.data.chart) ?? published[0]!;
 	const pages = [
 		['home', '/'],
@@ -91,7 +112,9 @@ describe.skipIf(!siteUrl)('built site', () => {
 			expect(await page.locator('h1').count()).toBe(1);
 			expect(await axeViolations(page)).toEqual([]);
 			// The browser reports the 404 status of the not-found page itself as a console error.
-			expect(errors.filter((error) => !(name === 'not found' && error.includes('404')))).toEqual([]);
+			expect(errors.filter((error) => !(name === 'not found' && error.includes('404')))).toEqual(
+				[],
+			);
 			await page.close();
 		});
 	}
@@ -99,7 +122,9 @@ describe.skipIf(!siteUrl)('built site', () => {
 	it('is usable on a phone: no horizontal scrolling on any page type', async () => {
 		for (const [, url] of pages) {
 			const { page } = await open(url, { width: 375, height: 740 });
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - window.innerWidth,
+			);
 			expect(overflow, url).toBeLessThanOrEqual(0);
 			await page.close();
 		}
@@ -110,19 +135,32 @@ describe.skipIf(!siteUrl)('built site', () => {
 		const visible = () => page.locator('#insight-list > li:not([hidden])').count();
 		expect(await visible()).toBe(published.length);
 		await page.selectOption('#filter-industry', 'healthcare-providers');
-		const forIndustry = published.filter((entry) => entry.data.industries.some((id) => id === 'healthcare-providers' || id === 'cross-industry'));
+		const forIndustry = published.filter((entry) =>
+			entry.data.industries.some((id) => id === 'healthcare-providers' || id === 'cross-industry'),
+		);
 		expect(await visible()).toBe(forIndustry.length);
 		await page.selectOption('#filter-persona', 'cfo');
 		await page.selectOption('#filter-stage', 'decision-to-change');
-		const expected = forIndustry.filter((entry) => entry.data.personas.includes('cfo') && entry.data.stage === 'decision-to-change');
+		const expected = forIndustry.filter(
+			(entry) => entry.data.personas.includes('cfo') && entry.data.stage === 'decision-to-change',
+		);
 		expect(await visible()).toBe(expected.length);
-		expect(await page.locator('#result-count').textContent()).toBe(`${expected.length} insight${expected.length === 1 ? '' : 's'}`);
-		expect(new URL(page.url()).search).toBe('?industry=healthcare-providers&persona=cfo&stage=decision-to-change');
+		expect(await page.locator('#result-count').textContent()).toBe(
+			`${expected.length} insight${expected.length === 1 ? '' : 's'}`,
+		);
+		expect(new URL(page.url()).search).toBe(
+			'?industry=healthcare-providers&persona=cfo&stage=decision-to-change',
+		);
 		// A shared, filtered URL opens filtered.
-		const { page: shared } = await open('/insights/?industry=healthcare-providers&persona=cfo&stage=decision-to-change');
+		const { page: shared } = await open(
+			'/insights/?industry=healthcare-providers&persona=cfo&stage=decision-to-change',
+		);
 		expect(await shared.locator('#insight-list > li:not([hidden])').count()).toBe(expected.length);
 		await page.click('button[type="reset"]');
-		await page.waitForFunction((count) => document.querySelectorAll('#insight-list > li:not([hidden])').length === count, published.length);
+		await page.waitForFunction(
+			(count) => document.querySelectorAll('#insight-list > li:not([hidden])').length === count,
+			published.length,
+		);
 		expect(new URL(page.url()).search).toBe('');
 		expect(errors).toEqual([]);
 	});
@@ -132,13 +170,20 @@ describe.skipIf(!siteUrl)('built site', () => {
 		const headings = await page.locator('.storyline-stage h2').allTextContents();
 		expect(headings).toEqual(['Why change', 'What makes it hard', 'What works', 'What decides it']);
 		const own = published.filter((entry) => entry.data.industries.includes('healthcare-providers'));
-		for (const entry of own) expect(await page.locator(`.storyline [data-insight="${entry.id}"]`).count(), entry.id).toBe(1);
+		for (const entry of own)
+			expect(await page.locator(`.storyline [data-insight="${entry.id}"]`).count(), entry.id).toBe(
+				1,
+			);
 	});
 
 	it('shows a briefing in presenting order with tokens filled, and links its deck', async () => {
 		const { page } = await open(`/briefings/${healthcareBriefing.id}/`);
-		const ids = await page.locator('.briefing-insight[id]').evaluateAll((sections) => sections.map((section) => section.id));
-		expect(ids.filter((id) => !['questions', 'next-step', 'sources'].includes(id))).toEqual(healthcareBriefing.data.insights);
+		const ids = await page
+			.locator('.briefing-insight[id]')
+			.evaluateAll((sections) => sections.map((section) => section.id));
+		expect(ids.filter((id) => !['questions', 'next-step', 'sources'].includes(id))).toEqual(
+			healthcareBriefing.data.insights,
+		);
 		const text = await page.locator('main').innerText();
 		expect(text).not.toMatch(/\{(company|industry|audience)\}/);
 		expect(text).toContain(healthcareBriefing.data.nextStep.ask);

@@ -30,7 +30,9 @@ export const GET: APIRoute = async () => {
 			date: isoDate(entry.data.date),
 			nextStep: {
 				...entry.data.nextStep,
-				...(entry.data.nextStep.proposedDate ? { proposedDate: isoDate(entry.data.nextStep.proposedDate) } : {}),
+				...(entry.data.nextStep.proposedDate
+					? { proposedDate: isoDate(entry.data.nextStep.proposedDate) }
+					: {}),
 			},
 		},
 	}));
