@@ -1,0 +1,276 @@
+/**
+ * `npm run bench [-- --quick] [--sizes 100,1000] [--runs N] [--keep] [--out FILE] [--verbose]`
+ *
+ * The benchmark report (docs/benchmarks.md explains every figure). For each library size N
+ * (default 100, 1,000 and 5,000 insights; `--quick`: 100 only) it generates a valid synthetic
+ * library in a temporary folder, then:
+ * - builds a temporary copy of this site on it, and a bare Astro + MDX site on the same MDX files
+ *   (the floor), cold, alternately, `--runs` times; reports median wall time, peak memory, the
+ *   ratio to the floor and where the time goes (phases of the build log, render time per route);
+ * - times the config-time library check, weighs each page type (gzipped HTML, CSS, JS), checks the
+ *   builder loads pptxgenjs on demand, sizes the search index, and runs `npm run decks` on it.
+ * Once: 12-slide deck throughput in process and on every core, and pandoc as a peer if installed.
+ * Prints the report and writes it as JSON (default bench-results/latest.json) and text (.txt).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { folderSize, gzipSize, pptxCheck, siteWeights } from './bench/assets.ts';
+import { runBuild, type BuildRun } from './bench/build.ts';
+import { defaultBriefingCount, generateCorpus, writeCorpus } from './bench/corpus.ts';
+import {
+	decksCli,
+	decksInProcess,
+	decksInWorkers,
+	decksOfSlides,
+	decksPandoc,
+	targetSlides,
+} from './bench/deck-bench.ts';
+import { cleanBuild, copySite, writeBare } from './bench/project.ts';
+import {
+	formatReport,
+	type BenchResults,
+	type DeckResult,
+	type Machine,
+	type SizeResult,
+} from './bench/report.ts';
+import { formatSeconds } from './bench/stats.ts';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const usage = `Usage: npm run bench [-- --quick] [--sizes 100,1000,5000] [--runs N] [--keep] [--out FILE] [--verbose]
+
+  --quick        100 insights only, 1 run (a smoke test of the whole bench, about a minute)
+  --sizes LIST   library sizes to build (default 100,1000,5000)
+  --runs N       builds per size and project (default 3; medians are reported)
+  --keep         keep the temporary projects (their paths are printed)
+  --out FILE     JSON results (default bench-results/latest.json; the report goes next to it as .txt)
+  --verbose      print the builds' output`;
+
+interface Options {
+	sizes: number[];
+	runs: number;
+	quick: boolean;
+	keep: boolean;
+	verbose: boolean;
+	out: string;
+}
+
+function parseArgs(argv: string[]): Options | string {
+	const options: Options = {
+		sizes: [100, 1000, 5000],
+		runs: 3,
+		quick: false,
+		keep: false,
+		verbose: false,
+		out: path.join(repo, 'bench-results', 'latest.json'),
+	};
+	let runsGiven = false;
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i]!.split(/=(.*)/s) as [string, string | undefined];
+		const value = () => inline ?? argv[++i] ?? '';
+		if (flag === '--help' || flag === '-h') return usage;
+		else if (flag === '--quick') options.quick = true;
+		else if (flag === '--keep') options.keep = true;
+		else if (flag === '--verbose') options.verbose = true;
+		else if (flag === '--out') options.out = path.resolve(value());
+		else if (flag === '--runs') {
+			options.runs = Number(value());
+			runsGiven = true;
+			if (!Number.isInteger(options.runs) || options.runs < 1)
+				return `bench: --runs needs a whole number of 1 or more\n\n${usage}`;
+		} else if (flag === '--sizes') {
+			options.sizes = value().split(',').map(Number);
+			if (
+				!options.sizes.length ||
+				options.sizes.some((size) => !Number.isInteger(size) || size < 2)
+			)
+				return `bench: --sizes needs whole numbers of 2 or more, e.g. 100,1000\n\n${usage}`;
+		} else return `bench: unknown option ${flag}\n\n${usage}`;
+	}
+	if (options.quick) {
+		options.sizes = [100];
+		if (!runsGiven) options.runs = 1;
+	}
+	options.sizes.sort((a, b) => a - b);
+	return options;
+}
+
+async function packageVersion(name: string): Promise<string> {
+	try {
+		return (
+			JSON.parse(await readFile(path.join(repo, 'node_modules', name, 'package.json'), 'utf8')) as {
+				version: string;
+			}
+		).version;
+	} catch {
+		return 'unknown';
+	}
+}
+
+async function machine(): Promise<Machine> {
+	let osName = `${os.type()} ${os.release()}`;
+	try {
+		const release = await readFile('/etc/os-release', 'utf8');
+		osName = /^PRETTY_NAME="?([^"\n]*)"?/m.exec(release)?.[1] ?? osName;
+	} catch {
+		// Not Linux: the kernel name will do.
+	}
+	return {
+		cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+		cores: os.availableParallelism(),
+		memoryBytes: os.totalmem(),
+		node: process.versions.node,
+		os: osName,
+		astro: await packageVersion('astro'),
+		pagefind: await packageVersion('pagefind'),
+		loadAverage: os.loadavg()[0] ?? 0,
+	};
+}
+
+const log = (line: string) => console.error(line);
+
+/** Loads the library in a fresh Node process and returns how long it took. */
+function probeLoad(root: string): number {
+	const output = execFileSync(
+		process.execPath,
+		[path.join(repo, 'scripts', 'bench', 'load-probe.ts'), root],
+		{ encoding: 'utf8' },
+	);
+	const result = JSON.parse(output.trim().split('\n').pop()!) as { ms: number; errors: number };
+	if (result.errors)
+		throw new Error(`the generated library at ${root} has ${result.errors} content errors`);
+	return result.ms;
+}
+
+async function benchSize(
+	insights: number,
+	options: Options,
+	work: string,
+): Promise<{ result: SizeResult; site: string }> {
+	const briefings = defaultBriefingCount(insights);
+	log(`\n== ${insights} insights, ${briefings} briefings`);
+	const corpus = generateCorpus({ insights, briefings });
+	const site = path.join(work, `site-${insights}`);
+	const bare = path.join(work, `bare-${insights}`);
+	await copySite(repo, site);
+	await writeCorpus(site, corpus);
+	await writeBare(repo, bare);
+	await writeCorpus(bare, {
+		files: corpus.files.filter((file) => file.path.startsWith('content/insights/')),
+	});
+
+	const loadLibraryMs = probeLoad(site);
+	log(`   library check (fresh process): ${formatSeconds(loadLibraryMs)}`);
+
+	const siteRuns: BuildRun[] = [];
+	const bareRuns: BuildRun[] = [];
+	const onLine = options.verbose ? (line: string) => log(`   | ${line}`) : undefined;
+	for (let run = 0; run < options.runs; run++) {
+		// Alternate which build goes first, so drift in machine load falls on both.
+		const order = run % 2 ? (['site', 'bare'] as const) : (['bare', 'site'] as const);
+		for (const kind of order) {
+			const project = kind === 'site' ? site : bare;
+			await cleanBuild(project);
+			const measured = await runBuild(project, {
+				onLine,
+				...(kind === 'bare' ? { routeGroup: () => '[id]' } : {}),
+			});
+			(kind === 'site' ? siteRuns : bareRuns).push(measured);
+			log(
+				`   run ${run + 1}/${options.runs} ${kind.padEnd(4)} ${formatSeconds(measured.ms)}, ${measured.pages} pages`,
+			);
+		}
+	}
+
+	const dist = path.join(site, 'dist');
+	const weights = await siteWeights(dist);
+	const libraryJson = await readFile(path.join(dist, 'builder', 'library.json'));
+	const cliOut = path.join(work, `decks-${insights}`);
+	const cli = await decksCli(site, cliOut);
+	log(`   npm run decks: ${cli.decks} decks in ${formatSeconds(cli.ms)}`);
+	const result: SizeResult = {
+		insights,
+		briefings: corpus.briefingIds.length,
+		bodyWords: corpus.bodyWords,
+		runs: options.runs,
+		site: siteRuns,
+		bare: bareRuns,
+		loadLibraryMs,
+		searchIndex: await folderSize(path.join(dist, 'pagefind')),
+		dist: await folderSize(dist),
+		builderData: { bytes: libraryJson.length, gzip: gzipSize(libraryJson) },
+		weights,
+		pptx: await pptxCheck(dist, weights),
+		cli,
+	};
+	await rm(cliOut, { recursive: true, force: true });
+	if (!options.keep) await rm(bare, { recursive: true, force: true });
+	return { result, site };
+}
+
+async function benchDecks(root: string, work: string): Promise<DeckResult> {
+	log(`\n== decks (${targetSlides} slides)`);
+	const inputs = await decksOfSlides(root);
+	const inProcess = await decksInProcess(inputs, 60);
+	log(`   in process: ${inProcess.medianMs.toFixed(1)} ms per deck`);
+	const jobs = os.availableParallelism();
+	const parallel = await decksInWorkers(inputs, 60 * jobs, jobs);
+	log(`   ${jobs} workers: ${parallel.perSecond.toFixed(1)} decks/s`);
+	const pandoc = await decksPandoc(inputs, path.join(work, 'pandoc'), 10);
+	log(`   pandoc: ${pandoc ? `${pandoc.medianMs.toFixed(0)} ms per deck` : 'not installed'}`);
+	return { slides: targetSlides, inProcess, parallel, ...(pandoc ? { pandoc } : {}) };
+}
+
+async function main(): Promise<number> {
+	const options = parseArgs(process.argv.slice(2));
+	if (typeof options === 'string') {
+		const help = options === usage;
+		(help ? console.log : console.error)(options);
+		return help ? 0 : 2;
+	}
+	const started = performance.now();
+	const info = await machine();
+	const work = await mkdtemp(path.join(os.tmpdir(), 'insight-bench-'));
+	log(
+		`Bench: sizes ${options.sizes.join(', ')}, ${options.runs} run(s) each; temporary projects in ${work}`,
+	);
+	try {
+		const sizes: SizeResult[] = [];
+		let decks: DeckResult | undefined;
+		for (const insights of options.sizes) {
+			const { result, site } = await benchSize(insights, options, work);
+			sizes.push(result);
+			// Deck throughput does not depend on the library's size: measure it on the first corpus.
+			decks ??= await benchDecks(site, work);
+			if (!options.keep) await rm(site, { recursive: true, force: true });
+		}
+		const results: BenchResults = {
+			date: new Date().toISOString(),
+			quick: options.quick,
+			machine: info,
+			sizes,
+			decks: decks!,
+			totalMs: performance.now() - started,
+		};
+		const report = formatReport(results);
+		console.log(`\n${report}`);
+		await mkdir(path.dirname(options.out), { recursive: true });
+		await writeFile(options.out, `${JSON.stringify(results, null, '\t')}\n`);
+		await writeFile(options.out.replace(/\.json$/, '') + '.txt', `${report}\n`);
+		log(`\nResults: ${path.relative(process.cwd(), options.out)} (and .txt)`);
+		return 0;
+	} finally {
+		if (options.keep) log(`Kept: ${work}`);
+		else await rm(work, { recursive: true, force: true });
+	}
+}
+
+try {
+	process.exitCode = await main();
+} catch (error) {
+	console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+	process.exitCode = 1;
+}

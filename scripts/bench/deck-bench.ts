@@ -1,0 +1,310 @@
+/**
+ * Deck throughput: 12-slide decks built in this process (ms per deck), on every core with worker
+ * threads as `npm run decks` does (decks per second), `npm run decks` end to end on a corpus, and
+ * pandoc's Markdown-to-pptx conversion of the same briefings as a peer when pandoc is installed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { buildDeck, planDeck, type DeckInput } from '../../src/deck/index.ts';
+import { deckInputs } from '../../src/integrations/decks.ts';
+import { errorsOf, loadLibrary } from '../../src/library/load.ts';
+import { isoDate } from '../../src/schema/common.ts';
+import { median, percentile } from './stats.ts';
+
+/** Slides in the decks the per-deck figures are for. */
+export const targetSlides = 12;
+
+/**
+ * Decks of exactly `slides` slides: each of the library's briefings with k of its published
+ * insights (a window over the library, so a small corpus yields as many decks as a large one),
+ * k chosen so the planned deck has `slides` slides.
+ */
+export async function decksOfSlides(
+	root: string,
+	slides = targetSlides,
+	limit = 24,
+): Promise<DeckInput[]> {
+	const library = await loadLibrary({ root });
+	const errors = errorsOf(library);
+	if (errors.length) throw new Error(`the corpus at ${root} has ${errors.length} content errors`);
+	const inputs = [
+		...(
+			await deckInputs(
+				library,
+				library.briefings.map((entry) => entry.id),
+				'0',
+			)
+		).values(),
+	];
+	const published = library.insights
+		.filter((entry) => entry.data.status === 'published')
+		.map((entry) => ({ id: entry.id, data: entry.data, talkTrack: entry.talkTrack }));
+	const found: DeckInput[] = [];
+	for (let attempt = 0; found.length < limit && attempt < limit * 8; attempt++) {
+		const input = inputs[attempt % inputs.length]!;
+		const start = (attempt * 13) % published.length;
+		for (let count = 1; count <= 12 && count <= published.length; count++) {
+			const insights = Array.from(
+				{ length: count },
+				(_, i) => published[(start + i) % published.length]!,
+			);
+			const candidate: DeckInput = {
+				...input,
+				briefing: { ...input.briefing, insights: insights.map((insight) => insight.id) },
+				insights,
+			};
+			const planned = planDeck(candidate).slides.length;
+			if (planned === slides) found.push(candidate);
+			if (planned >= slides) break;
+		}
+	}
+	if (!found.length) throw new Error(`no briefing of the corpus makes a ${slides}-slide deck`);
+	return found;
+}
+
+/** Deck figures measured in this process. */
+export interface InProcessDecks {
+	/** Decks timed (after warm-up). */
+	decks: number;
+	/** Median and 90th percentile build time of one deck. */
+	medianMs: number;
+	p90Ms: number;
+	/** Decks per second on one core (1000 / mean). */
+	perSecond: number;
+	/** Median size of a deck (bytes). */
+	medianBytes: number;
+}
+
+/** Builds `count` decks one after another (cycling through `inputs`) after `warmup` untimed ones. */
+export async function decksInProcess(
+	inputs: readonly DeckInput[],
+	count: number,
+	warmup = 5,
+): Promise<InProcessDecks> {
+	for (let i = 0; i < warmup; i++) await buildDeck(inputs[i % inputs.length]!);
+	const times: number[] = [];
+	const sizes: number[] = [];
+	for (let i = 0; i < count; i++) {
+		const started = performance.now();
+		const bytes = await buildDeck(inputs[i % inputs.length]!);
+		times.push(performance.now() - started);
+		sizes.push(bytes.length);
+	}
+	const mean = times.reduce((sum, ms) => sum + ms, 0) / times.length;
+	return {
+		decks: count,
+		medianMs: median(times),
+		p90Ms: percentile(times, 90),
+		perSecond: 1000 / mean,
+		medianBytes: median(sizes),
+	};
+}
+
+/** Deck figures with one worker thread per core. */
+export interface ParallelDecks {
+	/** Worker threads. */
+	jobs: number;
+	decks: number;
+	/** Wall time for all decks, workers already started and warm. */
+	ms: number;
+	perSecond: number;
+	/** Wall time of one deck as seen by its worker, median. */
+	medianMs: number;
+	/** Starting the workers and their first deck (loading the engine), median per worker. */
+	startupMs: number;
+}
+
+type Reply = { index: number; bytes?: number; ms?: number; error?: string };
+
+/** Builds `count` decks on `jobs` worker threads, as the decks CLI does; workers warm up first. */
+export async function decksInWorkers(
+	inputs: readonly DeckInput[],
+	count: number,
+	jobs: number,
+): Promise<ParallelDecks> {
+	const workers: Worker[] = [];
+	const startup: number[] = [];
+	const send = (worker: Worker, index: number) =>
+		new Promise<Reply>((resolve, reject) => {
+			worker.once('message', (reply: Reply) =>
+				reply.error ? reject(new Error(reply.error)) : resolve(reply),
+			);
+			worker.postMessage({ index, input: inputs[index % inputs.length] });
+		});
+	try {
+		await Promise.all(
+			Array.from({ length: jobs }, async (_, w) => {
+				const started = performance.now();
+				const worker = new Worker(new URL('./deck-worker.ts', import.meta.url));
+				workers.push(worker);
+				await send(worker, w);
+				startup.push(performance.now() - started);
+				for (let i = 1; i < 4; i++) await send(worker, w + i);
+			}),
+		);
+		let next = 0;
+		const times: number[] = [];
+		const started = performance.now();
+		await Promise.all(
+			workers.map(async (worker) => {
+				for (let index = next++; index < count; index = next++)
+					times.push((await send(worker, index)).ms ?? 0);
+			}),
+		);
+		const ms = performance.now() - started;
+		return {
+			jobs,
+			decks: count,
+			ms,
+			perSecond: (count * 1000) / ms,
+			medianMs: median(times),
+			startupMs: median(startup),
+		};
+	} finally {
+		await Promise.all(workers.map((worker) => worker.terminate()));
+	}
+}
+
+/** `npm run decks` end to end (a fresh Node process: load and check the library, build every deck). */
+export interface CliDecks {
+	decks: number;
+	ms: number;
+	/** Median and total size of the decks written. */
+	medianBytes: number;
+	totalBytes: number;
+}
+
+/** Runs `node scripts/decks.ts --out <outDir>` in `project` and measures it. */
+export async function decksCli(project: string, outDir: string): Promise<CliDecks> {
+	const started = performance.now();
+	const child = spawn(
+		process.execPath,
+		[path.join(project, 'scripts', 'decks.ts'), '--out', outDir],
+		{
+			cwd: project,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
+		},
+	);
+	let output = '';
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	const ms = performance.now() - started;
+	if (code !== 0)
+		throw new Error(`npm run decks failed (${code}):\n${output.split('\n').slice(-20).join('\n')}`);
+	const sizes: number[] = [];
+	for (const name of await readdir(outDir))
+		if (name.endsWith('.pptx')) sizes.push((await stat(path.join(outDir, name))).size);
+	return {
+		decks: sizes.length,
+		ms,
+		medianBytes: median(sizes),
+		totalBytes: sizes.reduce((sum, size) => sum + size, 0),
+	};
+}
+
+/** The installed pandoc's version line, or undefined when pandoc is not on the PATH. */
+export function pandocVersion(): string | undefined {
+	const result = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
+	return result.status === 0 ? result.stdout.split('\n')[0]?.trim() : undefined;
+}
+
+const yamlString = (text: string) => JSON.stringify(text);
+const line = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * A briefing as the Markdown pandoc turns into slides: title slide from the metadata, then agenda,
+ * one slide per insight (headline, stat, points, implication, talk track as notes), questions,
+ * sources, next step and closing: the same sequence as our decks.
+ */
+export function briefingMarkdown(input: DeckInput): string {
+	const { briefing } = input;
+	const fill = (text: string) =>
+		text
+			.replaceAll('{company}', briefing.prospect.company)
+			.replaceAll('{industry}', input.industryName)
+			.replaceAll('{audience}', briefing.prospect.audience.map((member) => member.role).join(', '));
+	const out = [
+		'---',
+		`title: ${yamlString(fill(briefing.title))}`,
+		...(briefing.subtitle ? [`subtitle: ${yamlString(fill(briefing.subtitle))}`] : []),
+		`author: ${yamlString(`${briefing.presenter.name}, ${briefing.presenter.title}`)}`,
+		`date: ${yamlString(isoDate(briefing.date))}`,
+		'---',
+		'',
+		'# Agenda',
+		'',
+		...input.insights.map((insight) => `- ${line(fill(insight.data.title))}`),
+		'',
+	];
+	for (const insight of input.insights) {
+		const data = insight.data;
+		out.push(`# ${line(fill(data.title))}`, '');
+		if (data.stat) out.push(`**${data.stat.value}** ${line(fill(data.stat.label))}`, '');
+		out.push(
+			...data.points.map((point) => `- ${line(fill(point))}`),
+			'',
+			`*${line(fill(data.implication))}*`,
+			'',
+		);
+		out.push('::: notes', '', fill(insight.talkTrack), '', ':::', '');
+	}
+	out.push('# Questions to explore', '');
+	input.insights.forEach((insight, index) =>
+		out.push(`${index + 1}. ${line(fill(insight.data.questions[0] ?? ''))}`),
+	);
+	out.push('', '# Sources', '');
+	for (const insight of input.insights)
+		for (const source of insight.data.sources)
+			out.push(`- ${line(source.title)}, ${line(source.publisher)}, ${isoDate(source.published)}`);
+	out.push('', '# Proposed next step', '', line(fill(briefing.nextStep.ask)), '');
+	for (const item of briefing.nextStep.agenda ?? []) out.push(`- ${line(fill(item))}`);
+	out.push(
+		'',
+		'# Thank you',
+		'',
+		`${briefing.presenter.name}, ${briefing.presenter.title}${briefing.presenter.email ? `, ${briefing.presenter.email}` : ''}`,
+		'',
+	);
+	return out.join('\n');
+}
+
+/** Pandoc as a peer: ms per deck (one `pandoc` process per deck, as a CLI user runs it) and size. */
+export interface PandocDecks {
+	version: string;
+	decks: number;
+	medianMs: number;
+	medianBytes: number;
+}
+
+/** Converts each input's Markdown to .pptx with pandoc, one after another; undefined without pandoc. */
+export async function decksPandoc(
+	inputs: readonly DeckInput[],
+	dir: string,
+	count: number,
+): Promise<PandocDecks | undefined> {
+	const version = pandocVersion();
+	if (!version) return undefined;
+	await mkdir(dir, { recursive: true });
+	const times: number[] = [];
+	const sizes: number[] = [];
+	for (let i = 0; i < count + 1; i++) {
+		const source = path.join(dir, `deck-${i}.md`);
+		const target = path.join(dir, `deck-${i}.pptx`);
+		await writeFile(source, briefingMarkdown(inputs[i % inputs.length]!));
+		const started = performance.now();
+		const result = spawnSync('pandoc', ['-f', 'markdown', '-t', 'pptx', '-o', target, source], {
+			encoding: 'utf8',
+		});
+		const ms = performance.now() - started;
+		if (result.status !== 0) throw new Error(`pandoc failed: ${result.stderr}`);
+		// The first conversion warms the disk cache; it is not counted.
+		if (i === 0) continue;
+		times.push(ms);
+		sizes.push((await stat(target)).size);
+	}
+	return { version, decks: times.length, medianMs: median(times), medianBytes: median(sizes) };
+}

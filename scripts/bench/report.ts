@@ -1,0 +1,397 @@
+/** The benchmark's results (written as JSON) and the readable report made from them. Pure. */
+import type { BuildRun, Phase } from './build.ts';
+import type { PptxCheck, TypeWeight } from './assets.ts';
+import type { CliDecks, InProcessDecks, PandocDecks, ParallelDecks } from './deck-bench.ts';
+import {
+	formatBytes,
+	formatCount,
+	formatMs,
+	formatRatio,
+	formatSeconds,
+	growthExponent,
+	linearFit,
+	median,
+	ratio,
+	table,
+} from './stats.ts';
+
+/** The machine the figures come from. */
+export interface Machine {
+	cpu: string;
+	cores: number;
+	memoryBytes: number;
+	node: string;
+	os: string;
+	astro: string;
+	pagefind: string;
+	/** 1-minute load average when the bench started (other work on the machine skews figures). */
+	loadAverage: number;
+}
+
+/** Everything measured for one corpus size. */
+export interface SizeResult {
+	insights: number;
+	briefings: number;
+	/** Words in all MDX bodies. */
+	bodyWords: number;
+	runs: number;
+	site: BuildRun[];
+	bare: BuildRun[];
+	/** Fresh-process load and check of the library (the config-time check; the decks step repeats it). */
+	loadLibraryMs: number;
+	/** Pagefind's output: dist/pagefind. */
+	searchIndex: { bytes: number; files: number };
+	/** All of dist/. */
+	dist: { bytes: number; files: number };
+	/** builder/library.json, which the builder page fetches at load. */
+	builderData: { bytes: number; gzip: number };
+	weights: TypeWeight[];
+	pptx: PptxCheck;
+	cli: CliDecks;
+}
+
+/** Deck throughput, measured once (it does not depend on the library's size). */
+export interface DeckResult {
+	slides: number;
+	inProcess: InProcessDecks;
+	parallel: ParallelDecks;
+	pandoc?: PandocDecks;
+}
+
+/** The whole run. */
+export interface BenchResults {
+	date: string;
+	quick: boolean;
+	machine: Machine;
+	sizes: SizeResult[];
+	decks: DeckResult;
+	/** Wall time of the whole bench. */
+	totalMs: number;
+}
+
+/** The budgets of design.md that the bench measures. */
+export const budgets = {
+	deckMs: 30,
+	buildRatio: 1.5,
+	buildRatioAt: 1000,
+	insightJsBytes: 10 * 1024,
+} as const;
+
+/** Median of a field over runs. */
+export const medianOf = (runs: readonly BuildRun[], pick: (run: BuildRun) => number) =>
+	median(runs.map(pick));
+
+/** Median duration of each phase over runs, in the order of the first run. */
+export function medianPhases(runs: readonly BuildRun[]): Phase[] {
+	const names = runs[0]?.phases.map((phase) => phase.name) ?? [];
+	return names.map((name) => ({
+		name,
+		ms: median(runs.map((run) => run.phases.find((phase) => phase.name === name)?.ms ?? 0)),
+	}));
+}
+
+/** Median render time per route group over runs, largest first. */
+export function medianRoutes(
+	runs: readonly BuildRun[],
+): Array<{ group: string; pages: number; ms: number }> {
+	const groups = new Set(runs.flatMap((run) => Object.keys(run.routes)));
+	return [...groups]
+		.map((group) => ({
+			group,
+			pages: runs[0]?.routes[group]?.pages ?? 0,
+			ms: median(runs.map((run) => run.routes[group]?.ms ?? 0)),
+		}))
+		.sort((a, b) => b.ms - a.ms);
+}
+
+/** One budget and whether it is met. */
+export interface BudgetCheck {
+	budget: string;
+	measured: string;
+	met: boolean | undefined;
+}
+
+/** The budgets checked against the results (`met` undefined when not measured). */
+export function checkBudgets(results: BenchResults): BudgetCheck[] {
+	const checks: BudgetCheck[] = [];
+	const deck = results.decks;
+	checks.push({
+		budget: `one ${deck.slides}-slide deck in process <= ${budgets.deckMs} ms`,
+		measured: `${formatMs(deck.inProcess.medianMs)} median`,
+		met: deck.inProcess.medianMs <= budgets.deckMs,
+	});
+	const speedup = deck.parallel.perSecond / deck.inProcess.perSecond;
+	checks.push({
+		budget: 'a batch of decks uses both cores',
+		measured: `${deck.parallel.jobs} workers: ${formatRatio(speedup)} the decks/s of one core`,
+		met: deck.parallel.jobs > 1 && speedup > 1.5,
+	});
+	const at = results.sizes.find((size) => size.insights === budgets.buildRatioAt);
+	if (at) {
+		const r = ratio(
+			medianOf(at.site, (run) => run.ms),
+			medianOf(at.bare, (run) => run.ms),
+		);
+		checks.push({
+			budget: `site build, ${formatCount(budgets.buildRatioAt)} insights <= ${budgets.buildRatio}x bare Astro`,
+			measured: formatRatio(r),
+			met: r <= budgets.buildRatio,
+		});
+	} else {
+		checks.push({
+			budget: `site build, ${formatCount(budgets.buildRatioAt)} insights <= ${budgets.buildRatio}x bare Astro`,
+			measured: 'not run (--quick)',
+			met: undefined,
+		});
+	}
+	const largest = results.sizes[results.sizes.length - 1];
+	const insight = largest?.weights.find((weight) => weight.type === 'insight');
+	if (insight) {
+		checks.push({
+			budget: `JS on an insight page <= ${formatBytes(budgets.insightJsBytes)} gzipped`,
+			measured: formatBytes(insight.js),
+			met: insight.js <= budgets.insightJsBytes,
+		});
+	}
+	if (largest) {
+		checks.push({
+			budget: 'builder loads pptxgenjs only when a deck is asked for',
+			measured: largest.pptx.chunks.length
+				? largest.pptx.onDemand
+					? `on demand (${formatBytes(largest.pptx.gzip)} gzipped, dynamic import)`
+					: `loaded at once on: ${largest.pptx.eagerOn.join(', ') || 'unknown'}`
+				: 'pptxgenjs not found in the build',
+			met: largest.pptx.onDemand,
+		});
+	}
+	checks.push({
+		budget: 'deck in the browser builder < 1 s for 10 insights',
+		measured: 'not measured here (needs a browser; see tests/browser)',
+		met: undefined,
+	});
+	return checks;
+}
+
+const mark = (met: boolean | undefined) => (met === undefined ? '-' : met ? 'met' : 'MISSED');
+
+/** The readable report. */
+export function formatReport(results: BenchResults): string {
+	const { machine } = results;
+	const out: string[] = [];
+	out.push(`Benchmark ${results.date}${results.quick ? ' (quick)' : ''}`);
+	out.push(
+		`Machine: ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} RAM, ${machine.os}; Node ${machine.node}; Astro ${machine.astro}; Pagefind ${machine.pagefind}; load average at start ${machine.loadAverage.toFixed(2)}`,
+	);
+	out.push('');
+
+	out.push('Site build (cold: no caches), median of runs');
+	const buildRows = [
+		[
+			'insights',
+			'briefings',
+			'runs',
+			'ours',
+			'bare Astro+MDX',
+			'ratio',
+			'ours peak RSS',
+			'bare peak RSS',
+			'ours per insight',
+			'bare per insight',
+		],
+	];
+	for (const size of results.sizes) {
+		const ours = medianOf(size.site, (run) => run.ms);
+		const bare = medianOf(size.bare, (run) => run.ms);
+		buildRows.push([
+			formatCount(size.insights),
+			formatCount(size.briefings),
+			String(size.runs),
+			formatSeconds(ours),
+			formatSeconds(bare),
+			formatRatio(ratio(ours, bare)),
+			formatBytes(medianOf(size.site, (run) => run.peakTreeRss)),
+			formatBytes(medianOf(size.bare, (run) => run.peakTreeRss)),
+			formatMs(ours / size.insights),
+			formatMs(bare / size.insights),
+		]);
+	}
+	out.push(table(buildRows));
+	out.push('');
+
+	if (results.sizes.length > 1) {
+		const fit = (pick: (size: SizeResult) => number) =>
+			linearFit(results.sizes.map((size) => ({ size: size.insights, cost: pick(size) })));
+		const first = results.sizes[0]!;
+		const last = results.sizes[results.sizes.length - 1]!;
+		const ours = (size: SizeResult) => medianOf(size.site, (run) => run.ms);
+		const bare = (size: SizeResult) => medianOf(size.bare, (run) => run.ms);
+		out.push(
+			'Growth with N (least-squares line: fixed + per-insight cost; exponent k of time ~ N^k between the smallest and largest N)',
+		);
+		const rows = [['build', 'fixed', 'per insight', 'r²', 'k']];
+		for (const [name, pick] of [
+			['ours', ours],
+			['bare', bare],
+		] as const) {
+			const line = fit(pick);
+			rows.push([
+				name,
+				formatSeconds(line.fixed),
+				formatMs(line.perUnit),
+				line.r2.toFixed(3),
+				growthExponent(first.insights, pick(first), last.insights, pick(last)).toFixed(2),
+			]);
+		}
+		out.push(table(rows));
+		out.push('');
+	}
+
+	for (const size of results.sizes) {
+		out.push(
+			`Where the time goes, ${formatCount(size.insights)} insights (median ms per phase, from the build log)`,
+		);
+		const site = medianPhases(size.site);
+		const bare = medianPhases(size.bare);
+		const rows = [['phase', 'ours', 'bare', 'difference']];
+		for (const phase of site) {
+			const floor = bare.find((item) => item.name === phase.name)?.ms;
+			rows.push([
+				phase.name,
+				formatSeconds(phase.ms),
+				floor === undefined ? '-' : formatSeconds(floor),
+				floor === undefined ? formatSeconds(phase.ms) : formatSeconds(phase.ms - floor),
+			]);
+		}
+		rows.push([
+			'total',
+			formatSeconds(medianOf(size.site, (run) => run.ms)),
+			formatSeconds(medianOf(size.bare, (run) => run.ms)),
+			formatSeconds(medianOf(size.site, (run) => run.ms) - medianOf(size.bare, (run) => run.ms)),
+		]);
+		out.push(table(rows));
+		out.push(
+			`Config-time library check (loadLibrary in a fresh process): ${formatSeconds(size.loadLibraryMs)}; the decks step loads the library again.`,
+		);
+		const routes = medianRoutes(size.site);
+		const bareRoutes = medianRoutes(size.bare);
+		out.push(
+			`Page render time by route (sum of Astro's per-page times): ours ${routes
+				.slice(0, 6)
+				.map((route) => `${route.group} ${formatSeconds(route.ms)} (${formatCount(route.pages)})`)
+				.join(
+					', ',
+				)}; bare ${bareRoutes.map((route) => `${formatSeconds(route.ms)} (${formatCount(route.pages)} pages)`).join(', ')}`,
+		);
+		out.push('');
+	}
+
+	const { decks } = results;
+	out.push(`Decks (${decks.slides}-slide decks from the corpus's briefings)`);
+	out.push(
+		table([
+			['how', 'decks', 'ms per deck', 'decks/s', 'deck size'],
+			[
+				'in process, one core',
+				String(decks.inProcess.decks),
+				`${formatMs(decks.inProcess.medianMs)} (p90 ${formatMs(decks.inProcess.p90Ms)})`,
+				decks.inProcess.perSecond.toFixed(1),
+				formatBytes(decks.inProcess.medianBytes),
+			],
+			[
+				`worker threads x${decks.parallel.jobs}`,
+				String(decks.parallel.decks),
+				formatMs(decks.parallel.medianMs),
+				decks.parallel.perSecond.toFixed(1),
+				'-',
+			],
+			decks.pandoc
+				? [
+						`pandoc (${decks.pandoc.version})`,
+						String(decks.pandoc.decks),
+						formatMs(decks.pandoc.medianMs),
+						(1000 / decks.pandoc.medianMs).toFixed(1),
+						formatBytes(decks.pandoc.medianBytes),
+					]
+				: ['pandoc', '-', 'not installed', '-', '-'],
+		]),
+	);
+	out.push(
+		`Worker start-up (load the engine, first deck): ${formatMs(decks.parallel.startupMs)} per worker.`,
+	);
+	out.push(
+		table([
+			[
+				'npm run decks (fresh process, whole corpus)',
+				'decks',
+				'wall time',
+				'per deck',
+				'median size',
+				'total size',
+			],
+			...results.sizes.map((size) => [
+				`${formatCount(size.insights)} insights`,
+				String(size.cli.decks),
+				formatSeconds(size.cli.ms),
+				formatMs(size.cli.ms / size.cli.decks),
+				formatBytes(size.cli.medianBytes),
+				formatBytes(size.cli.totalBytes),
+			]),
+		]),
+	);
+	out.push('');
+
+	out.push('Output size');
+	out.push(
+		table([
+			[
+				'insights',
+				'dist total',
+				'files',
+				'search index',
+				'index files',
+				'builder data (library.json gz)',
+			],
+			...results.sizes.map((size) => [
+				formatCount(size.insights),
+				formatBytes(size.dist.bytes),
+				formatCount(size.dist.files),
+				formatBytes(size.searchIndex.bytes),
+				formatCount(size.searchIndex.files),
+				formatBytes(size.builderData.gzip),
+			]),
+		]),
+	);
+	out.push('');
+
+	for (const size of results.sizes) {
+		out.push(
+			`Page weight, gzipped, ${formatCount(size.insights)} insights (median-size page of each type; JS = loaded at once, lazy = dynamic imports)`,
+		);
+		out.push(
+			table([
+				['page type', 'pages', 'HTML', 'largest HTML', 'CSS', 'JS', 'lazy JS'],
+				...size.weights.map((weight) => [
+					weight.type,
+					formatCount(weight.count),
+					formatBytes(weight.html),
+					formatBytes(weight.maxHtml),
+					formatBytes(weight.css),
+					formatBytes(weight.js),
+					weight.lazyJs ? formatBytes(weight.lazyJs) : '-',
+				]),
+			]),
+		);
+		out.push('');
+	}
+
+	out.push('Budgets (design.md)');
+	out.push(
+		table([
+			['budget', 'measured', 'status'],
+			...checkBudgets(results).map((check) => [check.budget, check.measured, mark(check.met)]),
+		]),
+	);
+	out.push('');
+	out.push(`Bench wall time: ${formatSeconds(results.totalMs)}`);
+	return out.join('\n');
+}
