@@ -13,6 +13,8 @@ import {
 	xmlError,
 	type DeckInput,
 } from '../src/deck/index.ts';
+import PptxGenJS from 'pptxgenjs';
+import { normalizePackage } from '../src/deck/package.ts';
 import { numberFormat } from '../src/deck/render.ts';
 import { stages } from '../src/schema/stage.ts';
 import { maxInput, sampleInput } from './fixtures/decks/inputs.ts';
@@ -471,6 +473,48 @@ describe('determinism', () => {
 		// The default is the briefing's date.
 		expect(sampleDeck.text('docProps/core.xml')).toContain('2026-03-12T00:00:00Z');
 		expect(Buffer.from(bytes).equals(Buffer.from(sample))).toBe(false);
+	});
+
+	it("replaces pptxgenjs's random ids and clock dates in any deck it cleans", async () => {
+		const raw = async () => {
+			const pptx = new PptxGenJS();
+			pptx.addSection({ title: 'Part one' });
+			const slide = pptx.addSlide({ sectionTitle: 'Part one' });
+			slide.addChart(
+				pptx.ChartType.scatter,
+				[
+					{ name: 'X', values: [1, 2, 3] },
+					{ name: 'Y', values: [3, 1, 2], labels: ['a', 'b', 'c'] },
+				],
+				{ x: 1, y: 1, w: 4, h: 3, showLabel: true, dataLabelFormatScatter: 'custom' },
+			);
+			slide.addNotes('n');
+			return (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+		};
+		const [a, b] = [
+			await raw(),
+			await new Promise<Uint8Array>((resolve) => setTimeout(() => resolve(raw()), 1100)),
+		];
+		const ids = (bytes: Uint8Array) =>
+			strFromU8(unzipSync(bytes)['ppt/presentation.xml']!).match(
+				/<p14:section [^>]*id="([^"]+)"/,
+			)?.[1];
+		expect(ids(a)).toBeDefined();
+		expect(ids(a)).not.toBe(ids(b));
+		const meta = {
+			title: 't',
+			subject: 's',
+			author: 'a',
+			company: 'c',
+			slideTitles: ['x'],
+			fonts: ['Calibri'],
+			timestamp: new Date('2026-01-01T00:00:00Z'),
+		};
+		const [cleanA, cleanB] = [normalizePackage(a, meta), normalizePackage(b, meta)];
+		expect(Buffer.from(cleanA).equals(Buffer.from(cleanB))).toBe(true);
+		expect(ids(cleanA)).toMatch(
+			/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/,
+		);
 	});
 
 	it('takes SOURCE_DATE_EPOCH, else the briefing date, and rejects a malformed one', () => {

@@ -174,6 +174,36 @@ function normalizeWorkbook(data: Uint8Array, timestamp: Date): Uint8Array {
 	return deterministicZip(files, timestamp);
 }
 
+/**
+ * pptxgenjs makes section ids and scatter-label ids with `Math.random`: they become ids derived
+ * from the part name and their position, the same in every build.
+ */
+export function fixedIds(xml: string, part: string): string {
+	let n = 0;
+	const id = () => {
+		n++;
+		let hash = 2166136261;
+		for (const char of `${part}#${n}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+		const hex = (
+			hash.toString(16).padStart(8, '0') + n.toString(16).padStart(24, '0')
+		).toUpperCase();
+		return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+	};
+	return xml
+		.replace(
+			/(<p14:section\b[^>]*\bid=")\{[0-9A-Fa-f-]{36}\}/g,
+			(_, start: string) => `${start}{${id()}}`,
+		)
+		.replace(
+			/(<c16:uniqueId val=")\{[0-9A-Fa-f-]{36}\}/g,
+			(_, start: string) => `${start}{${id()}}`,
+		)
+		.replace(
+			/(<a:fld id=")\{[0-9a-f-]{36}\}(" type="[XY]VALUE")/g,
+			(_, start: string, end: string) => `${start}{${id()}}${end}`,
+		);
+}
+
 /** Speaker notes with one paragraph per line instead of line breaks inside one run. */
 function splitNoteLines(xml: string): string {
 	return xml.replace(
@@ -378,6 +408,8 @@ export function normalizePackage(raw: Uint8Array, meta: DeckMetadata): Uint8Arra
 			files.set(name, normalizeWorkbook(content, meta.timestamp));
 		} else if (name.endsWith('.rels') || name === contentTypesPart) {
 			files.set(name, strToU8(renameRefs(strFromU8(content))));
+		} else if (name === 'ppt/presentation.xml' || /^ppt\/charts\/chart\d+\.xml$/.test(name)) {
+			files.set(name, strToU8(fixedIds(strFromU8(content), name)));
 		} else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) {
 			files.set(name, strToU8(splitNoteLines(strFromU8(content))));
 		} else if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) {
