@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeckWithPlan } from '../src/deck/index.ts';
 import { briefingIds, deckInputs } from '../src/integrations/decks.ts';
 import { loadLibrary } from '../src/library/load.ts';
-import { maxInput } from './fixtures/decks/inputs.ts';
+import { maxInput, sampleInput } from './fixtures/decks/inputs.ts';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '..');
@@ -57,6 +57,10 @@ describe('LibreOffice', () => {
 				...inputs,
 				['max-length-fixture', maxInput()] as const,
 				['max-length-wide-fixture', maxInput({ wide: true })] as const,
+				[
+					'escaping-fixture',
+					sampleInput({ company: `Smith & <Sons> "Quoted" 'Ltd'`, presenterCompany: 'A&B <C>' }),
+				] as const,
 			];
 			for (const [name, input] of all) {
 				const { bytes, plan } = await buildDeckWithPlan(input);
