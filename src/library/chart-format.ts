@@ -1,11 +1,16 @@
+// One formatter each, made once: `toLocaleString` with options builds a new formatter per call,
+// a measurable share of the site build on large libraries (see docs/benchmarks.md).
+const integerFormat = new Intl.NumberFormat('en-US');
+const decimalFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /**
  * How chart values read with their unit, the same on the site and in decks: "%" and short units
  * follow the number ("42%", "3.1x"), currency symbols lead it ("$12M"), longer units follow a space.
  */
 export function formatChartValue(value: number, unit?: string): string {
 	const number = Number.isInteger(value)
-		? value.toLocaleString('en-US')
-		: value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+		? integerFormat.format(value)
+		: decimalFormat.format(value);
 	if (!unit) return number;
 	const currency = /^[$€£¥]/.exec(unit);
 	if (currency) {

@@ -73,14 +73,25 @@ export function byStage(
 	}));
 }
 
-/** A date as readers see it, e.g. "14 Mar 2026" (UTC, so builds do not depend on the time zone). */
-export function formatDate(date: Date, style: 'short' | 'long' = 'short'): string {
-	return date.toLocaleDateString('en-GB', {
+// Made once: `toLocaleDateString` with options builds a new formatter per call (slow on big libraries).
+const dateFormats = {
+	short: new Intl.DateTimeFormat('en-GB', {
 		day: 'numeric',
-		month: style === 'long' ? 'long' : 'short',
+		month: 'short',
 		year: 'numeric',
 		timeZone: 'UTC',
-	});
+	}),
+	long: new Intl.DateTimeFormat('en-GB', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC',
+	}),
+};
+
+/** A date as readers see it, e.g. "14 Mar 2026" (UTC, so builds do not depend on the time zone). */
+export function formatDate(date: Date, style: 'short' | 'long' = 'short'): string {
+	return dateFormats[style].format(date);
 }
 
 /** A topic id as a label: "pricing-power" becomes "pricing power". */
