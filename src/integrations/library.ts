@@ -28,8 +28,11 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 	return {
 		name: 'insight-library',
 		hooks: {
-			'astro:config:setup': async ({ config, command, logger }) => {
+			'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
 				root = fileURLToPath(config.root);
+				// Drafts show only in the dev server. Decided by the command, not by NODE_ENV, which
+				// test runners set to "test" and which would otherwise make a build look like dev.
+				updateConfig({ vite: { define: { __DEV_SERVER__: JSON.stringify(command === 'dev') } } });
 				const library = await loadLibrary({ root });
 				const errors = errorsOf(library);
 				if (!errors.length) return;

@@ -10,8 +10,8 @@ export type InsightEntry = CollectionEntry<'insights'>;
 export type BriefingEntry = CollectionEntry<'briefings'>;
 export type TaxonomyEntry = CollectionEntry<'industries'>;
 
-/** Whether drafts are shown: only while authoring. */
-export const showDrafts = import.meta.env.DEV;
+/** Whether drafts are shown: only in the dev server (set by the `insightLibrary` integration). */
+export const showDrafts: boolean = __DEV_SERVER__;
 
 /** Insights visible on this build, most recently reviewed first. */
 export async function getInsights(): Promise<InsightEntry[]> {

@@ -39,7 +39,8 @@ export default async function setup(project: TestProject) {
 		execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 			cwd: root,
 			stdio: ['ignore', 'ignore', 'inherit'],
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+			// A production build, as `npm run build` makes it (vitest sets NODE_ENV=test).
+			env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
 		});
 	}
 	const { server, url } = await serveStatic(siteDir);
