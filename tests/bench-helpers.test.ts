@@ -102,6 +102,16 @@ describe('formatting', () => {
 			),
 		);
 		expect(table([])).toBe('');
+		expect(
+			table(
+				[
+					['a', 'b'],
+					['x', '1 B'],
+					['y', '10 B'],
+				],
+				{ alignNumbers: false },
+			),
+		).toBe(['a  b', '-  ----', 'x  1 B', 'y  10 B'].join('\n'));
 	});
 });
 
@@ -193,6 +203,8 @@ const run = (
 ): BuildRun => ({
 	ms,
 	peakTreeRss: 500 * 1024 * 1024,
+	cpuMs: ms * 1.5,
+	loadAverage: 0.5,
 	phases: phases.map(([name, phaseMs]) => ({ name, ms: phaseMs })),
 	routes,
 	pages: 10,
@@ -250,7 +262,14 @@ function fakeResults(siteMs: number[], bareMs: number[]): BenchResults {
 		})),
 		decks: {
 			slides: 12,
-			inProcess: { decks: 60, medianMs: 25, p90Ms: 30, perSecond: 38, medianBytes: 85_000 },
+			inProcess: {
+				decks: 60,
+				medianMs: 25,
+				p90Ms: 30,
+				perSecond: 38,
+				cpuMs: 24,
+				medianBytes: 85_000,
+			},
 			parallel: { jobs: 2, decks: 120, ms: 1700, perSecond: 70, medianMs: 27, startupMs: 500 },
 		},
 		totalMs: 60_000,
@@ -300,7 +319,11 @@ describe('report', () => {
 	it('prints the machine, the build table, growth, decks, sizes, page weights and budgets', () => {
 		const report = formatReport(fakeResults([4000, 14_000], [3000, 10_000]));
 		expect(report).toContain('Machine: Test CPU, 2 cores, 8.00 GB RAM, Test OS; Node 24.0.0');
-		expect(report).toMatch(/1,000\s+50\s+3\s+14\.0 s\s+10\.0 s\s+1\.40x/);
+		expect(report).toMatch(
+			/1,000\s+50\s+3\s+14\.0 s\s+10\.0 s\s+1\.40x\s+21\.0 s\s+15\.0 s\s+1\.40x/,
+		);
+		expect(report).toContain('Load average (1 min) when each build started: 0.50 to 0.50');
+		expect(report).toContain('Site pages alone (ours without the search index and decks steps)');
 		expect(report).toContain('Growth with N');
 		expect(report).toContain('pandoc                -      not installed');
 		expect(report).toMatch(/site build, 1,000 insights <= 1\.5x bare Astro\s+1\.40x\s+met/);

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 /** One phase of a build: its name and how long it took. */
@@ -22,6 +23,10 @@ export interface BuildRun {
 	peakTreeRss: number;
 	/** Largest single process's maximum resident memory from /usr/bin/time, when available (bytes). */
 	maxRss?: number;
+	/** User + system CPU time of the build and its children from /usr/bin/time, when available. */
+	cpuMs?: number;
+	/** The machine's 1-minute load average when the build started (other work skews wall times). */
+	loadAverage: number;
 	/** Time between the log's landmarks, in order. */
 	phases: Phase[];
 	/** Sum of Astro's per-route render times, by route group (first path segment). */
@@ -140,7 +145,10 @@ export async function runBuild(project: string, options: RunBuildOptions = {}): 
 	const astro = path.join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
 	const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 	const command = [process.execPath, astro, 'build'];
-	const [file, ...args] = time ? [time, '-f', 'BENCH_MAXRSS_KB=%M', ...command] : command;
+	const [file, ...args] = time
+		? [time, '-f', 'BENCH_TIME maxrss_kb=%M user_s=%U sys_s=%S', ...command]
+		: command;
+	const loadAverage = os.loadavg()[0] ?? 0;
 	const started = performance.now();
 	const child = spawn(file!, args, {
 		cwd: project,
@@ -156,6 +164,7 @@ export async function runBuild(project: string, options: RunBuildOptions = {}): 
 	const lines: Array<{ at: number; text: string }> = [];
 	const tail: string[] = [];
 	let maxRss: number | undefined;
+	let cpuMs: number | undefined;
 	const collect = (stream: NodeJS.ReadableStream, isErr: boolean) => {
 		let buffer = '';
 		stream.setEncoding('utf8');
@@ -164,9 +173,10 @@ export async function runBuild(project: string, options: RunBuildOptions = {}): 
 			for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
 				const text = buffer.slice(0, end);
 				buffer = buffer.slice(end + 1);
-				const rss = /BENCH_MAXRSS_KB=(\d+)/.exec(text);
-				if (isErr && rss) {
-					maxRss = Number(rss[1]) * 1024;
+				const usage = /BENCH_TIME maxrss_kb=(\d+) user_s=([\d.]+) sys_s=([\d.]+)/.exec(text);
+				if (isErr && usage) {
+					maxRss = Number(usage[1]) * 1024;
+					cpuMs = (Number(usage[2]) + Number(usage[3])) * 1000;
 					continue;
 				}
 				lines.push({ at: performance.now() - started, text });
@@ -195,5 +205,12 @@ export async function runBuild(project: string, options: RunBuildOptions = {}): 
 		throw new Error(`astro build in ${project} exited with ${code}:\n${tail.join('\n')}`);
 	}
 	const parsed = parseBuildLog(lines, ms, options.routeGroup);
-	return { ms, peakTreeRss: Math.max(peakTreeRss, maxRss ?? 0), maxRss, ...parsed };
+	return {
+		ms,
+		peakTreeRss: Math.max(peakTreeRss, maxRss ?? 0),
+		maxRss,
+		cpuMs,
+		loadAverage,
+		...parsed,
+	};
 }

@@ -73,6 +73,8 @@ export interface InProcessDecks {
 	p90Ms: number;
 	/** Decks per second on one core (1000 / mean). */
 	perSecond: number;
+	/** CPU time (user + system) of this process per deck: wall time minus waiting for a busy machine. */
+	cpuMs: number;
 	/** Median size of a deck (bytes). */
 	medianBytes: number;
 }
@@ -86,14 +88,17 @@ export async function decksInProcess(
 	for (let i = 0; i < warmup; i++) await buildDeck(inputs[i % inputs.length]!);
 	const times: number[] = [];
 	const sizes: number[] = [];
+	const cpu = process.cpuUsage();
 	for (let i = 0; i < count; i++) {
 		const started = performance.now();
 		const bytes = await buildDeck(inputs[i % inputs.length]!);
 		times.push(performance.now() - started);
 		sizes.push(bytes.length);
 	}
+	const used = process.cpuUsage(cpu);
 	const mean = times.reduce((sum, ms) => sum + ms, 0) / times.length;
 	return {
+		cpuMs: (used.user + used.system) / 1000 / count,
 		decks: count,
 		medianMs: median(times),
 		p90Ms: percentile(times, 90),

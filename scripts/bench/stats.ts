@@ -89,8 +89,14 @@ export function formatCount(value: number): string {
 	return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a';
 }
 
-/** Lays out rows as a plain-text table: first row is the header, columns padded; numbers right-aligned. */
-export function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+/**
+ * Lays out rows as a plain-text table: first row is the header, columns padded; cells that are
+ * numbers (with a unit) right-aligned unless `alignNumbers` is false.
+ */
+export function table(
+	rows: ReadonlyArray<ReadonlyArray<string>>,
+	{ alignNumbers = true } = {},
+): string {
 	const widths: number[] = [];
 	for (const row of rows)
 		row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
@@ -98,7 +104,9 @@ export function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
 	const line = (row: ReadonlyArray<string>) =>
 		row
 			.map((cell, i) =>
-				i > 0 && numeric(cell) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!),
+				alignNumbers && i > 0 && numeric(cell)
+					? cell.padStart(widths[i]!)
+					: cell.padEnd(widths[i]!),
 			)
 			.join('  ')
 			.trimEnd();
