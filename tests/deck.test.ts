@@ -580,6 +580,37 @@ describe('unusual input', () => {
 	});
 });
 
+describe('what a deck may hold', () => {
+	it('refuses a draft or an insight expired before the briefing date', async () => {
+		const base = sampleInput();
+		const [first, ...rest] = base.insights;
+		const draft = {
+			...base,
+			insights: [{ ...first!, data: { ...first!.data, status: 'draft' as const } }, ...rest],
+		};
+		await expect(buildDeck(draft)).rejects.toThrow(`insight "${first!.id}" is a draft`);
+		const day = 24 * 60 * 60 * 1000;
+		const expired = {
+			...base,
+			insights: [
+				{
+					...first!,
+					data: { ...first!.data, expires: new Date(base.briefing.date.getTime() - day) },
+				},
+				...rest,
+			],
+		};
+		await expect(buildDeck(expired)).rejects.toThrow(
+			/expired on \d{4}-\d{2}-\d{2}, before the briefing date/,
+		);
+		const sameDay = {
+			...base,
+			insights: [{ ...first!, data: { ...first!.data, expires: base.briefing.date } }, ...rest],
+		};
+		await expect(buildDeck(sameDay)).resolves.toBeInstanceOf(Uint8Array);
+	});
+});
+
 describe('xmlError', () => {
 	it('accepts well-formed XML and rejects what is not', () => {
 		expect(

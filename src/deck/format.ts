@@ -3,7 +3,15 @@
  * locale-independent, so Node and every browser write the same text.
  */
 import type { Briefing } from '../schema/briefing.ts';
-import { fillTokens, type TokenValues } from '../schema/tokens.ts';
+import {
+	audienceRoles as rolesOf,
+	briefingTokenValues,
+	fillTokens,
+	joinNaturally,
+	type TokenValues,
+} from '../schema/tokens.ts';
+
+export { joinNaturally };
 
 const months = [
 	'January',
@@ -42,23 +50,9 @@ export function isoDay(date: Date): string {
 	return date.toISOString().slice(0, 10);
 }
 
-/** `A`, `A and B`, `A, B and C`. */
-export function joinNaturally(items: readonly string[]): string {
-	if (items.length <= 1) return items[0] ?? '';
-	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** The audience's roles, each once (case-insensitive), joined naturally: "CFO and COO". */
+/** The briefing's audience roles, each once, joined naturally: "CFO and COO". */
 export function audienceRoles(briefing: Pick<Briefing, 'prospect'>): string {
-	const seen = new Set<string>();
-	const roles: string[] = [];
-	for (const member of briefing.prospect.audience) {
-		const key = member.role.toLowerCase();
-		if (seen.has(key)) continue;
-		seen.add(key);
-		roles.push(member.role);
-	}
-	return joinNaturally(roles);
+	return rolesOf(briefing.prospect.audience);
 }
 
 /** The values a briefing fills into `{company}`, `{industry}` and `{audience}`. */
@@ -66,11 +60,7 @@ export function tokenValues(
 	briefing: Pick<Briefing, 'prospect'>,
 	industryName: string,
 ): TokenValues {
-	return {
-		company: briefing.prospect.company,
-		industry: industryName,
-		audience: audienceRoles(briefing),
-	};
+	return briefingTokenValues(briefing.prospect, industryName);
 }
 
 /** `fillTokens` bound to one briefing's values. */

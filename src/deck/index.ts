@@ -7,6 +7,7 @@
 import { planDeck, type DeckPlan } from './plan.ts';
 import { normalizePackage } from './package.ts';
 import { renderDeck } from './render.ts';
+import { isoDate } from '../schema/common.ts';
 import type { DeckInput } from './types.ts';
 
 export type { DeckInput, DeckInsight, DeckLogo } from './types.ts';
@@ -36,8 +37,26 @@ export interface BuiltDeck {
 	plan: DeckPlan;
 }
 
+/**
+ * The engine builds only what a briefing may hold: published insights, current on the meeting
+ * date. Callers check this first with friendlier messages; this guard keeps any caller honest.
+ */
+function assertPresentable({ briefing, insights }: DeckInput): void {
+	for (const insight of insights) {
+		if (insight.data.status !== 'published') {
+			throw new Error(`insight "${insight.id}" is a draft: a deck takes only published insights`);
+		}
+		if (insight.data.expires && insight.data.expires < briefing.date) {
+			throw new Error(
+				`insight "${insight.id}" expired on ${isoDate(insight.data.expires)}, before the briefing date ${isoDate(briefing.date)}`,
+			);
+		}
+	}
+}
+
 /** Builds the deck and returns it with its plan (slide titles, layout report). */
 export async function buildDeckWithPlan(input: DeckInput): Promise<BuiltDeck> {
+	assertPresentable(input);
 	const plan = planDeck(input);
 	const { briefing, brand } = input;
 	const company = briefing.presenter.company ?? brand.name;

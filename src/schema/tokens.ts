@@ -43,11 +43,30 @@ export function joinNaturally(items: readonly string[]): string {
 	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** Token values for a briefing: its company, its industry's display name, its audience's roles. */
+/** The audience's roles, each once (ignoring case), joined naturally: "CFO and COO". */
+export function audienceRoles(audience: ReadonlyArray<{ role: string }>): string {
+	const seen = new Set<string>();
+	const roles: string[] = [];
+	for (const member of audience) {
+		const key = member.role.toLowerCase();
+		if (seen.has(key)) continue;
+		seen.add(key);
+		roles.push(member.role);
+	}
+	return joinNaturally(roles);
+}
+
+/**
+ * Token values for a briefing: its company, its industry's display name, its audience's roles.
+ * The site's briefing pages, the deck engine and the builder's email all fill tokens with these.
+ */
 export function briefingTokenValues(
 	prospect: { company: string; audience: ReadonlyArray<{ role: string }> },
 	industryName: string,
 ): TokenValues {
-	const roles = [...new Set(prospect.audience.map((person) => person.role))];
-	return { company: prospect.company, industry: industryName, audience: joinNaturally(roles) };
+	return {
+		company: prospect.company,
+		industry: industryName,
+		audience: audienceRoles(prospect.audience),
+	};
 }
