@@ -131,7 +131,13 @@ export async function initBuilder(): Promise<void> {
 		}
 	};
 
-	const saved = readSaved(localStorage.getItem(storageKey), library);
+	let savedText: string | null = null;
+	try {
+		savedText = localStorage.getItem(storageKey);
+	} catch {
+		// Storage can be switched off (private modes, strict settings): start empty and say so on save.
+	}
+	const saved = readSaved(savedText, library);
 	const shared = readShareQuery(location.search, library);
 	const briefingId = params.get('briefing');
 	if (shared) {
