@@ -213,6 +213,7 @@ async function benchSize(
 
 async function benchDecks(root: string, work: string): Promise<DeckResult> {
 	log(`\n== decks (${targetSlides} slides)`);
+	const loadAverage = os.loadavg()[0] ?? 0;
 	const inputs = await decksOfSlides(root);
 	const inProcess = await decksInProcess(inputs, 60);
 	log(`   in process: ${inProcess.medianMs.toFixed(1)} ms per deck`);
@@ -221,7 +222,7 @@ async function benchDecks(root: string, work: string): Promise<DeckResult> {
 	log(`   ${jobs} workers: ${parallel.perSecond.toFixed(1)} decks/s`);
 	const pandoc = await decksPandoc(inputs, path.join(work, 'pandoc'), 10);
 	log(`   pandoc: ${pandoc ? `${pandoc.medianMs.toFixed(0)} ms per deck` : 'not installed'}`);
-	return { slides: targetSlides, inProcess, parallel, ...(pandoc ? { pandoc } : {}) };
+	return { slides: targetSlides, loadAverage, inProcess, parallel, ...(pandoc ? { pandoc } : {}) };
 }
 
 async function main(): Promise<number> {

@@ -19,8 +19,8 @@ import {
 	formatMs,
 	formatRatio,
 	formatSeconds,
-	growthExponent,
 	linearFit,
+	marginalCost,
 	median,
 	percentile,
 	ratio,
@@ -51,11 +51,9 @@ describe('statistics', () => {
 		expect(ratio(Number.NaN, 2)).toBeNaN();
 	});
 
-	it('growth exponent: 1 for linear, 2 for quadratic, NaN for bad input', () => {
-		expect(growthExponent(100, 1, 1000, 10)).toBeCloseTo(1);
-		expect(growthExponent(100, 1, 1000, 100)).toBeCloseTo(2);
-		expect(growthExponent(100, 5, 100, 6)).toBeNaN();
-		expect(growthExponent(100, 0, 1000, 6)).toBeNaN();
+	it('marginal cost per unit between two sizes', () => {
+		expect(marginalCost(100, 5000, 1000, 14_000)).toBe(10);
+		expect(marginalCost(100, 5000, 100, 6000)).toBeNaN();
 	});
 
 	it('linear fit: fixed cost, cost per unit and r²', () => {
@@ -262,6 +260,7 @@ function fakeResults(siteMs: number[], bareMs: number[]): BenchResults {
 		})),
 		decks: {
 			slides: 12,
+			loadAverage: 0.5,
 			inProcess: {
 				decks: 60,
 				medianMs: 25,
@@ -324,7 +323,11 @@ describe('report', () => {
 		);
 		expect(report).toContain('Load average (1 min) when each build started: 0.50 to 0.50');
 		expect(report).toContain('Site pages alone (ours without the search index and decks steps)');
-		expect(report).toContain('Growth with N');
+		expect(report).toContain('How cost grows with N');
+		expect(report).toMatch(/ours, whole build\s+11\.1 ms/);
+		expect(report).toMatch(
+			/Least-squares line through all sizes: ours 2\.89 s \+ 11\.1 ms x N \(r² 1\.000\)/,
+		);
 		expect(report).toContain('pandoc                -      not installed');
 		expect(report).toMatch(/site build, 1,000 insights <= 1\.5x bare Astro\s+1\.40x\s+met/);
 		expect(report).toMatch(/builder loads pptxgenjs only when a deck is asked for\s+on demand/);

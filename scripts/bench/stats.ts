@@ -21,13 +21,9 @@ export function ratio(value: number, floor: number): number {
 	return Number.isFinite(value) && Number.isFinite(floor) && floor > 0 ? value / floor : Number.NaN;
 }
 
-/**
- * How cost grows with size: the exponent k of cost ~ size^k between two points (1 is linear, 2 is
- * quadratic). NaN unless both sizes and costs are positive and the sizes differ.
- */
-export function growthExponent(size1: number, cost1: number, size2: number, cost2: number): number {
-	if (!(size1 > 0 && size2 > 0 && cost1 > 0 && cost2 > 0) || size1 === size2) return Number.NaN;
-	return Math.log(cost2 / cost1) / Math.log(size2 / size1);
+/** Cost added per unit of size between two points, e.g. ms per added insight; NaN if the sizes are equal. */
+export function marginalCost(size1: number, cost1: number, size2: number, cost2: number): number {
+	return size1 === size2 ? Number.NaN : (cost2 - cost1) / (size2 - size1);
 }
 
 /**
