@@ -26,6 +26,7 @@ import {
 	decksInWorkers,
 	decksOfSlides,
 	decksPandoc,
+	deckStages,
 	targetSlides,
 } from './bench/deck-bench.ts';
 import { cleanBuild, copySite, writeBare } from './bench/project.ts';
@@ -217,12 +218,23 @@ async function benchDecks(root: string, work: string): Promise<DeckResult> {
 	const inputs = await decksOfSlides(root);
 	const inProcess = await decksInProcess(inputs, 60);
 	log(`   in process: ${inProcess.medianMs.toFixed(1)} ms per deck`);
+	const stages = await deckStages(inputs);
+	log(
+		`   planning ${stages.planMs.toFixed(1)} ms, compressing ${stages.fflateZipMs.toFixed(1)} ms per deck`,
+	);
 	const jobs = os.availableParallelism();
 	const parallel = await decksInWorkers(inputs, 60 * jobs, jobs);
 	log(`   ${jobs} workers: ${parallel.perSecond.toFixed(1)} decks/s`);
 	const pandoc = await decksPandoc(inputs, path.join(work, 'pandoc'), 10);
 	log(`   pandoc: ${pandoc ? `${pandoc.medianMs.toFixed(0)} ms per deck` : 'not installed'}`);
-	return { slides: targetSlides, loadAverage, inProcess, parallel, ...(pandoc ? { pandoc } : {}) };
+	return {
+		slides: targetSlides,
+		loadAverage,
+		inProcess,
+		stages,
+		parallel,
+		...(pandoc ? { pandoc } : {}),
+	};
 }
 
 async function main(): Promise<number> {

@@ -269,6 +269,13 @@ function fakeResults(siteMs: number[], bareMs: number[]): BenchResults {
 				cpuMs: 24,
 				medianBytes: 85_000,
 			},
+			stages: {
+				planMs: 6,
+				entries: 60,
+				uncompressedBytes: 250_000,
+				fflateZipMs: 12,
+				nativeDeflateMs: 4,
+			},
 			parallel: { jobs: 2, decks: 120, ms: 1700, perSecond: 70, medianMs: 27, startupMs: 500 },
 		},
 		totalMs: 60_000,
@@ -324,6 +331,9 @@ describe('report', () => {
 		expect(report).toContain('Load average (1 min) when each build started: 0.50 to 0.50');
 		expect(report).toContain('Site pages alone (ours without the search index and decks steps)');
 		expect(report).toContain('How cost grows with N');
+		expect(report).toContain(
+			'fflate zipSync level 6 12.0 ms, node:zlib deflateRawSync level 6 4.0 ms',
+		);
 		expect(report).toMatch(/ours, whole build\s+11\.1 ms/);
 		expect(report).toMatch(
 			/Least-squares line through all sizes: ours 2\.89 s \+ 11\.1 ms x N \(r² 1\.000\)/,

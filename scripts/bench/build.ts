@@ -19,7 +19,7 @@ export interface Phase {
 export interface BuildRun {
 	/** Wall time from spawning the process to its exit. */
 	ms: number;
-	/** Highest sum of resident memory of the build's process tree, sampled (bytes). */
+	/** Highest sum of resident memory of the build's process tree, sampled (bytes); NaN without /proc. */
 	peakTreeRss: number;
 	/** Largest single process's maximum resident memory from /usr/bin/time, when available (bytes). */
 	maxRss?: number;
@@ -143,7 +143,9 @@ export interface RunBuildOptions {
 /** Runs `astro build` in `project` with this Node, and measures it. Throws when the build fails. */
 export async function runBuild(project: string, options: RunBuildOptions = {}): Promise<BuildRun> {
 	const astro = path.join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
-	const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+	// GNU time (Linux) reports the largest process's peak memory and the tree's CPU time; BSD time has no -f.
+	const time =
+		process.platform === 'linux' && existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 	const command = [process.execPath, astro, 'build'];
 	const [file, ...args] = time
 		? [time, '-f', 'BENCH_TIME maxrss_kb=%M user_s=%U sys_s=%S', ...command]
@@ -207,7 +209,7 @@ export async function runBuild(project: string, options: RunBuildOptions = {}): 
 	const parsed = parseBuildLog(lines, ms, options.routeGroup);
 	return {
 		ms,
-		peakTreeRss: Math.max(peakTreeRss, maxRss ?? 0),
+		peakTreeRss: Math.max(peakTreeRss, maxRss ?? 0) || Number.NaN,
 		maxRss,
 		cpuMs,
 		loadAverage,

@@ -7,6 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { deflateRawSync } from 'node:zlib';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { buildDeck, planDeck, type DeckInput } from '../../src/deck/index.ts';
 import { deckInputs } from '../../src/integrations/decks.ts';
 import { errorsOf, loadLibrary } from '../../src/library/load.ts';
@@ -104,6 +106,51 @@ export async function decksInProcess(
 		p90Ms: percentile(times, 90),
 		perSecond: 1000 / mean,
 		medianBytes: median(sizes),
+	};
+}
+
+/** Where one deck's time goes. */
+export interface DeckStages {
+	/** Planning alone (layout and text measurement, `planDeck`), median. */
+	planMs: number;
+	/** Files in a deck's package and their size before compression. */
+	entries: number;
+	uncompressedBytes: number;
+	/** Compressing those files into a zip with fflate (`zipSync`, level 6), median. */
+	fflateZipMs: number;
+	/** Deflating the same files with Node's native zlib (`deflateRawSync`, level 6), median. */
+	nativeDeflateMs: number;
+}
+
+/** Times planning on its own and the cost of compressing a deck's package two ways. */
+export async function deckStages(inputs: readonly DeckInput[], count = 30): Promise<DeckStages> {
+	const plan: number[] = [];
+	for (let i = 0; i < count; i++) {
+		const started = performance.now();
+		planDeck(inputs[i % inputs.length]!);
+		plan.push(performance.now() - started);
+	}
+	const files = Object.entries(unzipSync(await buildDeck(inputs[0]!))).filter(
+		([name]) => !name.endsWith('/'),
+	);
+	const fflate: number[] = [];
+	const native: number[] = [];
+	for (let i = 0; i < count; i++) {
+		let started = performance.now();
+		const zippable: Zippable = {};
+		for (const [name, data] of files) zippable[name] = [data, { level: 6 }];
+		zipSync(zippable);
+		fflate.push(performance.now() - started);
+		started = performance.now();
+		for (const [, data] of files) deflateRawSync(data, { level: 6 });
+		native.push(performance.now() - started);
+	}
+	return {
+		planMs: median(plan),
+		entries: files.length,
+		uncompressedBytes: files.reduce((sum, [, data]) => sum + data.length, 0),
+		fflateZipMs: median(fflate),
+		nativeDeflateMs: median(native),
 	};
 }
 

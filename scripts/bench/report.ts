@@ -1,7 +1,13 @@
 /** The benchmark's results (written as JSON) and the readable report made from them. Pure. */
 import type { BuildRun, Phase } from './build.ts';
 import type { PptxCheck, TypeWeight } from './assets.ts';
-import type { CliDecks, InProcessDecks, PandocDecks, ParallelDecks } from './deck-bench.ts';
+import type {
+	CliDecks,
+	DeckStages,
+	InProcessDecks,
+	PandocDecks,
+	ParallelDecks,
+} from './deck-bench.ts';
 import {
 	formatBytes,
 	formatCount,
@@ -56,6 +62,7 @@ export interface DeckResult {
 	/** 1-minute load average when the deck measurements started. */
 	loadAverage: number;
 	inProcess: InProcessDecks;
+	stages: DeckStages;
 	parallel: ParallelDecks;
 	pandoc?: PandocDecks;
 }
@@ -367,6 +374,9 @@ export function formatReport(results: BenchResults): string {
 	);
 	out.push(
 		`In process, CPU time per deck: ${formatMs(decks.inProcess.cpuMs)} over all threads (V8 collects garbage and compiles on helper threads, so one deck already keeps more than one core partly busy). Worker start-up (load the engine, first deck): ${formatMs(decks.parallel.startupMs)} per worker.`,
+	);
+	out.push(
+		`Where a deck's time goes: planning (layout, text measurement) ${formatMs(decks.stages.planMs)}; the rest is rendering with pptxgenjs and packaging. Compressing the package (${decks.stages.entries} files, ${formatBytes(decks.stages.uncompressedBytes)}): fflate zipSync level 6 ${formatMs(decks.stages.fflateZipMs)}, node:zlib deflateRawSync level 6 ${formatMs(decks.stages.nativeDeflateMs)}.`,
 	);
 	out.push(
 		table([
