@@ -302,3 +302,14 @@ describe('checkDraft without a meeting date', () => {
 		);
 	});
 });
+
+describe('did you mean', () => {
+	it('finds an id from a misspelt first word, and prefers a close whole-id match', async () => {
+		const { nearest } = await import('../src/library/issues.ts');
+		expect(nearest('nortwind', ['northwind-health-cfo', 'contoso-manufacturing-coo'])).toBe(
+			'northwind-health-cfo',
+		);
+		expect(nearest('hc-hardd', ['hc-hard', 'hc-hard-extra'])).toBe('hc-hard');
+		expect(nearest('zzz', ['northwind-health-cfo'])).toBeUndefined();
+	});
+});

@@ -220,8 +220,15 @@ function distance(a: string, b: string): number {
 export function nearest(id: string, known: Iterable<string>): string | undefined {
 	let best: string | undefined;
 	let bestDistance = Infinity;
+	const words = id.split('-').length;
 	for (const candidate of known) {
-		const d = distance(id, candidate);
+		// Also compare with the candidate's first words, so "nortwind" finds "northwind-health-cfo";
+		// the extra 1 keeps a close match on the whole id ahead of a prefix match.
+		const prefix = candidate.split('-').slice(0, words).join('-');
+		const d = Math.min(
+			distance(id, candidate),
+			prefix === candidate ? Infinity : distance(id, prefix) + 1,
+		);
 		if (d < bestDistance) [best, bestDistance] = [candidate, d];
 	}
 	const limit = Math.max(2, Math.floor(id.length / 3));
