@@ -1,13 +1,13 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { buildDecksStep } from './src/integrations/decks.ts';
+import { decksStep } from './src/integrations/decks.ts';
 import { insightLibrary } from './src/integrations/library.ts';
-import { buildSearchIndex } from './src/integrations/search.ts';
+import { searchIndexStep } from './src/integrations/search.ts';
 
 export default defineConfig({
 	site: 'https://insights.example.com',
 	trailingSlash: 'always',
-	integrations: [mdx(), insightLibrary({ afterBuild: [buildSearchIndex, buildDecksStep] })],
+	integrations: [mdx(), insightLibrary({ steps: [decksStep, searchIndexStep] })],
 	// Pagefind builds excerpts from the HTML text; compressed HTML can glue words across tags.
 	compressHTML: false,
 	// Editors: .astro/collections/*.schema.json plus a manifest, so the Astro VS Code extension

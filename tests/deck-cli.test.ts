@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDecks, buildDecksStep } from '../src/integrations/decks.ts';
+import { buildDecks, decksStep } from '../src/integrations/decks.ts';
+import { loadLibrary } from '../src/library/load.ts';
 import { openDeck } from './fixtures/decks/read.ts';
 
 const run = promisify(execFile);
@@ -223,7 +224,12 @@ describe('after-build step', () => {
 		const root = await project();
 		const outDir = path.join(root, 'dist');
 		const lines: string[] = [];
-		await buildDecksStep({ root, outDir, log: (line) => lines.push(line) });
+		// As the build runs it: prepare alongside Astro, complete once the site is written.
+		const runStep = async (log: (line: string) => void) => {
+			const context = { root, outDir, library: await loadLibrary({ root }), log };
+			await decksStep.complete(context, await decksStep.prepare!(context));
+		};
+		await runStep((line) => lines.push(line));
 		expect((await readdir(path.join(outDir, 'briefings'))).sort()).toEqual([
 			'acme-cfo.pptx',
 			'globex-coo.pptx',
@@ -235,9 +241,7 @@ describe('after-build step', () => {
 			briefing,
 			(await readFile(briefing, 'utf8')).replace('  - pricing-lag\n', '  - draft-idea\n'),
 		);
-		await expect(buildDecksStep({ root, outDir, log: () => {} })).rejects.toThrow(
-			/decks: 1 problem/,
-		);
+		await expect(runStep(() => {})).rejects.toThrow(/decks: 1 problem/);
 	});
 
 	it('builds in this thread when asked for one job, with the same bytes', async () => {

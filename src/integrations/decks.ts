@@ -6,15 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildDeckWithPlan, deckTimestamp, type DeckInput } from '../deck/index.ts';
 import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
 import { contentPaths, errorsOf, loadLibrary, type Library } from '../library/load.ts';
 import { crossIndustry } from '../schema/taxonomy.ts';
-import type { AfterBuildStep } from './library.ts';
+import type { BuildStep } from './library.ts';
 
 /** Options for {@link buildDecks}. */
 export interface BuildDecksOptions {
@@ -30,6 +30,10 @@ export interface BuildDecksOptions {
 	sourceDateEpoch?: string;
 	/** Where progress lines go. */
 	log?: (line: string) => void;
+	/** The library, when the caller has loaded it already (the build has). */
+	library?: Library;
+	/** How `outDir` is named in progress lines (the build stages decks elsewhere first). */
+	label?: string;
 }
 
 /** One deck that was written. */
@@ -228,7 +232,7 @@ const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecksResult> {
 	const log = options.log ?? ((line: string) => console.log(line));
 	const result: BuildDecksResult = { built: [], failed: [], refused: [], ok: false };
-	const library = await loadLibrary({ root: options.root });
+	const library = options.library ?? (await loadLibrary({ root: options.root }));
 	const known = briefingIds(library);
 
 	const requested = options.ids?.length ? [...new Set(options.ids)] : known;
@@ -285,7 +289,7 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 					await writeAtomically(file, deck.bytes);
 					result.built.push({ id, file, bytes: deck.bytes.length, ms: deck.ms });
 					log(
-						`  built  ${id} -> ${path.relative(options.root, file) || file} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)`,
+						`  built  ${id} -> ${options.label ? `${options.label}/${id}.pptx` : path.relative(options.root, file) || file} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)`,
 					);
 					for (const warning of deck.warnings ?? []) log(`  warning ${id}: ${warning}`);
 					return;
@@ -305,7 +309,7 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 	);
 
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
-	const where = path.relative(options.root, options.outDir) || options.outDir;
+	const where = options.label ?? (path.relative(options.root, options.outDir) || options.outDir);
 	log(
 		`${result.built.length} deck${result.built.length === 1 ? '' : 's'} built in ${where}/ (${seconds} s, ${jobs} job${jobs === 1 ? '' : 's'})` +
 			(result.failed.length ? `, ${result.failed.length} failed` : ''),
@@ -314,11 +318,32 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 	return result;
 }
 
-/** After-build step for `insightLibrary({ afterBuild })`: every briefing's deck into `<outDir>/briefings/`. */
-export const buildDecksStep: AfterBuildStep = async ({ root, outDir, log }) => {
-	const result = await buildDecks({ root, outDir: path.join(outDir, 'briefings'), log });
-	if (!result.ok) {
-		const count = result.failed.length || result.refused.length;
-		throw new Error(`decks: ${count} problem${count === 1 ? '' : 's'} (see above)`);
-	}
+/**
+ * Build step for `insightLibrary({ steps })`: every briefing's deck. The decks need only the
+ * content, so they are built into a staging folder while Astro renders the site, then moved into
+ * `<outDir>/briefings/` once it is written (each file atomically). Drafts never reach a deck.
+ */
+export const decksStep: BuildStep<{ staging: string; result: BuildDecksResult }> = {
+	name: 'decks',
+	prepare: async ({ root, library, outDir, log }) => {
+		const staging = await mkdtemp(path.join(tmpdir(), 'insight-decks-'));
+		const label = path.relative(root, path.join(outDir, 'briefings'));
+		const result = await buildDecks({ root, library, outDir: staging, label, log });
+		return { staging, result };
+	},
+	complete: async ({ outDir }, { staging, result }) => {
+		try {
+			if (!result.ok) {
+				const count = result.failed.length || result.refused.length;
+				throw new Error(`decks: ${count} problem${count === 1 ? '' : 's'} (see above)`);
+			}
+			const target = path.join(outDir, 'briefings');
+			await mkdir(target, { recursive: true });
+			for (const deck of result.built) {
+				await writeAtomically(path.join(target, `${deck.id}.pptx`), await readFile(deck.file));
+			}
+		} finally {
+			await rm(staging, { recursive: true, force: true });
+		}
+	},
 };

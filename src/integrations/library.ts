@@ -1,30 +1,53 @@
 /**
  * The Astro integration that makes the library's own rules part of the build: content is checked
- * before anything renders (a broken insight fails `npm run build` naming file and field), and
- * after the site is written the decks and the search index are built into `dist/`.
+ * before anything renders (a broken insight fails `npm run build` naming file and field), and the
+ * build steps (decks, search index) write their output into `dist/`.
  */
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
-import { errorsOf, loadLibrary } from '../library/load.ts';
+import { errorsOf, loadLibrary, type Library } from '../library/load.ts';
 import { formatIssue } from '../library/issues.ts';
 
-/** Hooks that run once the static site is in `dist/`; each throws to fail the build. */
-export type AfterBuildStep = (options: {
+/** What every build step is given. */
+export interface BuildStepContext {
+	/** Project root. */
 	root: string;
+	/** Where the site is written (`dist/` unless configured otherwise). */
 	outDir: string;
+	/** The library as checked when the build started (so no step reads the content again). */
+	library: Library;
+	/** Progress lines, into Astro's log. */
 	log: (message: string) => void;
-}) => Promise<void>;
+}
+
+/**
+ * A step of `npm run build` beyond Astro's pages. `prepare` needs only the content, so it starts
+ * with the build and runs alongside Astro's own work (which leaves a core idle much of the time);
+ * `complete` runs once the site is written, after the steps before it. Either throws to fail the build.
+ */
+export interface BuildStep<Prepared = void> {
+	/** Name used in error messages. */
+	name: string;
+	/** Work that needs only the content. */
+	prepare?(context: BuildStepContext): Promise<Prepared>;
+	/** Work on the written site, given what `prepare` made. */
+	complete(context: BuildStepContext, prepared: Prepared): Promise<void>;
+}
 
 /** Options for {@link insightLibrary}. */
 export interface InsightLibraryOptions {
-	/** Steps run after the site is written, in order (decks, search index). */
-	afterBuild?: AfterBuildStep[];
+	/** Build steps; their `complete` parts run in this order. */
+	steps?: BuildStep<unknown>[];
 }
 
-/** Checks content at startup and runs the after-build steps. */
+/** Checks content at startup and runs the build steps. */
 export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegration {
 	let root = process.cwd();
+	let outDir = '';
+	let library: Library | undefined;
+	let prepared: Array<Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>> = [];
+	const steps = options.steps ?? [];
 	return {
 		name: 'insight-library',
 		hooks: {
@@ -33,7 +56,7 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 				// Drafts show only in the dev server. Decided by the command, not by NODE_ENV, which
 				// test runners set to "test" and which would otherwise make a build look like dev.
 				updateConfig({ vite: { define: { __DEV_SERVER__: JSON.stringify(command === 'dev') } } });
-				const library = await loadLibrary({ root });
+				library = await loadLibrary({ root });
 				const errors = errorsOf(library);
 				if (!errors.length) return;
 				for (const issue of errors) logger.error(formatIssue(issue));
@@ -46,10 +69,37 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 					);
 				logger.warn(summary);
 			},
+			'astro:config:done': ({ config }) => {
+				outDir = fileURLToPath(config.outDir);
+			},
+			'astro:build:start': async ({ logger }) => {
+				const context: BuildStepContext = {
+					root,
+					outDir,
+					library: library!,
+					log: (message) => logger.info(message),
+				};
+				// Not awaited: the steps prepare while Astro bundles and renders. Outcomes are kept, not
+				// thrown, so a failure surfaces at the end of the build instead of as an unhandled rejection.
+				prepared = steps.map((step) =>
+					(step.prepare ? step.prepare(context) : Promise.resolve(undefined)).then(
+						(value) => ({ ok: true as const, value }),
+						(error: unknown) => ({ ok: false as const, error }),
+					),
+				);
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
-				for (const step of options.afterBuild ?? []) {
-					await step({ root, outDir, log: (message) => logger.info(message) });
+				const context = {
+					root,
+					library: library!,
+					outDir,
+					log: (message: string) => logger.info(message),
+				};
+				for (const [index, step] of steps.entries()) {
+					const outcome = await prepared[index]!;
+					if (!outcome.ok) throw outcome.error;
+					await step.complete(context, outcome.value);
 				}
 			},
 		},
