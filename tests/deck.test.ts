@@ -129,7 +129,7 @@ describe('slides', () => {
 				expect(sources).toContain(source.publisher);
 			}
 		}
-		expect(sources).toContain('1 June 2025');
+		expect(sources).toContain('Hackett & Partners, June 2025');
 		expect(sources).toContain('Illustrative');
 	});
 

@@ -1102,7 +1102,7 @@ function sourceSlides(ctx: Context, insights: FilledInsight[]): SlidePlan[] {
 		...insight.sources.map((source, index): PlanParagraph => {
 			const runs: Run[] = [
 				{ text: source.title, hyperlink: source.url },
-				{ text: ` · ${source.publisher}, ${longDate(source.published)}`, color: ctx.pal.muted },
+				{ text: ` · ${source.publisher}, ${monthYear(source.published)}`, color: ctx.pal.muted },
 			];
 			if (source.illustrative)
 				runs.push({ text: ' · Illustrative', bold: true, color: ctx.pal.accent });

@@ -81,6 +81,7 @@ const dateFormats = {
 		year: 'numeric',
 		timeZone: 'UTC',
 	}),
+	month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
 	long: new Intl.DateTimeFormat('en-GB', {
 		day: 'numeric',
 		month: 'long',
@@ -92,6 +93,14 @@ const dateFormats = {
 /** A date as readers see it, e.g. "14 Mar 2026" (UTC, so builds do not depend on the time zone). */
 export function formatDate(date: Date, style: 'short' | 'long' = 'short'): string {
 	return dateFormats[style].format(date);
+}
+
+/**
+ * A source's publication month, e.g. "March 2026". Sources often give only a month or a year
+ * (authors then write its first day), so a day would claim precision the source does not have.
+ */
+export function formatMonth(date: Date): string {
+	return dateFormats.month.format(date);
 }
 
 /** A topic id as a label: "pricing-power" becomes "pricing power". */
