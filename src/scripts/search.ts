@@ -40,8 +40,6 @@ const facets = [
 ] as const;
 type FacetKey = (typeof facets)[number]['key'];
 
-const stageOrder = ['Why change', 'What makes it hard', 'What works', 'What decides it'];
-
 interface State {
 	query: string;
 	sort: '' | 'reviewed';
@@ -101,6 +99,8 @@ export async function initSearch(): Promise<void> {
 	input.value = state.query;
 	sortSelect.value = state.sort;
 	const base = app.dataset.base ?? '/';
+	// The four conversations in presenting order, from the page (the schema module would pull zod in).
+	const stageOrder = JSON.parse(app.dataset.stageOrder ?? '[]') as string[];
 
 	let pagefind: Pagefind;
 	try {
