@@ -122,27 +122,33 @@ describe('build log', () => {
 		expect(routeGroup('/builder/library.json')).toBe('builder/library.json');
 	});
 
-	it('turns timed log lines into phases and per-route render time', () => {
+	it('turns timed log lines into sequential phases, per-route render time and the decks alongside', () => {
 		const lines = [
 			{ at: 1500, text: '18:42:03 [content] Syncing content' },
 			{ at: 1700, text: '18:42:04 [content] Synced content' },
 			{ at: 1710, text: '18:42:04 [build] ✓ Completed in 1.14s.' },
 			{ at: 1720, text: '18:42:04 [build] Building static entrypoints...' },
+			{
+				at: 2500,
+				text: '18:42:05 [insight-library]   built  b-1 -> dist/briefings/b-1.pptx (90 KB, 700 ms)',
+			},
 			{ at: 3000, text: ' generating static routes ' },
 			{ at: 3010, text: '18:42:18   ├─ /insights/a/index.html (+14ms) ' },
+			// The decks step runs alongside rendering: its summary arrives among the route lines.
+			{
+				at: 3015,
+				text: '18:42:18 [insight-library] 5 decks built in dist/briefings/ (1.3 s, 2 jobs)',
+			},
 			{ at: 3020, text: '18:42:18   ├─ /insights/b/index.html (+6ms) ' },
 			{ at: 3030, text: '18:42:18   └─ /index.html (+1.5s) ' },
 			{ at: 3500, text: '18:42:05 ✓ Completed in 500ms.' },
 			{ at: 3900, text: '18:42:06 [insight-library] search index: 119 pages indexed' },
-			{
-				at: 5000,
-				text: '18:42:07 [insight-library] 5 decks built in dist/briefings/ (1.4 s, 2 jobs)',
-			},
-			{ at: 5001, text: '18:42:07 [build] 119 page(s) built in 4.82s' },
-			{ at: 5002, text: '18:42:07 [build] Complete!' },
+			{ at: 3901, text: '18:42:07 [build] 119 page(s) built in 2.40s' },
+			{ at: 3902, text: '18:42:07 [build] Complete!' },
 		];
-		const parsed = parseBuildLog(lines, 5100);
+		const parsed = parseBuildLog(lines, 4000);
 		expect(parsed.pages).toBe(119);
+		// Sequential: the phases add up to the whole build, and the decks are not one of them.
 		expect(parsed.phases.map((phase) => [phase.name, Math.round(phase.ms)])).toEqual([
 			['startup, config and integrations', 1500],
 			['content sync', 200],
@@ -150,15 +156,34 @@ describe('build log', () => {
 			['bundle (Vite)', 1280],
 			['render pages', 500],
 			['search index (Pagefind)', 400],
-			['decks', 1100],
 			['finish', 2],
 			['exit', 98],
 		]);
+		expect(parsed.phases.reduce((sum, phase) => sum + phase.ms, 0)).toBe(4000);
+		expect(parsed.decks).toEqual({ decks: 5, jobs: 2, ms: 1300, at: 3015, afterRenderMs: -485 });
 		expect(parsed.routes).toEqual({
 			'insights/[id]': { pages: 2, ms: 20 },
 			'/': { pages: 1, ms: 1500 },
 		});
-		expect(parseBuildLog(lines, 5100, () => 'all').routes).toEqual({ all: { pages: 3, ms: 1520 } });
+		expect(parseBuildLog(lines, 4000, () => 'all').routes).toEqual({ all: { pages: 3, ms: 1520 } });
+	});
+
+	it('notes decks that end after rendering (the search index phase waits for them), and builds without decks', () => {
+		const lines = [
+			{ at: 100, text: ' generating static routes ' },
+			{ at: 900, text: '✓ Completed in 800ms.' },
+			{ at: 1400, text: '[insight-library] 1 deck built in dist/briefings/ (1.2 s, 1 job)' },
+			{ at: 2000, text: '[insight-library] search index: 3 pages indexed' },
+		];
+		const parsed = parseBuildLog(lines, 2100);
+		expect(parsed.decks).toEqual({ decks: 1, jobs: 1, ms: 1200, at: 1400, afterRenderMs: 500 });
+		expect(parsed.phases.map((phase) => phase.name)).toEqual([
+			'bundle (Vite)',
+			'render pages',
+			'search index (Pagefind)',
+			'exit',
+		]);
+		expect(parseBuildLog(lines.slice(0, 2), 1000).decks).toBeUndefined();
 	});
 });
 
@@ -198,6 +223,7 @@ const run = (
 	ms: number,
 	phases: Array<[string, number]>,
 	routes: BuildRun['routes'] = {},
+	decks?: BuildRun['decks'],
 ): BuildRun => ({
 	ms,
 	peakTreeRss: 500 * 1024 * 1024,
@@ -206,6 +232,7 @@ const run = (
 	phases: phases.map(([name, phaseMs]) => ({ name, ms: phaseMs })),
 	routes,
 	pages: 10,
+	...(decks ? { decks } : {}),
 });
 
 function fakeResults(siteMs: number[], bareMs: number[]): BenchResults {
@@ -240,9 +267,15 @@ function fakeResults(siteMs: number[], bareMs: number[]): BenchResults {
 			bodyWords: insights * 200,
 			runs: 3,
 			site: [
-				run(siteMs[index]!, [['render pages', 900]], {
-					'insights/[id]': { pages: insights, ms: 800 },
-				}),
+				run(
+					siteMs[index]!,
+					[
+						['render pages', 900],
+						['search index (Pagefind)', 1000],
+					],
+					{ 'insights/[id]': { pages: insights, ms: 800 } },
+					{ decks: insights / 20, jobs: 2, ms: insights * 3, at: 2000, afterRenderMs: -700 },
+				),
 			],
 			bare: [
 				run(bareMs[index]!, [['render pages', 500]], { '[id]': { pages: insights, ms: 400 } }),
@@ -329,7 +362,15 @@ describe('report', () => {
 			/1,000\s+50\s+3\s+14\.0 s\s+10\.0 s\s+1\.40x\s+21\.0 s\s+15\.0 s\s+1\.40x/,
 		);
 		expect(report).toContain('Load average (1 min) when each build started: 0.50 to 0.50');
-		expect(report).toContain('Site pages alone (ours without the search index and decks steps)');
+		expect(report).toContain(
+			"Decks, alongside bundle and render: 3.0 s (50 decks, 2 jobs, from the step's log line; done 0.70 s before rendering ended)",
+		);
+		expect(report).toContain(
+			'Site pages alone (ours without the search index step, which also moves the decks into dist/briefings/; still with the decks competing for the cores while Astro bundles and renders): 13.0 s, 1.30x bare; the search index step takes 1.00 s.',
+		);
+		expect(report).not.toMatch(/^decks\s/m);
+		expect(report).toMatch(/ {2}decks, alongside bundle and render\s+3\.0 ms/);
+		expect(report).toContain('the build steps reuse that library (no second load)');
 		expect(report).toContain('How cost grows with N');
 		expect(report).toContain(
 			'fflate zipSync level 6 12.0 ms, node:zlib deflateRawSync level 6 4.0 ms',

@@ -1,7 +1,8 @@
 /**
  * Runs `astro build` in a project and measures it: wall time, peak memory and where the time goes
  * (phases read from Astro's log, timed by when each line arrives; page render time per route
- * group from Astro's `(+12ms)` route lines).
+ * group from Astro's `(+12ms)` route lines; the decks step, which runs alongside Astro's bundling
+ * and rendering, from its own summary line).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,15 +28,42 @@ export interface BuildRun {
 	cpuMs?: number;
 	/** The machine's 1-minute load average when the build started (other work skews wall times). */
 	loadAverage: number;
-	/** Time between the log's landmarks, in order. */
+	/** Time between the log's landmarks, in order (sequential: they add up to `ms`). */
 	phases: Phase[];
+	/** The decks step, which runs alongside the phases (not one of them); absent when it did not log. */
+	decks?: DecksLog;
 	/** Sum of Astro's per-route render times, by route group (first path segment). */
 	routes: Record<string, { pages: number; ms: number }>;
 	/** Pages Astro says it built. */
 	pages: number;
 }
 
-/** Log landmarks: a phase ends when the line matching its pattern arrives. */
+/**
+ * The decks step as its summary line tells it ("50 decks built in dist/briefings/ (3.5 s, 2 jobs)").
+ * The step starts with the build and runs on worker threads while Astro bundles and renders, so
+ * this line arrives in the middle of the build and is not a landmark.
+ */
+export interface DecksLog {
+	decks: number;
+	jobs: number;
+	/** The step's own duration, as logged (tenths of a second). */
+	ms: number;
+	/** When the line arrived, in ms since the build started. */
+	at: number;
+	/**
+	 * When the line arrived relative to the end of rendering (ms): negative when the decks were done
+	 * first; positive when the build then waited for them (that wait falls in the search index phase).
+	 */
+	afterRenderMs: number;
+}
+
+const decksLine = /(\d+) decks? built in \S+ \((\d+(?:\.\d+)?) s, (\d+) jobs?\)/;
+
+/**
+ * Log landmarks: a phase ends when the line matching its pattern arrives. All sequential; the
+ * search index phase runs from the end of rendering to Pagefind's line, so it also holds moving
+ * the staged decks into dist/briefings/ (and any wait for decks still building).
+ */
 export const landmarks: ReadonlyArray<{ name: string; pattern: RegExp }> = [
 	{ name: 'startup, config and integrations', pattern: /\[content\] Syncing content/ },
 	{ name: 'content sync', pattern: /\[content\] Synced content/ },
@@ -43,7 +71,6 @@ export const landmarks: ReadonlyArray<{ name: string; pattern: RegExp }> = [
 	{ name: 'bundle (Vite)', pattern: /generating static routes/ },
 	{ name: 'render pages', pattern: /^\s*(?:\d\d:\d\d:\d\d )?✓ Completed in/ },
 	{ name: 'search index (Pagefind)', pattern: /search index: \d+ pages? indexed/ },
-	{ name: 'decks', pattern: /\d+ decks? built in/ },
 	{ name: 'finish', pattern: /\[build\] Complete!/ },
 ];
 
@@ -72,6 +99,7 @@ export function parseBuildLog(
 	const routes: Record<string, { pages: number; ms: number }> = {};
 	let pages = 0;
 	let routesStarted = false;
+	let decks: Omit<DecksLog, 'afterRenderMs'> | undefined;
 	for (const { at, text } of lines) {
 		const clean = text.replace(/\x1b\[[0-9;]*m/g, '');
 		if (/generating static routes/.test(clean)) routesStarted = true;
@@ -86,6 +114,16 @@ export function parseBuildLog(
 		}
 		const built = /\[build\] (\d+) page\(s\) built/.exec(clean);
 		if (built) pages = Number(built[1]);
+		const deckSummary = decksLine.exec(clean);
+		if (deckSummary && !decks) {
+			decks = {
+				decks: Number(deckSummary[1]),
+				ms: Number(deckSummary[2]) * 1000,
+				jobs: Number(deckSummary[3]),
+				at,
+			};
+			continue;
+		}
 		for (const landmark of landmarks) {
 			if (hits.some((hit) => hit.name === landmark.name)) continue;
 			if (landmark.name === 'render pages' && !routesStarted) continue;
@@ -100,7 +138,20 @@ export function parseBuildLog(
 		previous = hit.at;
 	}
 	phases.push({ name: 'exit', ms: Math.max(0, endMs - previous) });
-	return { phases, routes, pages };
+	const rendered = hits.find((hit) => hit.name === 'render pages')?.at;
+	return {
+		phases,
+		routes,
+		pages,
+		...(decks
+			? {
+					decks: {
+						...decks,
+						afterRenderMs: rendered === undefined ? Number.NaN : decks.at - rendered,
+					},
+				}
+			: {}),
+	};
 }
 
 /** Resident memory (bytes) of `pid` and all its descendants, read from /proc; 0 when unavailable. */

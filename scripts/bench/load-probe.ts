@@ -1,7 +1,7 @@
 /**
  * `node scripts/bench/load-probe.ts <root>`: how long a fresh Node process takes to load and check
- * the library at <root> (what the `insightLibrary` integration does at config time, and the decks
- * step again after the build). Prints one JSON line: { ms, insights, briefings, errors }.
+ * the library at <root> (what the `insightLibrary` integration does at config time; the build
+ * steps reuse that library). Prints one JSON line: { ms, insights, briefings, errors }.
  */
 import { errorsOf, loadLibrary } from '../../src/library/load.ts';
 

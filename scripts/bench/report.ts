@@ -43,7 +43,7 @@ export interface SizeResult {
 	runs: number;
 	site: BuildRun[];
 	bare: BuildRun[];
-	/** Fresh-process load and check of the library (the config-time check; the decks step repeats it). */
+	/** Fresh-process load and check of the library (the config-time check; the build steps reuse its result). */
 	loadLibraryMs: number;
 	/** Pagefind's output: dist/pagefind. */
 	searchIndex: { bytes: number; files: number };
@@ -89,8 +89,38 @@ export const budgets = {
 	insightJsBytes: 10 * 1024,
 } as const;
 
-/** Phases that are our after-build steps, not Astro's own work. */
-export const afterBuildPhases = ['search index (Pagefind)', 'decks'];
+/**
+ * Phases that are our after-build steps, not Astro's own work: the search index (which also moves
+ * the staged decks into dist/briefings/). The decks themselves run alongside Astro's bundling and
+ * rendering, so they are not a phase: see {@link medianDecks}.
+ */
+export const afterBuildPhases = ['search index (Pagefind)'];
+
+/** Median of the decks step over the runs that logged it; undefined when none did. */
+export function medianDecks(
+	runs: readonly BuildRun[],
+): { decks: number; jobs: number; ms: number; at: number; afterRenderMs: number } | undefined {
+	const logged = runs.flatMap((run) => (run.decks ? [run.decks] : []));
+	if (!logged.length) return undefined;
+	return {
+		decks: logged[0]!.decks,
+		jobs: logged[0]!.jobs,
+		ms: median(logged.map((item) => item.ms)),
+		at: median(logged.map((item) => item.at)),
+		afterRenderMs: median(logged.map((item) => item.afterRenderMs)),
+	};
+}
+
+/** Seconds with one decimal, as the decks step logs them ("3.5 s"). */
+const tenths = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : 'n/a');
+
+/** Where the decks step ended relative to rendering, e.g. "done 1.2 s before rendering ended". */
+function decksVersusRender(afterRenderMs: number): string {
+	if (!Number.isFinite(afterRenderMs)) return 'end of rendering not found in the log';
+	return afterRenderMs <= 0
+		? `done ${formatSeconds(-afterRenderMs)} before rendering ended`
+		: `done ${formatSeconds(afterRenderMs)} after rendering ended (the search index phase waited for them)`;
+}
 
 /** Median of a field over runs. */
 export const medianOf = (runs: readonly BuildRun[], pick: (run: BuildRun) => number) =>
@@ -214,8 +244,17 @@ export function growthReport(sizes: readonly SizeResult[]): string {
 	rows.push(['ours, whole build', ...perInsight((size) => medianOf(size.site, (run) => run.ms))]);
 	for (const item of medianPhases(sizes[0]!.site)) {
 		if (item.name === 'build info' || item.name === 'finish' || item.name === 'exit') continue;
-		rows.push([`  ${item.name}`, ...perInsight(phase('site', item.name))]);
+		const name =
+			item.name === 'search index (Pagefind)'
+				? 'search index (Pagefind; moving decks in)'
+				: item.name;
+		rows.push([`  ${name}`, ...perInsight(phase('site', item.name))]);
 	}
+	if (sizes.every((size) => medianDecks(size.site)))
+		rows.push([
+			'  decks, alongside bundle and render',
+			...perInsight((size) => medianDecks(size.site)!.ms),
+		]);
 	rows.push(['bare, whole build', ...perInsight((size) => medianOf(size.bare, (run) => run.ms))]);
 	out.push(table(rows));
 	const line = (runs: 'site' | 'bare') => {
@@ -225,6 +264,9 @@ export function growthReport(sizes: readonly SizeResult[]): string {
 		return `${formatSeconds(fit.fixed)} + ${formatMs(fit.perUnit)} x N (r² ${fit.r2.toFixed(3)})`;
 	};
 	out.push(`Least-squares line through all sizes: ours ${line('site')}; bare ${line('bare')}.`);
+	out.push(
+		'The phases are sequential and add up to the whole build; the decks run on worker threads during bundle and render, so their row is not part of that sum (their cost shows in those phases as competition for the cores).',
+	);
 	return out.join('\n');
 }
 
@@ -318,14 +360,20 @@ export function formatReport(results: BenchResults): string {
 			formatSeconds(oursTotal - bareTotal),
 		]);
 		out.push(table(rows));
+		const decks = medianDecks(size.site);
+		if (decks) {
+			out.push(
+				`Decks, alongside bundle and render: ${tenths(decks.ms)} (${formatCount(decks.decks)} decks, ${decks.jobs} job${decks.jobs === 1 ? '' : 's'}, from the step's log line; ${decksVersusRender(decks.afterRenderMs)}). Not a phase: the rows above are sequential and add up to the total.`,
+			);
+		}
 		const afterBuild = site
 			.filter((phase) => afterBuildPhases.includes(phase.name))
 			.reduce((sum, phase) => sum + phase.ms, 0);
 		out.push(
-			`Site pages alone (ours without the search index and decks steps): ${formatSeconds(oursTotal - afterBuild)}, ${formatRatio(ratio(oursTotal - afterBuild, bareTotal))} bare; the two steps take ${formatSeconds(afterBuild)}.`,
+			`Site pages alone (ours without the search index step${decks ? ', which also moves the decks into dist/briefings/; still with the decks competing for the cores while Astro bundles and renders' : ''}): ${formatSeconds(oursTotal - afterBuild)}, ${formatRatio(ratio(oursTotal - afterBuild, bareTotal))} bare; the search index step takes ${formatSeconds(afterBuild)}.`,
 		);
 		out.push(
-			`Config-time library check (loadLibrary in a fresh process): ${formatSeconds(size.loadLibraryMs)}; the decks step loads the library again.`,
+			`Config-time library check (loadLibrary in a fresh process): ${formatSeconds(size.loadLibraryMs)}; the build steps reuse that library (no second load).`,
 		);
 		const routes = medianRoutes(size.site);
 		const bareRoutes = medianRoutes(size.bare);
