@@ -3,6 +3,7 @@
  * locale-independent, so Node and every browser write the same text.
  */
 import type { Briefing } from '../schema/briefing.ts';
+import { isoDate } from '../schema/common.ts';
 import {
 	audienceRoles as rolesOf,
 	briefingTokenValues,
@@ -45,10 +46,8 @@ export function monthYear(date: Date): string {
 	return `${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
-/** `2026-03-12`. */
-export function isoDay(date: Date): string {
-	return date.toISOString().slice(0, 10);
-}
+/** `2026-03-12`: the schema's own date form. */
+export { isoDate as isoDay };
 
 /** The briefing's audience roles, each once, joined naturally: "CFO and COO". */
 export function audienceRoles(briefing: Pick<Briefing, 'prospect'>): string {
