@@ -140,7 +140,7 @@ describe('loadLibrary on broken libraries', () => {
 	it('a missing logo file', async () => {
 		await rm(path.join(root, 'public/brand/logo.png'));
 		expect(await lines()).toEqual([
-			'content/brand.yaml: logo: a file at public/brand/logo.png (it is missing)',
+			'content/brand.yaml: logo.png: a file at public/brand/logo.png (it is missing)',
 		]);
 	});
 

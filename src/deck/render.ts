@@ -8,6 +8,13 @@ import type { ChartElement, Element, PlanParagraph, TextElement } from './elemen
 import type { DeckPlan } from './plan.ts';
 import { mix } from './theme.ts';
 import { linePitch } from './text.ts';
+import { escapeXml } from './xml.ts';
+
+/**
+ * A font name as pptxgenjs needs it: it writes font names into XML attributes (`typeface="..."`,
+ * theme and chart parts included) without escaping them, so they are escaped here.
+ */
+const fontAttr = (font: string) => escapeXml(font);
 
 /** Master names. */
 const MASTER = { dark: 'BRIEFING_DARK', content: 'BRIEFING_CONTENT' } as const;
@@ -21,7 +28,7 @@ function textRuns(element: TextElement): TextRun[] {
 		const last = p === element.paragraphs.length - 1;
 		paragraph.runs.forEach((run, r) => {
 			const options: PptxGenJS.TextPropsOptions = {
-				fontFace: element.font,
+				fontFace: fontAttr(element.font),
 				fontSize: size,
 				bold: run.bold ?? element.bold,
 				color: run.color ?? element.color,
@@ -54,7 +61,7 @@ function textOptions(element: TextElement): PptxGenJS.TextPropsOptions {
 		margin: 0,
 		valign: element.valign,
 		align: element.align,
-		fontFace: element.font,
+		fontFace: fontAttr(element.font),
 		fontSize: element.size,
 		color: element.color,
 		bold: element.bold,
@@ -116,20 +123,20 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, element: ChartElement
 			: element.colors.slice(0, Math.max(1, chart.series.length)),
 		showLegend: round || chart.series.length > 1,
 		legendPos: round ? 'r' : 'b',
-		legendFontFace: element.font,
+		legendFontFace: fontAttr(element.font),
 		legendFontSize: element.labelSize,
 		legendColor: element.textColor,
 		dataLabelFormatCode: format,
-		dataLabelFontFace: element.font,
+		dataLabelFontFace: fontAttr(element.font),
 		dataLabelFontSize: element.labelSize,
 		dataLabelColor: element.textColor,
-		catAxisLabelFontFace: element.font,
+		catAxisLabelFontFace: fontAttr(element.font),
 		catAxisLabelFontSize: element.labelSize,
 		catAxisLabelColor: element.textColor,
 		catAxisLineShow: true,
 		// Category labels at the low end of the value axis: clear of bars that go below zero.
 		catAxisLabelPos: 'low',
-		valAxisLabelFontFace: element.font,
+		valAxisLabelFontFace: fontAttr(element.font),
 		valAxisLabelFontSize: element.labelSize,
 		valAxisLabelColor: element.mutedColor,
 		valAxisLabelFormatCode: format,
@@ -297,7 +304,10 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions): Promis
 	pptx.author = options.author;
 	// Written unescaped by pptxgenjs; docProps/app.xml is rewritten with the escaped value afterwards.
 	pptx.company = '';
-	pptx.theme = { headFontFace: options.headingFont, bodyFontFace: options.bodyFont };
+	pptx.theme = {
+		headFontFace: fontAttr(options.headingFont),
+		bodyFontFace: fontAttr(options.bodyFont),
+	};
 	pptx.defineSlideMaster({
 		title: MASTER.dark,
 		background: { color: options.primary },
@@ -312,7 +322,7 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions): Promis
 			y: plan.slideNumber.y,
 			w: plan.slideNumber.w,
 			h: plan.slideNumber.h,
-			fontFace: plan.slideNumber.font,
+			fontFace: fontAttr(plan.slideNumber.font),
 			fontSize: plan.slideNumber.size,
 			color: plan.slideNumber.color,
 			align: 'right',

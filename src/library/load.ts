@@ -4,12 +4,14 @@
  * `issues` and left out of the returned entries.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { brandSchema, type Brand } from '../schema/brand.ts';
+import { limits } from '../schema/limits.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import type { ContentIssue } from './issues.ts';
 import {
+	decodeText,
 	parseBriefing,
 	parseInsight,
 	parseTaxonomy,
@@ -54,23 +56,94 @@ export interface LoadOptions {
 	root?: string;
 }
 
+/** A file-system error code (ENOENT, EACCES, ...), if `error` has one. */
+const codeOf = (error: unknown) => (error as { code?: string } | undefined)?.code ?? '';
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+/**
+ * Where `file` (relative to `root`) really is, when that is a regular file of a sane size inside
+ * the folder `within` (relative to `root`); otherwise what is wrong with it, as a clause such as
+ * "it is a folder".
+ */
+export async function resolveInside(
+	root: string,
+	file: string,
+	within: string,
+): Promise<{ absolute: string } | { problem: string; missing?: boolean }> {
+	const absolute = path.join(root, file);
+	const base = await realpath(path.join(root, within)).catch(() => path.join(root, within));
+	const lexical = path.relative(base, path.resolve(absolute));
+	if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
+		return { problem: `it is outside ${within}/` };
+	}
+	let link: string | undefined;
+	try {
+		if ((await lstat(absolute)).isSymbolicLink()) link = await readlink(absolute);
+	} catch (error) {
+		return codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR'
+			? { problem: 'it is missing', missing: true }
+			: { problem: `it cannot be read: ${codeOf(error) || String(error)}` };
+	}
+	let real: string;
+	try {
+		real = await realpath(absolute);
+	} catch (error) {
+		return {
+			problem:
+				link !== undefined && codeOf(error) === 'ENOENT'
+					? `it is a symbolic link to ${link}, which does not exist`
+					: `it cannot be read: ${codeOf(error) || String(error)}`,
+		};
+	}
+	const relative = path.relative(base, real);
+	if (relative.startsWith('..') || path.isAbsolute(relative)) {
+		return {
+			problem: `it is ${link !== undefined ? `a symbolic link to ${link}` : 'a link'}, outside ${within}/`,
+		};
+	}
+	const info = await stat(real);
+	if (info.isDirectory()) return { problem: 'it is a folder' };
+	if (!info.isFile()) return { problem: 'it is not a regular file' };
+	if (info.size > limits.fileBytes) {
+		return {
+			problem: `it is ${megabytes(info.size)}; content files are at most ${megabytes(limits.fileBytes)}`,
+		};
+	}
+	return { absolute: real };
+}
+
+/**
+ * The text of a content file, or undefined with an issue: missing, a folder, a link that leads
+ * nowhere or outside `content/`, too large, unreadable or not UTF-8.
+ */
 async function readText(
 	root: string,
 	file: string,
 	issues: ContentIssue[],
 ): Promise<string | undefined> {
-	try {
-		return await readFile(path.join(root, file), 'utf8');
-	} catch {
-		issues.push({
-			file,
-			field: '',
-			message: 'a readable file (it is missing)',
-			severity: 'error',
-			rule: 'missing-file',
-		});
+	const issue = (message: string, rule: string) =>
+		issues.push({ file, field: '', message, severity: 'error', rule });
+	const where = await resolveInside(root, file, 'content');
+	if ('problem' in where) {
+		issue(
+			where.missing
+				? 'a readable file (it is missing)'
+				: `a readable file inside content/ (${where.problem})`,
+			where.missing ? 'missing-file' : 'file-type',
+		);
 		return undefined;
 	}
+	let bytes: Uint8Array;
+	try {
+		bytes = await readFile(where.absolute);
+	} catch (error) {
+		issue(`a readable file (it cannot be read: ${codeOf(error) || String(error)})`, 'file-type');
+		return undefined;
+	}
+	const decoded = decodeText(file, bytes);
+	issues.push(...decoded.issues);
+	return decoded.text;
 }
 
 async function listFiles(
@@ -81,7 +154,19 @@ async function listFiles(
 ): Promise<string[]> {
 	const absolute = path.join(root, dir);
 	if (!existsSync(absolute)) return [];
-	const names = (await readdir(absolute)).sort();
+	let names: string[];
+	try {
+		names = (await readdir(absolute)).sort();
+	} catch (error) {
+		issues.push({
+			file: dir,
+			field: '',
+			message: `a readable folder (${codeOf(error) === 'ENOTDIR' ? 'it is a file' : codeOf(error) || String(error)})`,
+			severity: 'error',
+			rule: 'file-type',
+		});
+		return [];
+	}
 	for (const name of names) {
 		if (!pattern.test(name) && !name.startsWith('.') && !name.startsWith('_')) {
 			issues.push({
@@ -125,12 +210,15 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 			const result = validated(brandSchema, contentPaths.brand, yaml.data);
 			brand = result.value;
 			issues.push(...result.issues);
-			for (const asset of brand ? [brand.logo.svg, brand.logo.png] : []) {
-				if (!existsSync(path.join(root, 'public', asset))) {
+			for (const key of ['svg', 'png'] as const) {
+				const asset = brand?.logo[key];
+				if (asset === undefined) continue;
+				const where = await resolveInside(root, path.join('public', asset), 'public');
+				if ('problem' in where) {
 					issues.push({
 						file: contentPaths.brand,
-						field: 'logo',
-						message: `a file at public/${asset} (it is missing)`,
+						field: `logo.${key}`,
+						message: `a file at public/${asset} (${where.problem})`,
 						severity: 'error',
 						rule: 'missing-file',
 					});
@@ -149,7 +237,11 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 		reported: ContentIssue[];
 	}> = [];
 	for (const file of await listFiles(root, contentPaths.insights, /\.mdx$/, issues)) {
-		const source = await readFile(path.join(root, file), 'utf8');
+		const source = await readText(root, file, issues);
+		if (source === undefined) {
+			brokenIds.add(path.basename(file, '.mdx'));
+			continue;
+		}
 		const result = parseInsight(file, source);
 		issues.push(...result.issues);
 		if (result.entry) insights.push(result.entry);
@@ -164,7 +256,8 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 
 	const briefings: BriefingEntry[] = [];
 	for (const file of await listFiles(root, contentPaths.briefings, /\.ya?ml$/, issues)) {
-		const source = await readFile(path.join(root, file), 'utf8');
+		const source = await readText(root, file, issues);
+		if (source === undefined) continue;
 		const result = parseBriefing(file, source);
 		issues.push(...result.issues);
 		if (result.entry) briefings.push(result.entry);

@@ -7,6 +7,7 @@ import type { z } from 'astro/zod';
 import { briefingSchema } from '../schema/briefing.ts';
 import { idSchema } from '../schema/common.ts';
 import { insightSchema } from '../schema/insight.ts';
+import { limits } from '../schema/limits.ts';
 import { crossIndustry, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { issuesFromZod, type ContentIssue } from './issues.ts';
 import { talkTrack } from './talk-track.ts';
@@ -26,15 +27,127 @@ export function parseYaml(
 	const lineCounter = new LineCounter();
 	// An unclosed quote is reported past the end; the last line with text is nearer the mistake.
 	const lastLine = Math.max(1, source.trimEnd().split('\n').length);
-	const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, lineCounter });
-	const issues = doc.errors.map((yamlError): ContentIssue => ({
+	const lineOf = (offset: number) =>
+		Math.min(lineCounter.linePos(offset).line, lastLine) + lineOffset;
+	const issue = (message: string): ContentIssue => ({
 		file,
 		field: '',
-		message: `valid YAML (line ${Math.min(lineCounter.linePos(yamlError.pos[0]).line, lastLine) + lineOffset}: ${yamlError.message.split('\n')[0]})`,
+		message,
 		severity: 'error',
 		rule: 'yaml',
-	}));
-	return { data: issues.length ? undefined : doc.toJS(), issues };
+	});
+	// `resolveKnownTags: false`: YAML 1.1 tags such as !!binary and !!set would make values no
+	// schema field takes; they are reported below with every other tag the core schema lacks.
+	const doc = parseDocument(source, {
+		prettyErrors: false,
+		uniqueKeys: true,
+		lineCounter,
+		resolveKnownTags: false,
+	});
+	const issues = doc.errors.map((yamlError) =>
+		issue(`valid YAML (line ${lineOf(yamlError.pos[0])}: ${yamlError.message.split('\n')[0]})`),
+	);
+	for (const warning of doc.warnings) {
+		if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+		const tag = /tag: (.*)$/.exec(warning.message)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!');
+		issues.push(
+			issue(
+				`plain YAML values (line ${lineOf(warning.pos[0])}: the tag ${tag ?? ''} is not supported; remove it)`,
+			),
+		);
+	}
+	if (issues.length) return { data: undefined, issues };
+	try {
+		return { data: doc.toJS({ maxAliasCount: limits.yamlAliases }), issues };
+	} catch (error) {
+		// The yaml package throws when aliases expand past the limit (an "alias bomb").
+		const bomb = error instanceof ReferenceError && /excessive alias/i.test(error.message);
+		return {
+			data: undefined,
+			issues: [
+				issue(
+					bomb
+						? `YAML whose aliases (*name) expand to a reasonable size (they expand past ${limits.yamlAliases} copies: write the values out)`
+						: `valid YAML (${error instanceof Error ? error.message : String(error)})`,
+				),
+			],
+		};
+	}
+}
+
+/** Where `bytes` stop being valid UTF-8, or -1 when they are valid throughout. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+	for (let i = 0; i < bytes.length;) {
+		const byte = bytes[i]!;
+		const extra =
+			byte < 0x80
+				? 0
+				: byte >= 0xc2 && byte <= 0xdf
+					? 1
+					: byte >= 0xe0 && byte <= 0xef
+						? 2
+						: byte >= 0xf0 && byte <= 0xf4
+							? 3
+							: -1;
+		if (extra < 0) return i;
+		for (let k = 1; k <= extra; k++) {
+			if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+		}
+		i += extra + 1;
+	}
+	return -1;
+}
+
+/**
+ * The text of a content file, decoded as strict UTF-8 (a leading byte-order mark is dropped), or
+ * an issue saying what the file is instead: UTF-16 and UTF-32 by their byte-order marks, NUL bytes
+ * (UTF-16 without a mark, or not text at all), and Latin-1 or Windows-1252 text by its first
+ * byte that is not UTF-8.
+ */
+export function decodeText(
+	file: string,
+	bytes: Uint8Array,
+): { text?: string; issues: ContentIssue[] } {
+	const fail = (what: string) => ({
+		issues: [
+			{
+				file,
+				field: '',
+				message: `UTF-8 text (${what}; save it as UTF-8)`,
+				severity: 'error' as const,
+				rule: 'encoding',
+			},
+		],
+	});
+	const [b0, b1, b2, b3] = bytes;
+	if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0)
+		return fail('the file is UTF-32, little-endian, by its byte-order mark');
+	if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)
+		return fail('the file is UTF-32, big-endian, by its byte-order mark');
+	if (b0 === 0xff && b1 === 0xfe)
+		return fail('the file is UTF-16, little-endian, by its byte-order mark');
+	if (b0 === 0xfe && b1 === 0xff)
+		return fail('the file is UTF-16, big-endian, by its byte-order mark');
+	const nul = bytes.indexOf(0);
+	if (nul >= 0) {
+		return fail(
+			`byte ${nul + 1} is a NUL: the file looks like UTF-16 without a byte-order mark, or is not text`,
+		);
+	}
+	try {
+		return {
+			text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes),
+			issues: [],
+		};
+	} catch {
+		const at = firstInvalidUtf8(bytes);
+		let line = 1;
+		for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+		const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+		return fail(
+			`line ${line}: byte 0x${hex} is not UTF-8; the file looks like Latin-1 or Windows-1252`,
+		);
+	}
 }
 
 /** Splits an MDX file into its frontmatter source and body. */

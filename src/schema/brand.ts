@@ -10,6 +10,26 @@ const colorSchema = z
 	.regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #RRGGBB, e.g. #1F3A5F')
 	.transform((value) => value.toUpperCase());
 
+/**
+ * A font family name as PowerPoint and CSS take it: letters (any script), digits, spaces, dots,
+ * hyphens, underscores and apostrophes. Quotes, angle brackets, commas and the like are refused:
+ * the name is written into XML attributes and CSS, and a list of fonts is not a name.
+ */
+const fontSchema = text(60).regex(
+	/^[\p{L}\p{N}](?:[\p{L}\p{N}\p{M} ._'-]*[\p{L}\p{N}\p{M}.])?$/u,
+	'a font name made of letters, digits, spaces, dots, hyphens or apostrophes, e.g. "Calibri" (one name, not a list)',
+);
+
+/** A file under `public/`, by a relative path that cannot climb out of it. */
+const publicPath = (extension: 'svg' | 'png') =>
+	z
+		.string()
+		.regex(new RegExp(`\\.${extension}$`), `a path ending in .${extension}`)
+		.refine(
+			(value) => !/^[\\/]|^[a-zA-Z]:|(^|[\\/])\.\.([\\/]|$)/.test(value),
+			`a path inside public/, relative and without "..", e.g. "brand/logo.${extension}"`,
+		);
+
 /** The brand. */
 export const brandSchema = z.strictObject({
 	/** Company name, shown in the site header and on every slide's footer. */
@@ -21,17 +41,13 @@ export const brandSchema = z.strictObject({
 	/** Logo files in `public/`: an SVG for the site and a PNG for decks (PowerPoint needs raster). */
 	logo: z.strictObject({
 		/** Path under `public/`, e.g. "brand/logo.svg". */
-		svg: z
-			.string()
-			.regex(/\.svg$/, 'a path ending in .svg')
-			.describe('SVG logo for the site: a path under public/, e.g. "brand/logo.svg".'),
+		svg: publicPath('svg').describe(
+			'SVG logo for the site: a path under public/, e.g. "brand/logo.svg".',
+		),
 		/** Path under `public/`, e.g. "brand/logo.png". */
-		png: z
-			.string()
-			.regex(/\.png$/, 'a path ending in .png')
-			.describe(
-				'PNG logo for decks (PowerPoint needs raster): a path under public/, e.g. "brand/logo.png".',
-			),
+		png: publicPath('png').describe(
+			'PNG logo for decks (PowerPoint needs raster): a path under public/, e.g. "brand/logo.png".',
+		),
 		/** Width divided by height of the logo, so decks place it without distortion. */
 		aspectRatio: z
 			.number()
@@ -60,9 +76,9 @@ export const brandSchema = z.strictObject({
 	/** Fonts. Decks name a font PowerPoint has (the site adds web-safe fallbacks). */
 	fonts: z.strictObject({
 		/** Headings. */
-		heading: text(60).describe('Heading font; decks need a font PowerPoint has, e.g. Calibri.'),
+		heading: fontSchema.describe('Heading font; decks need a font PowerPoint has, e.g. Calibri.'),
 		/** Body text. */
-		body: text(60).describe('Body font; decks need a font PowerPoint has, e.g. Calibri.'),
+		body: fontSchema.describe('Body font; decks need a font PowerPoint has, e.g. Calibri.'),
 	}),
 	/** Optional link to the company's site, in the site footer. */
 	url: z.url().optional().describe("Link to the company's site, in the site footer."),

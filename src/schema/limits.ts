@@ -1,0 +1,203 @@
+/**
+ * Every size limit in one place. List and text lengths are read from the schemas themselves, so a
+ * limit changed in a schema changes what share links, saved drafts and imports accept; the few
+ * limits no schema can express (file sizes, YAML aliases, link lengths) are named here.
+ */
+import type { z } from 'astro/zod';
+import { briefingSchema } from './briefing.ts';
+import { insightSchema } from './insight.ts';
+
+/** What a schema allows at one place in a value, as far as sizes go. */
+export type SizeShape =
+	| { kind: 'object'; fields: Record<string, SizeShape> }
+	| { kind: 'list'; min?: number; max?: number; item: SizeShape }
+	| { kind: 'text'; min?: number; max?: number }
+	| { kind: 'other' };
+
+/** The zod internals this module reads (zod 4 keeps a schema's definition on `_zod.def`). */
+interface ZodInternals {
+	_zod: {
+		def: {
+			type: string;
+			shape?: Record<string, ZodInternals>;
+			element?: ZodInternals;
+			innerType?: ZodInternals;
+			in?: ZodInternals;
+			options?: ZodInternals[];
+			checks?: Array<{ _zod: { def: { check: string; minimum?: number; maximum?: number } } }>;
+		};
+	};
+}
+
+function lengthChecks(schema: ZodInternals): { min?: number; max?: number } {
+	const out: { min?: number; max?: number } = {};
+	for (const check of schema._zod.def.checks ?? []) {
+		const def = check._zod.def;
+		if (def.check === 'max_length') out.max = Math.min(out.max ?? Infinity, def.maximum!);
+		if (def.check === 'min_length') out.min = Math.max(out.min ?? 0, def.minimum!);
+	}
+	return out;
+}
+
+/** The sizes `schema` allows: list lengths, text lengths and the fields of objects. */
+export function sizeShape(schema: z.ZodType): SizeShape {
+	const walk = (node: ZodInternals): SizeShape => {
+		const def = node._zod.def;
+		switch (def.type) {
+			case 'object':
+				return {
+					kind: 'object',
+					fields: Object.fromEntries(
+						Object.entries(def.shape ?? {}).map(([key, field]) => [key, walk(field)]),
+					),
+				};
+			case 'array':
+				return { kind: 'list', ...lengthChecks(node), item: walk(def.element!) };
+			case 'string':
+				return { kind: 'text', ...lengthChecks(node) };
+			case 'optional':
+			case 'nullable':
+			case 'default':
+			case 'prefault':
+			case 'readonly':
+				return walk(def.innerType!);
+			case 'pipe':
+				return walk(def.in!);
+			case 'union': {
+				// A union of a text and something else (a date, say) is capped as text.
+				const text = def.options?.map(walk).find((option) => option.kind === 'text');
+				return text ?? { kind: 'other' };
+			}
+			default:
+				return { kind: 'other' };
+		}
+	};
+	return walk(schema as unknown as ZodInternals);
+}
+
+/** The shape at a dotted path (`prospect.audience[].role`); throws for a path the schema lacks. */
+export function shapeAt(shape: SizeShape, dotted: string): SizeShape {
+	let node = shape;
+	for (const part of dotted.split('.')) {
+		const [key, ...items] = part.split('[]');
+		if (node.kind !== 'object' || !node.fields[key!]) {
+			throw new Error(`limits: the schema has no field "${dotted}"`);
+		}
+		node = node.fields[key!]!;
+		for (let i = 0; i < items.length; i++) {
+			if (node.kind !== 'list') throw new Error(`limits: "${dotted}" is not a list`);
+			node = node.item;
+		}
+	}
+	return node;
+}
+
+/** The largest length the schema allows at `dotted` (characters of a text, items of a list). */
+export function maxAt(shape: SizeShape, dotted: string): number {
+	const node = shapeAt(shape, dotted);
+	if ((node.kind !== 'text' && node.kind !== 'list') || node.max === undefined) {
+		throw new Error(`limits: "${dotted}" has no maximum length in the schema`);
+	}
+	return node.max;
+}
+
+const briefing = sizeShape(briefingSchema);
+
+/** What a value lost to {@link capToShape}: one `field: what` line per cut. */
+export interface Cut {
+	/** Field path, e.g. `prospect.audience`. */
+	field: string;
+	/** Length before the cut. */
+	had: number;
+	/** Length after it. */
+	kept: number;
+	/** What was cut. */
+	unit: 'items' | 'characters';
+}
+
+/**
+ * `value` with every list and text cut to the lengths `shape` allows, before any other work is done
+ * on it. Fields the shape does not know are kept as they are (the schema reports them). Returns
+ * what was cut, so callers can say so.
+ */
+export function capToShape(value: unknown, shape: SizeShape): { value: unknown; cuts: Cut[] } {
+	const cuts: Cut[] = [];
+	const walk = (node: unknown, at: SizeShape, field: string): unknown => {
+		if (at.kind === 'text' && typeof node === 'string' && at.max !== undefined) {
+			// Whitespace is trimmed by the schema, so it does not count against the limit.
+			const limit = at.max + (node.length - node.trim().length);
+			if (node.length <= limit) return node;
+			cuts.push({ field, had: node.length, kept: at.max, unit: 'characters' });
+			return node.trim().slice(0, at.max);
+		}
+		if (at.kind === 'list' && Array.isArray(node)) {
+			let items = node;
+			if (at.max !== undefined && node.length > at.max) {
+				cuts.push({ field, had: node.length, kept: at.max, unit: 'items' });
+				items = node.slice(0, at.max);
+			}
+			return items.map((item, index) => walk(item, at.item, `${field}[${index}]`));
+		}
+		if (at.kind === 'object' && node && typeof node === 'object' && !Array.isArray(node)) {
+			const out: Record<string, unknown> = {};
+			for (const [key, child] of Object.entries(node)) {
+				const next = Object.hasOwn(at.fields, key) ? at.fields[key]! : { kind: 'other' as const };
+				out[key] = walk(child, next, field ? `${field}.${key}` : key);
+			}
+			return out;
+		}
+		return node;
+	};
+	return { value: walk(value, shape, ''), cuts };
+}
+
+/** One short sentence about what {@link capToShape} cut, naming at most three fields. */
+export function describeCuts(cuts: readonly Cut[]): string {
+	if (!cuts.length) return '';
+	const named = cuts
+		.slice(0, 3)
+		.map(
+			(cut) => `${cut.field} (${cut.had.toLocaleString('en-US')} ${cut.unit}, kept ${cut.kept})`,
+		);
+	const more = cuts.length > 3 ? ` and ${cuts.length - 3} more` : '';
+	return `Cut to the limits a briefing allows: ${named.join(', ')}${more}.`;
+}
+
+/** Every limit, by what it limits. */
+export const limits = {
+	/** A briefing's lists and texts, from `briefingSchema`. */
+	briefing: {
+		shape: briefing,
+		title: maxAt(briefing, 'title'),
+		subtitle: maxAt(briefing, 'subtitle'),
+		company: maxAt(briefing, 'prospect.company'),
+		audience: maxAt(briefing, 'prospect.audience'),
+		audienceName: maxAt(briefing, 'prospect.audience[].name'),
+		audienceRole: maxAt(briefing, 'prospect.audience[].role'),
+		presenterName: maxAt(briefing, 'presenter.name'),
+		presenterTitle: maxAt(briefing, 'presenter.title'),
+		presenterPhone: maxAt(briefing, 'presenter.phone'),
+		presenterCompany: maxAt(briefing, 'presenter.company'),
+		insights: maxAt(briefing, 'insights'),
+		ask: maxAt(briefing, 'nextStep.ask'),
+		agenda: maxAt(briefing, 'nextStep.agenda'),
+		agendaItem: maxAt(briefing, 'nextStep.agenda[]'),
+		notes: maxAt(briefing, 'notes'),
+		/** An email address (RFC 5321's limit; the schema checks the form, not the length). */
+		email: 254,
+		/** A date written `YYYY-MM-DD`. */
+		date: 10,
+		/** An insight id; ids are file names, and file systems stop at 255 bytes. */
+		id: 200,
+	},
+	/** An insight's lists and texts, from `insightSchema`. */
+	insight: { shape: sizeShape(insightSchema) },
+	/** Any content file read from disk, and any file imported into the builder. */
+	fileBytes: 1_000_000,
+	/** YAML aliases expanded per document: enough to reuse a source, far too few for a bomb. */
+	yamlAliases: 100,
+	/** Characters of a share link's encoded details (a full briefing needs under 10,000). */
+	shareDetails: 32_000,
+	/** Unknown insight ids named in a notice; the rest are counted. */
+	namedIds: 5,
+} as const;
