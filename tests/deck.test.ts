@@ -14,8 +14,8 @@ import {
 	type DeckInput,
 } from '../src/deck/index.ts';
 import PptxGenJS from 'pptxgenjs';
-import { normalizePackage } from '../src/deck/package.ts';
-import { numberFormat } from '../src/deck/render.ts';
+import { normalizePackage } from '../src/deck/pptx/package.ts';
+import { numberFormat } from '../src/deck/pptx/chart.ts';
 import { stages } from '../src/schema/stage.ts';
 import { maxInput, sampleInput } from './fixtures/decks/inputs.ts';
 import { decodeXml, dosDateTime, openDeck, zipEntries, type Deck } from './fixtures/decks/read.ts';
@@ -98,7 +98,7 @@ describe('slides', () => {
 		expect(both).toMatch(/Illustrative figure/);
 		expect(both).toContain('Meridian analysis');
 		const plan = planDeck(sampleInput()).slides[4]!;
-		expect(plan.elements.some((element) => element.kind === 'chart')).toBe(true);
+		expect(plan.frames.some((element) => element.kind === 'chart')).toBe(true);
 	});
 
 	it('show the evidence points and the implication with the prospect named', () => {
@@ -299,7 +299,7 @@ describe('layout', () => {
 	it('keeps every element on the slide and text boxes apart from each other', () => {
 		for (const input of [sampleInput(), maxInput(), maxInput({ wide: true })]) {
 			for (const slide of planDeck(input).slides) {
-				const boxes = slide.elements.filter(
+				const boxes = slide.frames.filter(
 					(element) => element.kind === 'text' || element.kind === 'chart',
 				);
 				for (const box of boxes) {
@@ -319,7 +319,7 @@ describe('layout', () => {
 							b.y < a.y + a.h - 1e-6;
 						expect(
 							overlap,
-							`${slide.kind} "${slide.title.slice(0, 30)}": ${'role' in a ? a.role : a.kind} / ${'role' in b ? b.role : b.kind}`,
+							`${slide.kind} "${slide.title.slice(0, 30)}": ${'name' in a ? a.name : a.kind} / ${'name' in b ? b.name : b.kind}`,
 						).toBe(false);
 					}
 				}

@@ -2,18 +2,22 @@
  * The deck engine: a briefing, its insights and the brand in, a `.pptx` out. Pure (no file system,
  * no Astro, no `process`), so it runs in Node, in worker threads and in the browser builder.
  *
+ *   briefing + insights + brand -> plan/ -> scene -> pptx/ (and svg/, pdf/)
+ *
  *   const bytes = await buildDeck({ briefing, insights, industryName, brand, logo, modified });
  */
-import { planDeck, type DeckPlan } from './plan.ts';
-import { normalizePackage } from './package.ts';
-import { renderDeck } from './render.ts';
+import { planDeck } from './plan/index.ts';
+import { writePptx } from './pptx/index.ts';
 import { isoDate } from '../schema/common.ts';
+import type { Scene } from './scene.ts';
 import type { DeckInput } from './types.ts';
 
 export type { DeckInput, DeckInsight, DeckLogo } from './types.ts';
-export type { DeckPlan } from './plan.ts';
-export type { SlidePlan, Element, TextElement, ChartElement } from './elements.ts';
-export { planDeck } from './plan.ts';
+export type * from './scene.ts';
+/** A planned deck: the scene every writer draws. */
+export type DeckPlan = Scene;
+export { planDeck } from './plan/index.ts';
+export { writePptx, PPTX_MIME } from './pptx/index.ts';
 export { deckTimestamp, audienceRoles, tokenValues } from './format.ts';
 export {
 	fitText,
@@ -24,12 +28,8 @@ export {
 	type FitOptions,
 	type FittedText,
 } from './text.ts';
-export { packageProblems, xmlProblems, relationships, resolveTarget } from './package.ts';
+export { packageProblems, xmlProblems, relationships, resolveTarget } from './pptx/problems.ts';
 export { xmlError, escapeXml } from './xml.ts';
-
-/** MIME type of a .pptx file. */
-export const PPTX_MIME =
-	'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 /** A built deck and the plan it was built from. */
 export interface BuiltDeck {
@@ -58,31 +58,7 @@ function assertPresentable({ briefing, insights }: DeckInput): void {
 export async function buildDeckWithPlan(input: DeckInput): Promise<BuiltDeck> {
 	assertPresentable(input);
 	const plan = planDeck(input);
-	const { briefing, brand } = input;
-	const company = briefing.presenter.company ?? brand.name;
-	// The title as the first slide shows it (tokens filled).
-	const title = plan.slides[0]?.title ?? briefing.title;
-	const raw = await renderDeck(plan, {
-		title,
-		subject: `Executive briefing for ${briefing.prospect.company}`,
-		author: briefing.presenter.name,
-		company,
-		primary: brand.colors.primary.replace('#', ''),
-		background: brand.colors.background.replace('#', ''),
-		headingFont: brand.fonts.heading,
-		bodyFont: brand.fonts.body,
-	});
-	const bytes = normalizePackage(raw, {
-		title,
-		subject: `Executive briefing for ${briefing.prospect.company}`,
-		author: briefing.presenter.name,
-		company,
-		slideTitles: plan.slides.map((slide) => slide.title),
-		fonts: plan.fonts,
-		timestamp: input.modified,
-		bulletColor: brand.colors.accent.replace('#', ''),
-	});
-	return { bytes, plan };
+	return { bytes: await writePptx(plan), plan };
 }
 
 /** Builds a briefing's deck: the bytes of a `.pptx` file, identical for identical input. */

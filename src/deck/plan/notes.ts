@@ -2,9 +2,9 @@
  * Speaker notes for every slide: what to say (the insight's talk track, the briefing's opening
  * notes, guidance elsewhere) and, on insight slides, where the content comes from.
  */
-import { stageIds, stages } from '../schema/stage.ts';
-import { audienceRoles, isoDay, joinNaturally, longDate, weekdayDate } from './format.ts';
-import type { DeckInput, DeckInsight } from './types.ts';
+import { stageIds, stages } from '../../schema/stage.ts';
+import { audienceRoles, isoDay, joinNaturally, longDate, weekdayDate } from '../format.ts';
+import type { DeckInput, DeckInsight } from '../types.ts';
 
 type Fill = (text: string) => string;
 

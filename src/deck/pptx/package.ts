@@ -14,8 +14,10 @@
  * - speaker notes keep line breaks inside one run: they become one paragraph per line.
  * - directory entries are dropped; entries are written in a fixed order.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { escapeXml, xmlError } from './xml.ts';
+import { strFromU8, strToU8 } from 'fflate';
+import { escapeXml } from '../xml.ts';
+import { packageProblems, resolveTarget, xmlProblems } from './problems.ts';
+import { contentTypesPart, deterministicZip, naturalCompare, unzip } from './zip.ts';
 
 /** Document properties written into `docProps/`. */
 export interface DeckMetadata {
@@ -37,81 +39,9 @@ export interface DeckMetadata {
 	bulletColor?: string;
 }
 
-const contentTypesPart = '[Content_Types].xml';
-
-/** A date for fflate whose local-time fields equal `date`'s UTC fields (zip times have no zone). */
-function zipTime(date: Date): Date {
-	const min = Date.UTC(1980, 0, 1);
-	const max = Date.UTC(2107, 11, 31, 23, 59, 58);
-	const utc = new Date(Math.min(Math.max(date.getTime(), min), max));
-	const local = new Date(
-		utc.getUTCFullYear(),
-		utc.getUTCMonth(),
-		utc.getUTCDate(),
-		utc.getUTCHours(),
-		utc.getUTCMinutes(),
-		utc.getUTCSeconds(),
-	);
-	// A local clock change can skip the hour; then use noon of the same day, which always exists.
-	if (local.getHours() !== utc.getUTCHours() || local.getDate() !== utc.getUTCDate()) {
-		return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), 12, 0, 0);
-	}
-	return local;
-}
-
 /** `2026-03-12T00:00:00Z`. */
 function w3cdtf(date: Date): string {
 	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** Compares names with runs of digits as numbers ("slide2" before "slide10"); locale-free. */
-export function naturalCompare(a: string, b: string): number {
-	const pa = a.split(/(\d+)/);
-	const pb = b.split(/(\d+)/);
-	for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-		const [x, y] = [pa[i]!, pb[i]!];
-		if (x === y) continue;
-		if (i % 2 === 1) return Number(x) - Number(y) || (x < y ? -1 : 1);
-		return x < y ? -1 : 1;
-	}
-	return pa.length - pb.length;
-}
-
-const firstEntries = [
-	contentTypesPart,
-	'_rels/.rels',
-	'docProps/core.xml',
-	'docProps/app.xml',
-	'ppt/presentation.xml',
-	'ppt/_rels/presentation.xml.rels',
-];
-
-/** Fixed entry order: the parts a reader looks for first, then the rest by name (numbers in order). */
-function entryOrder(a: string, b: string): number {
-	const ia = firstEntries.indexOf(a);
-	const ib = firstEntries.indexOf(b);
-	if (ia >= 0 || ib >= 0)
-		return (ia < 0 ? firstEntries.length : ia) - (ib < 0 ? firstEntries.length : ib);
-	return naturalCompare(a, b);
-}
-
-/** Zips `files` deterministically with DEFLATE. */
-function deterministicZip(files: Map<string, Uint8Array>, timestamp: Date): Uint8Array {
-	const mtime = zipTime(timestamp);
-	const zippable: Zippable = {};
-	for (const name of [...files.keys()].sort(entryOrder)) {
-		zippable[name] = [files.get(name)!, { level: 6, mtime }];
-	}
-	return zipSync(zippable);
-}
-
-/** Unzips into a map without directory entries. */
-function unzip(data: Uint8Array): Map<string, Uint8Array> {
-	const files = new Map<string, Uint8Array>();
-	for (const [name, content] of Object.entries(unzipSync(data))) {
-		if (!name.endsWith('/')) files.set(name, content);
-	}
-	return files;
 }
 
 function coreXml(meta: DeckMetadata): string {
@@ -286,80 +216,6 @@ function dedupeMedia(files: Map<string, Uint8Array>): void {
 		if (updated !== xml) files.set(name, strToU8(updated));
 	}
 	for (const name of replaced.keys()) files.delete(name);
-}
-
-/** Relationship targets in a .rels part: `{ id, target, external }`. */
-export function relationships(
-	xml: string,
-): Array<{ id: string; type: string; target: string; external: boolean }> {
-	return [...xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)].map((match) => {
-		const attrs = match[1] ?? '';
-		const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1] ?? '';
-		return {
-			id: attr('Id'),
-			type: attr('Type'),
-			target: attr('Target'),
-			external: attr('TargetMode') === 'External',
-		};
-	});
-}
-
-/** The part a relationship in `relsPath` points to (`ppt/slides/_rels/slide1.xml.rels` + `../media/a.png`). */
-export function resolveTarget(relsPath: string, target: string): string {
-	const decoded = target.replace(/&amp;/g, '&');
-	if (decoded.startsWith('/')) return decoded.slice(1);
-	const sourceDir = relsPath.replace(/(^|\/)_rels\/[^/]+$/, '$1');
-	const parts = (sourceDir + decoded).split('/');
-	const out: string[] = [];
-	for (const part of parts) {
-		if (part === '..') out.pop();
-		else if (part !== '.' && part !== '') out.push(part);
-	}
-	return out.join('/');
-}
-
-/** Problems with a package's structure: missing relationship targets and content types. */
-export function packageProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
-	const problems: string[] = [];
-	const types = files.get(contentTypesPart);
-	if (!types) return [`no ${contentTypesPart}`];
-	const typesXml = strFromU8(types);
-	const defaults = new Set(
-		[...typesXml.matchAll(/<Default Extension="([^"]+)"/g)].map((m) => m[1]!.toLowerCase()),
-	);
-	const overrides = [...typesXml.matchAll(/<Override PartName="([^"]+)"/g)].map((m) => m[1]!);
-	for (const part of overrides) {
-		if (!files.has(part.slice(1)))
-			problems.push(`${contentTypesPart} lists ${part}, which does not exist`);
-	}
-	const overridden = new Set(overrides.map((part) => part.slice(1)));
-	for (const name of files.keys()) {
-		if (name === contentTypesPart) continue;
-		const extension = name.split('.').pop()!.toLowerCase();
-		if (!overridden.has(name) && !defaults.has(extension))
-			problems.push(`${name} has no content type`);
-	}
-	for (const [name, content] of files) {
-		if (!name.endsWith('.rels')) continue;
-		for (const rel of relationships(strFromU8(content))) {
-			if (rel.external) continue;
-			const target = resolveTarget(name, rel.target);
-			if (!files.has(target))
-				problems.push(`${name}: ${rel.id} points to ${target}, which does not exist`);
-		}
-	}
-	return problems;
-}
-
-/** Well-formedness problems of every XML part. */
-export function xmlProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
-	const problems: string[] = [];
-	for (const [name, content] of files) {
-		if (!/\.(xml|rels)$/.test(name)) continue;
-		const error = xmlError(strFromU8(content));
-		if (error) problems.push(`${name}: ${error}`);
-	}
-	return problems;
 }
 
 /**

@@ -1,0 +1,78 @@
+/** Structural checks of a package: relationship targets, content types, well-formed XML. */
+import { strFromU8 } from 'fflate';
+import { xmlError } from '../xml.ts';
+import { contentTypesPart } from './zip.ts';
+
+/** Relationship targets in a .rels part: `{ id, target, external }`. */
+export function relationships(
+	xml: string,
+): Array<{ id: string; type: string; target: string; external: boolean }> {
+	return [...xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)].map((match) => {
+		const attrs = match[1] ?? '';
+		const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1] ?? '';
+		return {
+			id: attr('Id'),
+			type: attr('Type'),
+			target: attr('Target'),
+			external: attr('TargetMode') === 'External',
+		};
+	});
+}
+
+/** The part a relationship in `relsPath` points to (`ppt/slides/_rels/slide1.xml.rels` + `../media/a.png`). */
+export function resolveTarget(relsPath: string, target: string): string {
+	const decoded = target.replace(/&amp;/g, '&');
+	if (decoded.startsWith('/')) return decoded.slice(1);
+	const sourceDir = relsPath.replace(/(^|\/)_rels\/[^/]+$/, '$1');
+	const parts = (sourceDir + decoded).split('/');
+	const out: string[] = [];
+	for (const part of parts) {
+		if (part === '..') out.pop();
+		else if (part !== '.' && part !== '') out.push(part);
+	}
+	return out.join('/');
+}
+
+/** Problems with a package's structure: missing relationship targets and content types. */
+export function packageProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
+	const problems: string[] = [];
+	const types = files.get(contentTypesPart);
+	if (!types) return [`no ${contentTypesPart}`];
+	const typesXml = strFromU8(types);
+	const defaults = new Set(
+		[...typesXml.matchAll(/<Default Extension="([^"]+)"/g)].map((m) => m[1]!.toLowerCase()),
+	);
+	const overrides = [...typesXml.matchAll(/<Override PartName="([^"]+)"/g)].map((m) => m[1]!);
+	for (const part of overrides) {
+		if (!files.has(part.slice(1)))
+			problems.push(`${contentTypesPart} lists ${part}, which does not exist`);
+	}
+	const overridden = new Set(overrides.map((part) => part.slice(1)));
+	for (const name of files.keys()) {
+		if (name === contentTypesPart) continue;
+		const extension = name.split('.').pop()!.toLowerCase();
+		if (!overridden.has(name) && !defaults.has(extension))
+			problems.push(`${name} has no content type`);
+	}
+	for (const [name, content] of files) {
+		if (!name.endsWith('.rels')) continue;
+		for (const rel of relationships(strFromU8(content))) {
+			if (rel.external) continue;
+			const target = resolveTarget(name, rel.target);
+			if (!files.has(target))
+				problems.push(`${name}: ${rel.id} points to ${target}, which does not exist`);
+		}
+	}
+	return problems;
+}
+
+/** Well-formedness problems of every XML part. */
+export function xmlProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
+	const problems: string[] = [];
+	for (const [name, content] of files) {
+		if (!/\.(xml|rels)$/.test(name)) continue;
+		const error = xmlError(strFromU8(content));
+		if (error) problems.push(`${name}: ${error}`);
+	}
+	return problems;
+}
