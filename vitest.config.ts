@@ -1,3 +1,12 @@
+/**
+ * Tests split by what they cost, so a developer gets feedback in seconds:
+ * - `unit` (`npm run test:unit`): pure modules in this process; no child processes, no builds.
+ * - `cli` (`npm run test:cli`): the scripts run as a user runs them, `astro build` of fixtures,
+ *   LibreOffice, language servers: anything that starts another program.
+ * - `browser` (`npm run test:browser`): the built site in real Chromium.
+ * `npm test` runs all three (after Prettier and ESLint). A new test file goes in `tests/` when it is
+ * pure, in `tests/cli/` when it starts a program, in `tests/browser/` when it needs the browser.
+ */
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,15 +16,22 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
-					include: ['tests/**/*.test.ts'],
-					exclude: ['tests/browser/**'],
-					testTimeout: 60_000,
+					include: ['tests/*.test.ts'],
+					testTimeout: 30_000,
+				},
+			},
+			{
+				test: {
+					name: 'cli',
+					include: ['tests/cli/**/*.test.ts'],
+					testTimeout: 120_000,
 					hookTimeout: 300_000,
 				},
 			},
 			{
 				test: {
-					// The built site in real Chromium: the global setup builds and serves it once.
+					// The built site in real Chromium: the global setup builds it into a temporary
+					// folder and serves it once for every file.
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
 					globalSetup: ['tests/browser/global-setup.ts'],

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { isoDate } from '../src/schema/common.ts';
 import { editorialWarnings } from '../src/library/editorial.ts';
 import { formatIssue, type ContentIssue } from '../src/library/issues.ts';
@@ -115,7 +115,7 @@ function parseOptions(argv: string[]) {
 }
 
 /** Strips terminal colour codes. */
-const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+const plain = (text: string) => stripVTControlCharacters(text);
 
 /**
  * Type problems from `astro check` output: `file:line:col - error ts(code): message` followed by

@@ -155,7 +155,7 @@ export async function main(argv: string[]): Promise<number> {
 	const topics = listFlag(flags.topic);
 	const points = flags.point ?? [];
 	const questions = flags.question ?? [];
-	let draft: Partial<InsightDraft> & { id?: string | undefined } = {
+	const draft: Partial<InsightDraft> & { id?: string | undefined } = {
 		id: flags.id,
 		title: flags.title,
 		summary: flags.summary,

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /** One phase of a build: its name and how long it took. */
 export interface Phase {
@@ -101,7 +102,7 @@ export function parseBuildLog(
 	let routesStarted = false;
 	let decks: Omit<DecksLog, 'afterRenderMs'> | undefined;
 	for (const { at, text } of lines) {
-		const clean = text.replace(/\x1b\[[0-9;]*m/g, '');
+		const clean = stripVTControlCharacters(text);
 		if (/generating static routes/.test(clean)) routesStarted = true;
 		const route = routeLine.exec(clean);
 		if (route) {

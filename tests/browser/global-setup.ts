@@ -1,10 +1,11 @@
 /**
- * Builds the site once (`astro build`, which also makes the decks and the search index) and serves
- * it for the browser tests. Without Chromium the tests skip with a notice, except under CI, where
+ * Builds the site once (`astro build`, which also makes the decks and the search index) into a
+ * temporary folder, never the repository's `dist/`, and serves it for the browser tests. Without Chromium the tests skip with a notice, except under CI, where
  * a missing browser fails the run: CI must exercise the real site.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from './server.ts';
@@ -21,7 +22,6 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
 	const root = path.resolve(import.meta.dirname, '../..');
-	const siteDir = path.join(root, 'dist');
 	if (!chromiumPath()) {
 		if (process.env.CI)
 			throw new Error(
@@ -31,20 +31,39 @@ export default async function setup(project: TestProject) {
 			'\n[browser tests] SKIPPED: Chromium not found at /usr/bin/chromium (apt-get install chromium). Set CI=1 to make this an error.\n',
 		);
 		project.provide('siteUrl', '');
-		project.provide('siteDir', siteDir);
+		project.provide('siteDir', '');
 		return;
 	}
-	// REUSE_SITE=1 skips the build while iterating on tests against an existing dist/.
-	if (!(process.env.REUSE_SITE && existsSync(path.join(siteDir, 'index.html')))) {
-		execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-			cwd: root,
-			stdio: ['ignore', 'ignore', 'inherit'],
-			// A production build, as `npm run build` makes it (vitest sets NODE_ENV=test).
-			env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
-		});
+	// REUSE_SITE=DIR serves a site built before into DIR (e.g. `npm run build -- --outDir DIR`)
+	// while iterating on the tests; otherwise every run builds a fresh site and removes it after.
+	const reuse = process.env.REUSE_SITE;
+	if (reuse && !existsSync(path.join(reuse, 'index.html')))
+		throw new Error(`REUSE_SITE=${reuse}: no built site there (no index.html)`);
+	const siteDir = reuse
+		? path.resolve(reuse)
+		: mkdtempSync(path.join(os.tmpdir(), 'insight-browser-site-'));
+	if (!reuse) {
+		try {
+			execFileSync(
+				process.execPath,
+				[path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', siteDir],
+				{
+					cwd: root,
+					stdio: ['ignore', 'ignore', 'inherit'],
+					// A production build, as `npm run build` makes it (vitest sets NODE_ENV=test).
+					env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+				},
+			);
+		} catch (error) {
+			rmSync(siteDir, { recursive: true, force: true });
+			throw error;
+		}
 	}
 	const { server, url } = await serveStatic(siteDir);
 	project.provide('siteUrl', url);
 	project.provide('siteDir', siteDir);
-	return () => new Promise<void>((resolve) => server.close(() => resolve()));
+	return async () => {
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+		if (!reuse) rmSync(siteDir, { recursive: true, force: true });
+	};
 }

@@ -8,14 +8,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadLibrary } from '../src/library/load.ts';
+import { loadLibrary } from '../../src/library/load.ts';
 import {
 	briefingFile,
 	eligibleInsights,
 	insightFile,
 	presentingOrder,
 	suggestId,
-} from '../src/library/scaffold.ts';
+} from '../../src/library/scaffold.ts';
 import {
 	copyFixture,
 	fixtureRoot,
@@ -23,7 +23,7 @@ import {
 	projectRoot,
 	removeFixture,
 	runScript,
-} from './fixtures/content/fixtures.ts';
+} from '../fixtures/content/fixtures.ts';
 
 let root: string;
 beforeEach(async () => {

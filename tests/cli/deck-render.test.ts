@@ -11,13 +11,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeckWithPlan } from '../src/deck/index.ts';
-import { briefingIds, deckInputs } from '../src/integrations/decks.ts';
-import { loadLibrary } from '../src/library/load.ts';
-import { maxInput, sampleInput } from './fixtures/decks/inputs.ts';
+import { buildDeckWithPlan } from '../../src/deck/index.ts';
+import { briefingIds, deckInputs } from '../../src/integrations/decks.ts';
+import { loadLibrary } from '../../src/library/load.ts';
+import { maxInput, sampleInput } from '../fixtures/decks/inputs.ts';
 
 const run = promisify(execFile);
-const repo = path.resolve(import.meta.dirname, '..');
+const repo = path.resolve(import.meta.dirname, '../..');
 
 function has(command: string): boolean {
 	try {

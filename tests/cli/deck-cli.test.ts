@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDecks, decksStep } from '../src/integrations/decks.ts';
-import { loadLibrary } from '../src/library/load.ts';
-import { openDeck } from './fixtures/decks/read.ts';
+import { buildDecks, decksStep } from '../../src/integrations/decks.ts';
+import { loadLibrary } from '../../src/library/load.ts';
+import { openDeck } from '../fixtures/decks/read.ts';
 
 const run = promisify(execFile);
-const repo = path.resolve(import.meta.dirname, '..');
+const repo = path.resolve(import.meta.dirname, '../..');
 const script = path.join(repo, 'scripts/decks.ts');
 const fixture = path.join(repo, 'tests/fixtures/decks/project');
 

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseAstroCheck, type CheckReport } from '../scripts/check.ts';
+import { parseAstroCheck, type CheckReport } from '../../scripts/check.ts';
 import {
 	copyFixture,
 	fixtureToday,
@@ -14,7 +14,7 @@ import {
 	removeFixture,
 	runScript,
 	validInsight,
-} from './fixtures/content/fixtures.ts';
+} from '../fixtures/content/fixtures.ts';
 
 let root: string;
 beforeEach(async () => {
