@@ -2,7 +2,7 @@
  * The loader: reads a whole library from any root, validates every file, checks references across
  * files, and reports each problem as `file: field: message` without skipping anything silently.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatIssue } from '../src/library/issues.ts';
@@ -182,8 +182,22 @@ describe('loadLibrary on broken libraries', () => {
 });
 
 describe('the repository library', () => {
-	it('loads without throwing and every issue names a file under content/', async () => {
+	it('has no content errors, and every file in content/ is loaded', async () => {
 		const library = await loadLibrary({ root: projectRoot });
+		expect(errorsOf(library).map(formatIssue)).toEqual([]);
 		for (const issue of library.issues) expect(issue.file).toMatch(/^content\//);
+		expect(library.taxonomy).toBeDefined();
+		expect(library.brand).toBeDefined();
+		const ids = async (folder: string, extension: RegExp) =>
+			(await readdir(path.join(projectRoot, 'content', folder)))
+				.filter((name) => extension.test(name))
+				.map((name) => name.replace(extension, ''))
+				.sort();
+		const insights = await ids('insights', /\.mdx$/);
+		const briefings = await ids('briefings', /\.ya?ml$/);
+		expect(insights.length).toBeGreaterThan(0);
+		expect(briefings.length).toBeGreaterThan(0);
+		expect(library.insights.map((entry) => entry.id).sort()).toEqual(insights);
+		expect(library.briefings.map((entry) => entry.id).sort()).toEqual(briefings);
 	});
 });
