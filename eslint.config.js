@@ -2,17 +2,18 @@
 // Syntax-level rules only (no type information), so a full run takes seconds; types are checked by
 // `npm run typecheck` (astro check).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
 	{
 		ignores: ['dist/', '.astro/', 'node_modules/', 'bench-results/', 'public/', '**/*.tmp'],
 	},
 	js.configs.recommended,
-	...tseslint.configs.recommended,
-	...astro.configs.recommended,
+	tseslint.configs.recommended,
+	astro.configs.recommended,
 	{
 		languageOptions: {
 			ecmaVersion: 'latest',

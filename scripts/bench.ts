@@ -12,6 +12,7 @@
  * Once: 12-slide deck throughput in process and on every core, and pandoc as a peer if installed.
  * Prints the report and writes it as JSON (default bench-results/latest.json) and text (.txt).
  */
+import './lib/node-version.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

@@ -7,6 +7,7 @@
  * Exit codes: 0 clean or warnings only; 1 errors (or warnings with --strict); 2 usage error.
  * See docs/authoring.md, "Commands".
  */
+import './lib/node-version.ts';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';

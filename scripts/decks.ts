@@ -5,6 +5,7 @@
  * DIR), one progress line each, then a summary. Exit code 0 only when every deck was written.
  * Honours SOURCE_DATE_EPOCH (else each briefing's date) for byte-identical output.
  */
+import './lib/node-version.ts';
 import path from 'node:path';
 import { buildDecks } from '../src/integrations/decks.ts';
 

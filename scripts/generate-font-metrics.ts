@@ -9,6 +9,7 @@
  * Needs fonts-crosextra-carlito and fonts-liberation2 (see .ci/install-system-deps.sh). The output
  * is committed; rerun only to add characters or fonts.
  */
+import './lib/node-version.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';

@@ -6,6 +6,7 @@
  *
  * `--check` compares instead of writing: exit 1 when a file differs, naming it.
  */
+import './lib/node-version.ts';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

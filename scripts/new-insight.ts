@@ -11,6 +11,7 @@
  * Exit codes: 0 written; 1 not written (the file exists, or the content breaks a rule);
  * 2 usage error (unknown flag, missing required flag without a terminal).
  */
+import './lib/node-version.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,6 +1,7 @@
 /**
- * Debian's Chromium driven by playwright-core (no browser downloads are possible here), with
- * helpers the browser tests share: console-error capture and axe-core accessibility checks.
+ * The system's Chromium (Debian's `chromium` package) driven by playwright-core, which downloads no
+ * browser of its own, with helpers the browser tests share: console-error capture and axe-core
+ * accessibility checks.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +14,10 @@ export function chromiumPath(): string | undefined {
 	);
 }
 
-/** Launches headless Chromium with the flags this sandboxed machine needs. */
+/**
+ * Launches headless Chromium. No sandbox, GPU or background services: the flags that let it run
+ * in containers and CI runners, where those are unavailable, and keep the tests off the network.
+ */
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: chromiumPath()!,
