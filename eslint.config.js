@@ -34,11 +34,6 @@ export default defineConfig(
 					ignoreRestSiblings: true,
 				},
 			],
-			// Type-only imports keep browser bundles and type stripping (Node runs .ts as is) honest.
-			'@typescript-eslint/consistent-type-imports': [
-				'error',
-				{ prefer: 'type-imports', fixStyle: 'inline-type-imports' },
-			],
 		},
 	},
 	{
