@@ -7,7 +7,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, random, writeCorpus, type Corpus } from '../scripts/bench/corpus.ts';
+import { generateCorpus, random, writeCorpus, type Corpus } from '../bench/corpus.ts';
 import { errorsOf, loadLibrary, type Library } from '../src/library/load.ts';
 import { briefingLimits } from '../src/schema/briefing.ts';
 import { insightLimits } from '../src/schema/insight.ts';

@@ -1,18 +1,17 @@
 /**
- * The benchmark's pure helpers: statistics, growth, formatting, build-log parsing, page-weight
- * parsing, budget checks and the report. No builds here: `npm run bench` measures, tests do not.
+ * The benchmark's pure helpers: statistics, growth, formatting, page-weight parsing, budget checks
+ * and the report. No builds here: `npm run bench` measures, tests do not.
  */
 import { describe, expect, it } from 'vitest';
-import { moduleImports, pageRefs, resolveUrl } from '../scripts/bench/assets.ts';
-import { parseBuildLog, routeGroup, type BuildRun } from '../scripts/bench/build.ts';
-import { briefingMarkdown } from '../scripts/bench/deck-bench.ts';
+import { moduleImports, pageRefs, resolveUrl } from '../bench/assets.ts';
+import type { BuildRun } from '../bench/build.ts';
+import { briefingMarkdown } from '../bench/decks.ts';
 import {
+	builderUsableBytes,
 	checkBudgets,
 	formatReport,
-	medianPhases,
-	medianRoutes,
 	type BenchResults,
-} from '../scripts/bench/report.ts';
+} from '../bench/report.ts';
 import {
 	formatBytes,
 	formatCount,
@@ -20,12 +19,11 @@ import {
 	formatRatio,
 	formatSeconds,
 	linearFit,
-	marginalCost,
 	median,
 	percentile,
 	ratio,
 	table,
-} from '../scripts/bench/stats.ts';
+} from '../bench/stats.ts';
 
 describe('statistics', () => {
 	it('median: middle value, mean of the middle two, NaN when empty, input untouched', () => {
@@ -49,11 +47,6 @@ describe('statistics', () => {
 		expect(ratio(15, 10)).toBe(1.5);
 		expect(ratio(1, 0)).toBeNaN();
 		expect(ratio(Number.NaN, 2)).toBeNaN();
-	});
-
-	it('marginal cost per unit between two sizes', () => {
-		expect(marginalCost(100, 5000, 1000, 14_000)).toBe(10);
-		expect(marginalCost(100, 5000, 100, 6000)).toBeNaN();
 	});
 
 	it('linear fit: fixed cost, cost per unit and r²', () => {
@@ -113,80 +106,6 @@ describe('formatting', () => {
 	});
 });
 
-describe('build log', () => {
-	it('groups routes by page type', () => {
-		expect(routeGroup('/insights/cash-gap/index.html')).toBe('insights/[id]');
-		expect(routeGroup('/insights/index.html')).toBe('insights/');
-		expect(routeGroup('/index.html')).toBe('/');
-		expect(routeGroup('/404.html')).toBe('404.html');
-		expect(routeGroup('/builder/library.json')).toBe('builder/library.json');
-	});
-
-	it('turns timed log lines into sequential phases, per-route render time and the decks alongside', () => {
-		const lines = [
-			{ at: 1500, text: '18:42:03 [content] Syncing content' },
-			{ at: 1700, text: '18:42:04 [content] Synced content' },
-			{ at: 1710, text: '18:42:04 [build] ✓ Completed in 1.14s.' },
-			{ at: 1720, text: '18:42:04 [build] Building static entrypoints...' },
-			{
-				at: 2500,
-				text: '18:42:05 [insight-library]   built  b-1 -> dist/briefings/b-1.pptx (90 KB, 700 ms)',
-			},
-			{ at: 3000, text: ' generating static routes ' },
-			{ at: 3010, text: '18:42:18   ├─ /insights/a/index.html (+14ms) ' },
-			// The decks step runs alongside rendering: its summary arrives among the route lines.
-			{
-				at: 3015,
-				text: '18:42:18 [insight-library] 5 decks built in dist/briefings/ (1.3 s, 2 jobs)',
-			},
-			{ at: 3020, text: '18:42:18   ├─ /insights/b/index.html (+6ms) ' },
-			{ at: 3030, text: '18:42:18   └─ /index.html (+1.5s) ' },
-			{ at: 3500, text: '18:42:05 ✓ Completed in 500ms.' },
-			{ at: 3900, text: '18:42:06 [insight-library] search index: 119 pages indexed' },
-			{ at: 3901, text: '18:42:07 [build] 119 page(s) built in 2.40s' },
-			{ at: 3902, text: '18:42:07 [build] Complete!' },
-		];
-		const parsed = parseBuildLog(lines, 4000);
-		expect(parsed.pages).toBe(119);
-		// Sequential: the phases add up to the whole build, and the decks are not one of them.
-		expect(parsed.phases.map((phase) => [phase.name, Math.round(phase.ms)])).toEqual([
-			['startup, config and integrations', 1500],
-			['content sync', 200],
-			['build info', 20],
-			['bundle (Vite)', 1280],
-			['render pages', 500],
-			['search index (Pagefind)', 400],
-			['finish', 2],
-			['exit', 98],
-		]);
-		expect(parsed.phases.reduce((sum, phase) => sum + phase.ms, 0)).toBe(4000);
-		expect(parsed.decks).toEqual({ decks: 5, jobs: 2, ms: 1300, at: 3015, afterRenderMs: -485 });
-		expect(parsed.routes).toEqual({
-			'insights/[id]': { pages: 2, ms: 20 },
-			'/': { pages: 1, ms: 1500 },
-		});
-		expect(parseBuildLog(lines, 4000, () => 'all').routes).toEqual({ all: { pages: 3, ms: 1520 } });
-	});
-
-	it('notes decks that end after rendering (the search index phase waits for them), and builds without decks', () => {
-		const lines = [
-			{ at: 100, text: ' generating static routes ' },
-			{ at: 900, text: '✓ Completed in 800ms.' },
-			{ at: 1400, text: '[insight-library] 1 deck built in dist/briefings/ (1.2 s, 1 job)' },
-			{ at: 2000, text: '[insight-library] search index: 3 pages indexed' },
-		];
-		const parsed = parseBuildLog(lines, 2100);
-		expect(parsed.decks).toEqual({ decks: 1, jobs: 1, ms: 1200, at: 1400, afterRenderMs: 500 });
-		expect(parsed.phases.map((phase) => phase.name)).toEqual([
-			'bundle (Vite)',
-			'render pages',
-			'search index (Pagefind)',
-			'exit',
-		]);
-		expect(parseBuildLog(lines.slice(0, 2), 1000).decks).toBeUndefined();
-	});
-});
-
 describe('page weight parsing', () => {
 	it('finds stylesheets, scripts, preloads and inline code, and strips inline code from the HTML', () => {
 		const html = `<!doctype html><html><head>
@@ -219,23 +138,19 @@ describe('page weight parsing', () => {
 	});
 });
 
-const run = (
-	ms: number,
-	phases: Array<[string, number]>,
-	routes: BuildRun['routes'] = {},
-	decks?: BuildRun['decks'],
-): BuildRun => ({
+const run = (ms: number): BuildRun => ({
 	ms,
 	peakTreeRss: 500 * 1024 * 1024,
 	cpuMs: ms * 1.5,
 	loadAverage: 0.5,
-	phases: phases.map(([name, phaseMs]) => ({ name, ms: phaseMs })),
-	routes,
-	pages: 10,
-	...(decks ? { decks } : {}),
 });
 
-function fakeResults(siteMs: number[], bareMs: number[]): BenchResults {
+/** Results of a run at 100, 1,000 and 5,000 insights with the given median build times. */
+function fakeResults(
+	siteMs: number[],
+	bareMs: number[],
+	{ deckMs = 18, oneMs = 300, pandocMs = 120 as number | null } = {},
+): BenchResults {
 	const weight = (type: string, js: number, scripts: string[] = [], lazy: string[] = []) => ({
 		type,
 		page: `${type}/index.html`,
@@ -261,127 +176,111 @@ function fakeResults(siteMs: number[], bareMs: number[]): BenchResults {
 			pagefind: '1.0.0',
 			loadAverage: 0.5,
 		},
-		sizes: [100, 1000].map((insights, index) => ({
+		sizes: [100, 1000, 5000].map((insights, index) => ({
 			insights,
 			briefings: insights / 20,
 			bodyWords: insights * 200,
-			runs: 3,
-			site: [
-				run(
-					siteMs[index]!,
-					[
-						['render pages', 900],
-						['search index (Pagefind)', 1000],
-					],
-					{ 'insights/[id]': { pages: insights, ms: 800 } },
-					{ decks: insights / 20, jobs: 2, ms: insights * 3, at: 2000, afterRenderMs: -700 },
-				),
-			],
-			bare: [
-				run(bareMs[index]!, [['render pages', 500]], { '[id]': { pages: insights, ms: 400 } }),
-			],
+			runs: 1,
+			site: [run(siteMs[index]!)],
+			bare: [run(bareMs[index]!)],
 			loadLibraryMs: insights,
 			searchIndex: { bytes: 1000, files: 3 },
 			dist: { bytes: 10_000, files: 30 },
-			builderData: { bytes: 5000, gzip: 1000 },
+			builderData: { bytes: 5000, gzip: 100_000 },
 			weights: [
 				weight('insight', 0),
 				weight('builder', 60_000, ['_astro/builder.js'], ['_astro/deck.js']),
 			],
 			pptx: { chunks: ['_astro/deck.js'], gzip: 120_000, onDemand: true, eagerOn: [] },
-			cli: { decks: 5, ms: 1000, medianBytes: 80_000, totalBytes: 400_000 },
+			cli: {
+				decks: insights / 20,
+				ms: insights,
+				medianBytes: 80_000,
+				totalBytes: insights * 4000,
+			},
 		})),
 		decks: {
 			slides: 12,
 			loadAverage: 0.5,
 			inProcess: {
 				decks: 60,
-				medianMs: 25,
+				medianMs: deckMs,
 				p90Ms: 30,
 				perSecond: 38,
 				cpuMs: 24,
 				medianBytes: 85_000,
 			},
-			stages: {
-				planMs: 6,
-				entries: 60,
-				uncompressedBytes: 250_000,
-				fflateZipMs: 12,
-				nativeDeflateMs: 4,
-			},
 			parallel: { jobs: 2, decks: 120, ms: 1700, perSecond: 70, medianMs: 27, startupMs: 500 },
+			one: {
+				id: 'briefing-1',
+				runs: 5,
+				medianMs: oneMs,
+				...(pandocMs === null ? {} : { pandocMs }),
+			},
 		},
 		totalMs: 60_000,
 	};
 }
 
 describe('report', () => {
-	it('takes medians of phases and routes over runs', () => {
-		const runs = [
-			run(10, [
-				['a', 1],
-				['b', 5],
-			]),
-			run(11, [
-				['a', 3],
-				['b', 6],
-			]),
-			run(12, [
-				['a', 2],
-				['b', 100],
-			]),
-		];
-		expect(medianPhases(runs)).toEqual([
-			{ name: 'a', ms: 2 },
-			{ name: 'b', ms: 6 },
-		]);
-		const routed = [
-			run(1, [], { x: { pages: 2, ms: 10 }, y: { pages: 1, ms: 50 } }),
-			run(1, [], { x: { pages: 2, ms: 30 }, y: { pages: 1, ms: 40 } }),
-		];
-		expect(medianRoutes(routed)).toEqual([
-			{ group: 'y', pages: 1, ms: 45 },
-			{ group: 'x', pages: 2, ms: 20 },
-		]);
-	});
+	const sites = [4000, 14_000, 60_000];
+	const bares = [3000, 10_000, 45_000];
 
-	it('checks each budget: met, missed, or not measured', () => {
-		const met = checkBudgets(fakeResults([4000, 14_000], [3000, 10_000]));
-		expect(met.map((check) => check.met)).toEqual([true, true, true, true, true, undefined]);
-		const missed = checkBudgets(fakeResults([4000, 16_000], [3000, 10_000]));
-		expect(missed.find((check) => check.budget.startsWith('site build'))).toMatchObject({
-			measured: '1.60x',
+	it('checks each measured budget: met or missed; the rest say why they are not measured', () => {
+		const met = checkBudgets(fakeResults(sites, bares));
+		const measured = met.filter((check) => check.met !== undefined);
+		expect(measured.map((check) => [check.budget, check.met])).toEqual([
+			['one 12-slide deck in process <= 20 ms', true],
+			['npm run decks -- <one id>, whole process <= 0.35 s', true],
+			['the same <= 3x pandoc on the same briefing', true],
+			['a batch of decks uses every core', true],
+			['npm run decks, 250 briefings <= 25 ms per deck', true],
+			['site build, 1,000 insights <= 1.4x bare Astro + MDX', true],
+			['site build, 5,000 insights <= 1.4x bare Astro + MDX', true],
+			['JS on an insight page <= 10.0 KB gzipped', true],
+			['the builder loads pptxgenjs only when a deck is asked for', true],
+			['builder at 5,000 insights usable after <= 300 KB gzipped', true],
+		]);
+		for (const check of met.filter((item) => item.met === undefined))
+			expect(check.measured).toMatch(/^not measured here \(.+\)$/);
+
+		const missed = checkBudgets(
+			fakeResults([4000, 16_000, 60_000], bares, { deckMs: 21, oneMs: 400, pandocMs: 100 }),
+		);
+		const status = (start: string) => missed.find((check) => check.budget.startsWith(start));
+		expect(status('site build, 1,000')).toMatchObject({
+			measured: '1.60x (16.0 s against 10.0 s)',
 			met: false,
+		});
+		expect(status('one 12-slide deck')?.met).toBe(false);
+		expect(status('npm run decks -- <one id>')?.met).toBe(false);
+		expect(status('the same <= 3x pandoc')).toMatchObject({
+			measured: '4.00x (pandoc 0.10 s)',
+			met: false,
+		});
+		const noPandoc = checkBudgets(fakeResults(sites, bares, { pandocMs: null }));
+		expect(noPandoc.find((check) => check.budget.startsWith('the same <= 3x'))).toMatchObject({
+			measured: 'pandoc not installed',
+			met: undefined,
 		});
 	});
 
+	it('counts the builder page, its CSS, its eager JS and library.json as what a rep waits for', () => {
+		const size = fakeResults(sites, bares).sizes[2]!;
+		expect(builderUsableBytes(size)).toBe(3000 + 4000 + 60_000 + 100_000);
+	});
+
 	it('prints the machine, the build table, growth, decks, sizes, page weights and budgets', () => {
-		const report = formatReport(fakeResults([4000, 14_000], [3000, 10_000]));
+		const report = formatReport(fakeResults(sites, bares));
 		expect(report).toContain('Machine: Test CPU, 2 cores, 8.00 GB RAM, Test OS; Node 24.0.0');
-		expect(report).toMatch(
-			/1,000\s+50\s+3\s+14\.0 s\s+10\.0 s\s+1\.40x\s+21\.0 s\s+15\.0 s\s+1\.40x/,
-		);
+		expect(report).toMatch(/1,000\s+50\s+1\s+14\.0 s\s+10\.0 s\s+1\.40x\s+21\.0 s\s+15\.0 s/);
 		expect(report).toContain('Load average (1 min) when each build started: 0.50 to 0.50');
-		expect(report).toContain(
-			"Decks, alongside bundle and render: 3.0 s (50 decks, 2 jobs, from the step's log line; done 0.70 s before rendering ended)",
-		);
-		expect(report).toContain(
-			'Site pages alone (ours without the search index step, which also moves the decks into dist/briefings/; still with the decks competing for the cores while Astro bundles and renders): 13.0 s, 1.30x bare; the search index step takes 1.00 s.',
-		);
-		expect(report).not.toMatch(/^decks\s/m);
-		expect(report).toMatch(/ {2}decks, alongside bundle and render\s+3\.0 ms/);
-		expect(report).toContain('the build steps reuse that library (no second load)');
-		expect(report).toContain('How cost grows with N');
-		expect(report).toContain(
-			'fflate zipSync level 6 12.0 ms, node:zlib deflateRawSync level 6 4.0 ms',
-		);
-		expect(report).toMatch(/ours, whole build\s+11\.1 ms/);
-		expect(report).toMatch(
-			/Least-squares line through all sizes: ours 2\.89 s \+ 11\.1 ms x N \(r² 1\.000\)/,
-		);
+		expect(report).toMatch(/Growth with N \(least-squares line through all sizes\): ours /);
+		expect(report).toContain('npm run decks -- briefing-1 (whole process, median of 5): 0.30 s');
 		expect(report).toContain('pandoc                -      not installed');
-		expect(report).toMatch(/site build, 1,000 insights <= 1\.5x bare Astro\s+1\.40x\s+met/);
-		expect(report).toMatch(/builder loads pptxgenjs only when a deck is asked for\s+on demand/);
+		expect(report).toMatch(/site build, 1,000 insights <= 1\.4x bare Astro \+ MDX\s+1\.40x/);
+		expect(report).toMatch(/the builder loads pptxgenjs only when a deck is asked for\s+on demand/);
+		expect(report).not.toMatch(/phase|route|fflate|zlib/i);
 	});
 });
 

@@ -1,9 +1,9 @@
 /**
- * `node scripts/bench/load-probe.ts <root>`: how long a fresh Node process takes to load and check
+ * `node bench/load-probe.ts <root>`: how long a fresh Node process takes to load and check
  * the library at <root> (what the `insightLibrary` integration does at config time; the build
  * steps reuse that library). Prints one JSON line: { ms, insights, briefings, errors }.
  */
-import { errorsOf, loadLibrary } from '../../src/library/load.ts';
+import { errorsOf, loadLibrary } from '../src/library/load.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const started = performance.now();

@@ -21,11 +21,6 @@ export function ratio(value: number, floor: number): number {
 	return Number.isFinite(value) && Number.isFinite(floor) && floor > 0 ? value / floor : Number.NaN;
 }
 
-/** Cost added per unit of size between two points, e.g. ms per added insight; NaN if the sizes are equal. */
-export function marginalCost(size1: number, cost1: number, size2: number, cost2: number): number {
-	return size1 === size2 ? Number.NaN : (cost2 - cost1) / (size2 - size1);
-}
-
 /**
  * Least-squares line cost = fixed + perUnit * size through the points, and how well it fits
  * (r², 1 is a perfect line). With fewer than two distinct sizes the slope is NaN.

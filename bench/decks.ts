@@ -1,18 +1,17 @@
 /**
  * Deck throughput: 12-slide decks built in this process (ms per deck), on every core with worker
- * threads as `npm run decks` does (decks per second), `npm run decks` end to end on a corpus, and
- * pandoc's Markdown-to-pptx conversion of the same briefings as a peer when pandoc is installed.
+ * threads as `npm run decks` does (decks per second), `npm run decks` end to end for one briefing
+ * and for a whole corpus, and pandoc's Markdown-to-pptx conversion of the same briefings as a peer
+ * when pandoc is installed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { deflateRawSync } from 'node:zlib';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { buildDeck, planDeck, type DeckInput } from '../../src/deck/index.ts';
-import { deckInputs } from '../../src/integrations/decks.ts';
-import { errorsOf, loadLibrary } from '../../src/library/load.ts';
-import { isoDate } from '../../src/schema/common.ts';
+import { buildDeck, planDeck, type DeckInput } from '../src/deck/index.ts';
+import { deckInputs } from '../src/integrations/decks.ts';
+import { errorsOf, loadLibrary } from '../src/library/load.ts';
+import { isoDate } from '../src/schema/common.ts';
 import { median, percentile } from './stats.ts';
 
 /** Slides in the decks the per-deck figures are for. */
@@ -66,6 +65,27 @@ export async function decksOfSlides(
 	return found;
 }
 
+/** The corpus briefing whose deck is nearest `slides` slides (the one-briefing CLI figure's). */
+export async function briefingNear(
+	root: string,
+	slides = targetSlides,
+): Promise<{ id: string; input: DeckInput; slides: number }> {
+	const library = await loadLibrary({ root });
+	const inputs = await deckInputs(
+		library,
+		library.briefings.map((entry) => entry.id),
+		'0',
+	);
+	let best: { id: string; input: DeckInput; slides: number } | undefined;
+	for (const [id, input] of inputs) {
+		const planned = planDeck(input).slides.length;
+		if (!best || Math.abs(planned - slides) < Math.abs(best.slides - slides))
+			best = { id, input, slides: planned };
+	}
+	if (!best) throw new Error(`the corpus at ${root} has no briefing`);
+	return best;
+}
+
 /** Deck figures measured in this process. */
 export interface InProcessDecks {
 	/** Decks timed (after warm-up). */
@@ -106,51 +126,6 @@ export async function decksInProcess(
 		p90Ms: percentile(times, 90),
 		perSecond: 1000 / mean,
 		medianBytes: median(sizes),
-	};
-}
-
-/** Where one deck's time goes. */
-export interface DeckStages {
-	/** Planning alone (layout and text measurement, `planDeck`), median. */
-	planMs: number;
-	/** Files in a deck's package and their size before compression. */
-	entries: number;
-	uncompressedBytes: number;
-	/** Compressing those files into a zip with fflate (`zipSync`, level 6), median. */
-	fflateZipMs: number;
-	/** Deflating the same files with Node's native zlib (`deflateRawSync`, level 6), median. */
-	nativeDeflateMs: number;
-}
-
-/** Times planning on its own and the cost of compressing a deck's package two ways. */
-export async function deckStages(inputs: readonly DeckInput[], count = 30): Promise<DeckStages> {
-	const plan: number[] = [];
-	for (let i = 0; i < count; i++) {
-		const started = performance.now();
-		planDeck(inputs[i % inputs.length]!);
-		plan.push(performance.now() - started);
-	}
-	const files = Object.entries(unzipSync(await buildDeck(inputs[0]!))).filter(
-		([name]) => !name.endsWith('/'),
-	);
-	const fflate: number[] = [];
-	const native: number[] = [];
-	for (let i = 0; i < count; i++) {
-		let started = performance.now();
-		const zippable: Zippable = {};
-		for (const [name, data] of files) zippable[name] = [data, { level: 6 }];
-		zipSync(zippable);
-		fflate.push(performance.now() - started);
-		started = performance.now();
-		for (const [, data] of files) deflateRawSync(data, { level: 6 });
-		native.push(performance.now() - started);
-	}
-	return {
-		planMs: median(plan),
-		entries: files.length,
-		uncompressedBytes: files.reduce((sum, [, data]) => sum + data.length, 0),
-		fflateZipMs: median(fflate),
-		nativeDeflateMs: median(native),
 	};
 }
 
@@ -228,12 +203,17 @@ export interface CliDecks {
 	totalBytes: number;
 }
 
-/** Runs `node scripts/decks.ts --out <outDir>` in `project` and measures it. */
-export async function decksCli(project: string, outDir: string): Promise<CliDecks> {
+/** Runs `node scripts/decks.ts [ids] --out <outDir>` in `project` and measures it. */
+export async function decksCli(
+	project: string,
+	outDir: string,
+	ids: readonly string[] = [],
+): Promise<CliDecks> {
+	await rm(outDir, { recursive: true, force: true });
 	const started = performance.now();
 	const child = spawn(
 		process.execPath,
-		[path.join(project, 'scripts', 'decks.ts'), '--out', outDir],
+		[path.join(project, 'scripts', 'decks.ts'), ...ids, '--out', outDir],
 		{
 			cwd: project,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -255,6 +235,37 @@ export async function decksCli(project: string, outDir: string): Promise<CliDeck
 		ms,
 		medianBytes: median(sizes),
 		totalBytes: sizes.reduce((sum, size) => sum + size, 0),
+	};
+}
+
+/** `npm run decks -- <id>`: one briefing, whole process, median of `runs` after one warm-up. */
+export interface OneDeckCli {
+	/** The briefing built. */
+	id: string;
+	runs: number;
+	medianMs: number;
+	/** The same briefing as Markdown through pandoc (one process per run), when pandoc is installed. */
+	pandocMs?: number;
+}
+
+/** Times `npm run decks -- <id>` and, when installed, pandoc on the same briefing as Markdown. */
+export async function oneDeckCli(
+	project: string,
+	{ id, input }: { id: string; input: DeckInput },
+	dir: string,
+	runs = 5,
+): Promise<OneDeckCli> {
+	const times: number[] = [];
+	for (let run = 0; run <= runs; run++) {
+		const { ms } = await decksCli(project, path.join(dir, 'one'), [id]);
+		if (run > 0) times.push(ms);
+	}
+	const pandoc = await decksPandoc([input], path.join(dir, 'one-pandoc'), runs);
+	return {
+		id,
+		runs,
+		medianMs: median(times),
+		...(pandoc ? { pandocMs: pandoc.medianMs } : {}),
 	};
 }
 

@@ -12,33 +12,33 @@
  * Once: 12-slide deck throughput in process and on every core, and pandoc as a peer if installed.
  * Prints the report and writes it as JSON (default bench-results/latest.json) and text (.txt).
  */
-import './lib/node-version.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { folderSize, gzipSize, pptxCheck, siteWeights } from './bench/assets.ts';
-import { runBuild, type BuildRun } from './bench/build.ts';
-import { defaultBriefingCount, generateCorpus, writeCorpus } from './bench/corpus.ts';
+import { folderSize, gzipSize, pptxCheck, siteWeights } from './assets.ts';
+import { runBuild, type BuildRun } from './build.ts';
+import { defaultBriefingCount, generateCorpus, writeCorpus } from './corpus.ts';
 import {
+	briefingNear,
 	decksCli,
 	decksInProcess,
 	decksInWorkers,
 	decksOfSlides,
 	decksPandoc,
-	deckStages,
+	oneDeckCli,
 	targetSlides,
-} from './bench/deck-bench.ts';
-import { cleanBuild, copySite, writeBare } from './bench/project.ts';
+} from './decks.ts';
+import { cleanBuild, copySite, writeBare } from './project.ts';
 import {
 	formatReport,
 	type BenchResults,
 	type DeckResult,
 	type Machine,
 	type SizeResult,
-} from './bench/report.ts';
-import { formatSeconds } from './bench/stats.ts';
+} from './report.ts';
+import { formatSeconds } from './stats.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -136,11 +136,9 @@ const log = (line: string) => console.error(line);
 
 /** Loads the library in a fresh Node process and returns how long it took. */
 function probeLoad(root: string): number {
-	const output = execFileSync(
-		process.execPath,
-		[path.join(repo, 'scripts', 'bench', 'load-probe.ts'), root],
-		{ encoding: 'utf8' },
-	);
+	const output = execFileSync(process.execPath, [path.join(repo, 'bench', 'load-probe.ts'), root], {
+		encoding: 'utf8',
+	});
 	const result = JSON.parse(output.trim().split('\n').pop()!) as { ms: number; errors: number };
 	if (result.errors)
 		throw new Error(`the generated library at ${root} has ${result.errors} content errors`);
@@ -176,14 +174,9 @@ async function benchSize(
 		for (const kind of order) {
 			const project = kind === 'site' ? site : bare;
 			await cleanBuild(project);
-			const measured = await runBuild(project, {
-				onLine,
-				...(kind === 'bare' ? { routeGroup: () => '[id]' } : {}),
-			});
+			const measured = await runBuild(project, { onLine });
 			(kind === 'site' ? siteRuns : bareRuns).push(measured);
-			log(
-				`   run ${run + 1}/${options.runs} ${kind.padEnd(4)} ${formatSeconds(measured.ms)}, ${measured.pages} pages`,
-			);
+			log(`   run ${run + 1}/${options.runs} ${kind.padEnd(4)} ${formatSeconds(measured.ms)}`);
 		}
 	}
 
@@ -219,21 +212,19 @@ async function benchDecks(root: string, work: string): Promise<DeckResult> {
 	const inputs = await decksOfSlides(root);
 	const inProcess = await decksInProcess(inputs, 60);
 	log(`   in process: ${inProcess.medianMs.toFixed(1)} ms per deck`);
-	const stages = await deckStages(inputs);
-	log(
-		`   planning ${stages.planMs.toFixed(1)} ms, compressing ${stages.fflateZipMs.toFixed(1)} ms per deck`,
-	);
 	const jobs = os.availableParallelism();
 	const parallel = await decksInWorkers(inputs, 60 * jobs, jobs);
 	log(`   ${jobs} workers: ${parallel.perSecond.toFixed(1)} decks/s`);
 	const pandoc = await decksPandoc(inputs, path.join(work, 'pandoc'), 10);
 	log(`   pandoc: ${pandoc ? `${pandoc.medianMs.toFixed(0)} ms per deck` : 'not installed'}`);
+	const one = await oneDeckCli(root, await briefingNear(root), work);
+	log(`   npm run decks -- ${one.id}: ${formatSeconds(one.medianMs)}`);
 	return {
 		slides: targetSlides,
 		loadAverage,
 		inProcess,
-		stages,
 		parallel,
+		one,
 		...(pandoc ? { pandoc } : {}),
 	};
 }

@@ -17,9 +17,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { briefingLimits, type BriefingInput } from '../../src/schema/briefing.ts';
-import { insightLimits } from '../../src/schema/insight.ts';
-import { stageIds } from '../../src/schema/stage.ts';
+import { briefingLimits, type BriefingInput } from '../src/schema/briefing.ts';
+import { insightLimits } from '../src/schema/insight.ts';
+import { stageIds } from '../src/schema/stage.ts';
 
 /** What to generate. */
 export interface CorpusOptions {

@@ -15,6 +15,7 @@ const skipTopLevel = new Set([
 	'.astro',
 	'.git',
 	'bench-results',
+	'bench',
 	'tests',
 	'docs',
 	'content',

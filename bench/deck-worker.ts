@@ -3,7 +3,7 @@
  * engine and replies with its size and build time (the bytes stay here; only throughput counts).
  */
 import { parentPort } from 'node:worker_threads';
-import { buildDeck, type DeckInput } from '../../src/deck/index.ts';
+import { buildDeck, type DeckInput } from '../src/deck/index.ts';
 
 parentPort?.on('message', async ({ index, input }: { index: number; input: DeckInput }) => {
 	const started = performance.now();
