@@ -1,6 +1,7 @@
 /**
  * Schema of an insight's frontmatter (`content/insights/<id>.mdx`). Field names are a contract
- * (see design.md); length limits exist so the longest allowed text still fits its slide box.
+ * (docs/authoring.md describes each field); length limits exist so the longest allowed text still
+ * fits its slide box.
  * Rules that need other files (taxonomy ids, related ids) live in `src/library/validate.ts`.
  */
 import { z } from 'astro/zod';
