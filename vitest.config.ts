@@ -1,6 +1,7 @@
 /**
  * Tests split by what they cost, so a developer gets feedback in seconds:
- * - `unit` (`npm run test:unit`): pure modules in this process; no child processes, no builds.
+ * - `unit` (`npm run test:unit`): pure modules, in process; no builds, no external programs (at
+ *   most a Node child for what a process cannot change in itself, such as its time zone).
  * - `cli` (`npm run test:cli`): the scripts run as a user runs them, `astro build` of fixtures,
  *   LibreOffice, language servers: anything that starts another program.
  * - `browser` (`npm run test:browser`): the built site in real Chromium.
