@@ -304,4 +304,14 @@ export async function main(argv: string[]): Promise<number> {
 	return report.summary.exitCode;
 }
 
-if (import.meta.main) process.exitCode = await main(process.argv.slice(2));
+if (import.meta.main) {
+	try {
+		process.exitCode = await main(process.argv.slice(2));
+	} catch (error) {
+		// Content problems are issues in the report; this keeps anything else to one line too.
+		console.error(
+			`npm run check: ${error instanceof Error ? error.message : String(error)}${process.env.DEBUG ? `\n${(error as Error).stack}` : ' (set DEBUG=1 for details)'}`,
+		);
+		process.exitCode = 1;
+	}
+}

@@ -1,32 +1,40 @@
 /**
- * `npm run decks -- [id ...] [--out DIR] [--jobs N]`: builds briefing decks without building the
- * site. Every chosen briefing (default: all) is checked first; content errors are printed as
- * `file: field: message` lines and nothing is built. Decks go to dist/briefings/<id>.pptx (or
- * DIR), one progress line each, then a summary. Exit code 0 only when every deck was written.
- * Honours SOURCE_DATE_EPOCH (else each briefing's date) for byte-identical output.
+ * `npm run decks -- [id ...] [--out DIR] [--jobs N] [--prune]`: builds briefing decks without
+ * building the site. Every chosen briefing (default: all) is checked first; content errors are
+ * printed as `file: field: message` lines and nothing is built. Decks go to dist/briefings/<id>.pptx
+ * (or DIR), one progress line each, then a summary. Decks in that folder that no briefing produces
+ * are named (`--prune` removes them); temporary files of interrupted runs are swept, and this
+ * run's own are removed on Ctrl-C.
+ *
+ * Exit codes: 0 every deck written; 1 content errors or a deck that could not be built or
+ * written; 2 usage error (an unknown option, `--out` naming a file). Honours SOURCE_DATE_EPOCH
+ * (else each briefing's date) for byte-identical output.
  */
 import './lib/node-version.ts';
 import path from 'node:path';
-import { buildDecks } from '../src/integrations/decks.ts';
+import {
+	buildDecks,
+	outDirProblem,
+	removeTempFiles,
+	removeTempFilesOnSignals,
+} from '../src/integrations/decks.ts';
 
-const usage = `Usage: npm run decks -- [briefing-id ...] [--out DIR] [--jobs N]
+const usage = `Usage: npm run decks -- [briefing-id ...] [--out DIR] [--jobs N] [--prune]
 
 Builds the decks of the given briefings (default: all) into dist/briefings/<id>.pptx.
   --out DIR   write the decks to DIR instead of dist/briefings
-  --jobs N    build at most N decks at once (default: one per core)`;
+  --jobs N    build at most N decks at once (default: one per core)
+  --prune     remove decks in the output folder that no briefing produces`;
 
 function parseArgs(argv: string[]): {
 	ids: string[];
 	out?: string;
 	jobs?: number;
+	prune: boolean;
 	help: boolean;
 	errors: string[];
 } {
-	const result: { ids: string[]; out?: string; jobs?: number; help: boolean; errors: string[] } = {
-		ids: [],
-		help: false,
-		errors: [],
-	};
+	const result: ReturnType<typeof parseArgs> = { ids: [], prune: false, help: false, errors: [] };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
 		const [flag, inline] = arg.startsWith('--')
@@ -34,6 +42,7 @@ function parseArgs(argv: string[]): {
 			: [arg, undefined];
 		const value = () => inline ?? argv[++i];
 		if (flag === '--help' || flag === '-h') result.help = true;
+		else if (flag === '--prune') result.prune = true;
 		else if (flag === '--out') {
 			const dir = value();
 			if (!dir) result.errors.push('--out needs a directory');
@@ -49,21 +58,46 @@ function parseArgs(argv: string[]): {
 	return result;
 }
 
-const args = parseArgs(process.argv.slice(2));
-if (args.help) {
-	console.log(usage);
-} else if (args.errors.length) {
-	for (const error of args.errors) console.error(`decks: ${error}`);
-	console.error(usage);
-	process.exitCode = 2;
-} else {
+removeTempFilesOnSignals();
+
+async function main(argv: string[]): Promise<number> {
+	const args = parseArgs(argv);
+	if (args.help) {
+		console.log(usage);
+		return 0;
+	}
 	const root = process.cwd();
+	const outDir = path.resolve(root, args.out ?? 'dist/briefings');
+	const problem = args.errors.length ? undefined : await outDirProblem(outDir);
+	if (problem?.kind === 'io') {
+		console.error(`decks: --out ${args.out ?? 'dist/briefings'}: ${problem.message}`);
+		return 1;
+	}
+	if (problem) args.errors.push(`--out ${args.out ?? 'dist/briefings'}: ${problem.message}`);
+	if (args.errors.length) {
+		for (const error of args.errors) console.error(`decks: ${error}`);
+		console.error(usage);
+		return 2;
+	}
 	const result = await buildDecks({
 		root,
-		outDir: path.resolve(root, args.out ?? 'dist/briefings'),
+		outDir,
 		ids: args.ids,
 		jobs: args.jobs,
+		prune: args.prune,
 		log: (line) => console.log(line),
 	});
-	process.exitCode = result.ok ? 0 : 1;
+	return result.ok ? 0 : 1;
+}
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+	// Content problems are reported as file: field: message lines above; this is the last line of
+	// defence against a stack trace for anything else (a bug, or the file system failing).
+	removeTempFiles();
+	console.error(
+		`decks: ${error instanceof Error ? error.message : String(error)}${process.env.DEBUG ? `\n${(error as Error).stack}` : ' (set DEBUG=1 for details)'}`,
+	);
+	process.exitCode = 1;
 }

@@ -2,7 +2,7 @@
  * Parsing and schema-checking of single content files, from their text: no file system, so the
  * browser builder can import a briefing with exactly the checks `npm run check` applies.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { briefingSchema } from '../schema/briefing.ts';
 import { idSchema } from '../schema/common.ts';
@@ -16,6 +16,45 @@ import type { BriefingEntry, InsightEntry } from './validate.ts';
 /** The file name without folders and without `extension` (a pattern such as /\.mdx$/). */
 function baseName(file: string, extension: RegExp): string {
 	return (file.split('/').pop() ?? file).replace(extension, '');
+}
+
+/** Most problems reported per file: past a few, the rest are echoes of the same mistake. */
+const maxIssuesPerFile = 20;
+
+/** `issues`, at most {@link maxIssuesPerFile} of them, the last saying how many more there were. */
+export function capIssues(file: string, issues: ContentIssue[]): ContentIssue[] {
+	if (issues.length <= maxIssuesPerFile) return issues;
+	const rest = issues.length - (maxIssuesPerFile - 1);
+	return [
+		...issues.slice(0, maxIssuesPerFile - 1),
+		{
+			file,
+			field: '',
+			message: `fewer problems (${rest.toLocaleString('en-US')} more in this file are not listed)`,
+			severity: 'error',
+			rule: 'too-many-issues',
+		},
+	];
+}
+
+/**
+ * Offsets of keys that repeat an earlier key of the same mapping. The yaml package's own check
+ * (`uniqueKeys`) compares every key with every other: minutes for a 1 MB file of keys.
+ */
+function duplicateKeyOffsets(doc: Document): number[] {
+	const offsets: number[] = [];
+	visit(doc, {
+		Map(_, map) {
+			if (!isMap(map)) return;
+			const seen = new Set<unknown>();
+			for (const pair of map.items) {
+				const key = isScalar(pair.key) ? pair.key.value : pair.key;
+				if (seen.has(key)) offsets.push(isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0);
+				seen.add(key);
+			}
+		},
+	});
+	return offsets;
 }
 
 /** Parses YAML, reporting syntax errors as issues with their line (offset by `lineOffset`). */
@@ -38,15 +77,29 @@ export function parseYaml(
 	});
 	// `resolveKnownTags: false`: YAML 1.1 tags such as !!binary and !!set would make values no
 	// schema field takes; they are reported below with every other tag the core schema lacks.
-	const doc = parseDocument(source, {
-		prettyErrors: false,
-		uniqueKeys: true,
-		lineCounter,
-		resolveKnownTags: false,
-	});
+	let doc: Document;
+	try {
+		doc = parseDocument(source, {
+			prettyErrors: false,
+			uniqueKeys: false,
+			lineCounter,
+			resolveKnownTags: false,
+		});
+	} catch (error) {
+		// Nesting deep enough to exhaust the parser's stack, for one.
+		return {
+			data: undefined,
+			issues: [issue(`valid YAML (${error instanceof Error ? error.message : String(error)})`)],
+		};
+	}
 	const issues = doc.errors.map((yamlError) =>
 		issue(`valid YAML (line ${lineOf(yamlError.pos[0])}: ${yamlError.message.split('\n')[0]})`),
 	);
+	if (!issues.length) {
+		for (const offset of duplicateKeyOffsets(doc)) {
+			issues.push(issue(`valid YAML (line ${lineOf(offset)}: Map keys must be unique)`));
+		}
+	}
 	for (const warning of doc.warnings) {
 		if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
 		const tag = /tag: (.*)$/.exec(warning.message)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!');
@@ -56,7 +109,7 @@ export function parseYaml(
 			),
 		);
 	}
-	if (issues.length) return { data: undefined, issues };
+	if (issues.length) return { data: undefined, issues: capIssues(file, issues) };
 	try {
 		return { data: doc.toJS({ maxAliasCount: limits.yamlAliases }), issues };
 	} catch (error) {
@@ -195,7 +248,7 @@ export function validated<T extends z.ZodType>(
 	const result = schema.safeParse(data);
 	return result.success
 		? { value: result.data, issues: [] }
-		: { issues: issuesFromZod(file, result.error, data, [], schema) };
+		: { issues: capIssues(file, issuesFromZod(file, result.error, data, [], schema)) };
 }
 
 /** Reads one insight file into an entry, or the issues that kept it out. */
