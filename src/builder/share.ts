@@ -4,7 +4,8 @@
  * dropped, and everything else is kept.
  */
 import { isoDate } from '../schema/common.ts';
-import { parseYaml } from '../library/parse.ts';
+import { capToShape, describeCuts, limits, type SizeShape } from '../schema/limits.ts';
+import { decodeText, parseYaml } from '../library/parse.ts';
 import { emptyDraft, type BuilderLibrary, type Draft } from './types.ts';
 
 /** What an incoming draft lost, so the builder can say so. */
@@ -15,7 +16,41 @@ export interface Arrival {
 	dropped: string[];
 	/** Problems that stopped the file from being read at all. */
 	errors: string[];
+	/** Short sentences about what was cut to the limits a briefing allows (nothing stopped). */
+	notices: string[];
 }
+
+/** The sizes a {@link Draft} may have: the briefing schema's limits, on the builder's shape. */
+const draftShape: SizeShape = (() => {
+	const l = limits.briefing;
+	const text = (max: number): SizeShape => ({ kind: 'text', max });
+	const list = (max: number, item: SizeShape): SizeShape => ({ kind: 'list', max, item });
+	const object = (fields: Record<string, SizeShape>): SizeShape => ({ kind: 'object', fields });
+	return object({
+		title: text(l.title),
+		subtitle: text(l.subtitle),
+		company: text(l.company),
+		industry: text(l.id),
+		audience: list(l.audience, object({ name: text(l.audienceName), role: text(l.audienceRole) })),
+		presenter: object({
+			name: text(l.presenterName),
+			title: text(l.presenterTitle),
+			email: text(l.email),
+			phone: text(l.presenterPhone),
+			company: text(l.presenterCompany),
+		}),
+		date: text(l.date),
+		insights: list(l.insights, text(l.id)),
+		nextStep: object({
+			ask: text(l.ask),
+			agenda: list(l.agenda, text(l.agendaItem)),
+			proposedDate: text(l.date),
+		}),
+		notes: text(l.notes),
+	});
+})();
+
+const kilobytes = (n: number) => `${Math.ceil(n / 1000).toLocaleString('en-US')} KB`;
 
 const string = (value: unknown) =>
 	value instanceof Date
@@ -31,9 +66,14 @@ const record = (value: unknown): Record<string, unknown> =>
 		: {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** A draft from a value saved or shared by the builder itself (the `Draft` shape), made safe. */
-export function coerceDraft(value: unknown): Draft {
-	const root = record(value);
+/**
+ * A draft from a value saved or shared by the builder itself (the `Draft` shape), made safe and
+ * cut to the limits a briefing allows before anything else is done with it; `cuts` says what went.
+ */
+export function coerceDraft(value: unknown, cuts: string[] = []): Draft {
+	const capped = capToShape(value, draftShape, { textFactor: limits.draftTextFactor });
+	if (capped.cuts.length) cuts.push(describeCuts(capped.cuts));
+	const root = record(capped.value);
 	const presenter = record(root.presenter);
 	const nextStep = record(root.nextStep);
 	const draft = emptyDraft();
@@ -66,8 +106,12 @@ export function coerceDraft(value: unknown): Draft {
 }
 
 /** A draft from any briefing-shaped value (a parsed YAML file or an example briefing). */
-export function draftFromValue(value: unknown): Draft {
-	const root = record(value);
+export function draftFromValue(value: unknown, cuts: string[] = []): Draft {
+	const capped = capToShape(value, limits.briefing.shape, {
+		textFactor: limits.draftTextFactor,
+	});
+	if (capped.cuts.length) cuts.push(describeCuts(capped.cuts));
+	const root = record(capped.value);
 	const prospect = record(root.prospect);
 	return coerceDraft({
 		...root,
@@ -86,22 +130,64 @@ export function keepUsable(draft: Draft, library: BuilderLibrary): Arrival {
 		if (!known.has(id)) dropped.push(id);
 		else if (!kept.includes(id)) kept.push(id);
 	}
-	return { draft: { ...draft, insights: kept }, dropped, errors: [] };
+	return { draft: { ...draft, insights: kept }, dropped, errors: [], notices: [] };
 }
+
+/** An arrival that brought nothing: the reasons are in `errors`. */
+const refused = (...errors: string[]): Arrival => ({
+	draft: emptyDraft(),
+	dropped: [],
+	errors,
+	notices: [],
+});
 
 /** Reads a briefing YAML file (as downloaded from the builder or written by hand). */
 export function importYaml(text: string, library: BuilderLibrary, file = 'briefing.yaml'): Arrival {
-	const parsed = parseYaml(file, text);
-	if (parsed.issues.length || !parsed.data || typeof parsed.data !== 'object') {
-		return {
-			draft: emptyDraft(),
-			dropped: [],
-			errors: parsed.issues.length
-				? parsed.issues.map((issue) => issue.message)
-				: ['a briefing file: YAML with title, prospect, presenter, date, insights and nextStep'],
-		};
+	if (text.length > limits.fileBytes) {
+		return refused(
+			`a briefing file of at most ${kilobytes(limits.fileBytes)} (this one is ${kilobytes(text.length)})`,
+		);
 	}
-	return keepUsable(draftFromValue(parsed.data), library);
+	const parsed = parseYaml(file, text);
+	if (
+		parsed.issues.length ||
+		!parsed.data ||
+		typeof parsed.data !== 'object' ||
+		Array.isArray(parsed.data)
+	) {
+		return refused(
+			...(parsed.issues.length
+				? parsed.issues.map((issue) => issue.message)
+				: ['a briefing file: YAML with title, prospect, presenter, date, insights and nextStep']),
+		);
+	}
+	const notices: string[] = [];
+	const arrival = keepUsable(draftFromValue(parsed.data, notices), library);
+	return { ...arrival, notices };
+}
+
+/**
+ * Reads an imported file: refused by its size before a byte of it is read, then decoded as strict
+ * UTF-8 (a UTF-16 or Latin-1 file is named as such) and read as briefing YAML.
+ */
+export async function importFile(
+	file: Pick<Blob, 'size' | 'arrayBuffer'> & { name: string },
+	library: BuilderLibrary,
+): Promise<Arrival> {
+	if (file.size > limits.fileBytes) {
+		return refused(
+			`a briefing file of at most ${kilobytes(limits.fileBytes)} (this one is ${kilobytes(file.size)})`,
+		);
+	}
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(await file.arrayBuffer());
+	} catch {
+		return refused('a file the browser can read (it could not be opened)');
+	}
+	const decoded = decodeText(file.name, bytes);
+	if (decoded.text === undefined) return refused(...decoded.issues.map((issue) => issue.message));
+	return importYaml(decoded.text, library, file.name);
 }
 
 function toBase64Url(text: string): string {
@@ -133,28 +219,49 @@ export function readShareQuery(search: string, library: BuilderLibrary): Arrival
 	if (!params.has('insights') && !params.has('d')) return undefined;
 	let details: unknown = {};
 	const errors: string[] = [];
+	const notices: string[] = [];
 	const encoded = params.get('d');
-	if (encoded) {
+	if (encoded && encoded.length > limits.shareDetails) {
+		// Longer than any briefing the builder can share: not decoded at all.
+		errors.push(
+			`The link’s briefing details are too long (${kilobytes(encoded.length)}; a briefing needs under ${kilobytes(limits.shareDetails)}) and were left out; the insights it names were kept.`,
+		);
+	} else if (encoded) {
 		try {
 			details = JSON.parse(fromBase64Url(encoded));
 		} catch {
 			errors.push('The link’s briefing details are damaged; the insights it names were kept.');
 		}
 	}
-	const draft = coerceDraft(details);
-	draft.insights = (params.get('insights') ?? '')
-		.split(',')
-		.map((id) => id.trim())
+	const draft = coerceDraft(details, notices);
+	// Only the first ids a briefing can hold are read; a link naming thousands costs no more.
+	const ids = params.get('insights') ?? '';
+	const named = ids ? ids.split(',', limits.briefing.insights * 4 + 1) : [];
+	draft.insights = named
+		.slice(0, limits.briefing.insights * 4)
+		.map((id) => id.trim().slice(0, limits.briefing.id))
 		.filter(Boolean);
 	const arrival = keepUsable(draft, library);
-	return { ...arrival, errors };
+	if (
+		arrival.draft.insights.length > limits.briefing.insights ||
+		named.length > draft.insights.length
+	) {
+		const count = ids.split(',').filter((id) => id.trim()).length;
+		notices.push(
+			`The link names ${count.toLocaleString('en-US')} insights; a briefing takes at most ${limits.briefing.insights}, so the first ${limits.briefing.insights} the library has were kept.`,
+		);
+		arrival.draft.insights = arrival.draft.insights.slice(0, limits.briefing.insights);
+	}
+	return { ...arrival, dropped: arrival.dropped.slice(0, limits.namedIds), errors, notices };
 }
 
 /** A draft saved in local storage, if it is still readable. */
 export function readSaved(text: string | null, library: BuilderLibrary): Arrival | undefined {
-	if (!text) return undefined;
+	if (!text || text.length > limits.fileBytes) return undefined;
 	try {
-		return keepUsable(coerceDraft(JSON.parse(text)), library);
+		const notices: string[] = [];
+		const arrival = keepUsable(coerceDraft(JSON.parse(text), notices), library);
+		return { ...arrival, notices };
 	} catch {
 		return undefined;
 	}

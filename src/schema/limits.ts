@@ -119,16 +119,23 @@ export interface Cut {
  * `value` with every list and text cut to the lengths `shape` allows, before any other work is done
  * on it. Fields the shape does not know are kept as they are (the schema reports them). Returns
  * what was cut, so callers can say so.
+ *
+ * `textFactor` lets texts run that many times their limit: a draft a little over a limit is
+ * kept whole, for its author to shorten where the checks say, while a megabyte is still cut.
  */
-export function capToShape(value: unknown, shape: SizeShape): { value: unknown; cuts: Cut[] } {
+export function capToShape(
+	value: unknown,
+	shape: SizeShape,
+	{ textFactor = 1 }: { textFactor?: number } = {},
+): { value: unknown; cuts: Cut[] } {
 	const cuts: Cut[] = [];
 	const walk = (node: unknown, at: SizeShape, field: string): unknown => {
 		if (at.kind === 'text' && typeof node === 'string' && at.max !== undefined) {
+			const max = at.max * textFactor;
 			// Whitespace is trimmed by the schema, so it does not count against the limit.
-			const limit = at.max + (node.length - node.trim().length);
-			if (node.length <= limit) return node;
-			cuts.push({ field, had: node.length, kept: at.max, unit: 'characters' });
-			return node.trim().slice(0, at.max);
+			if (node.length <= max || node.trim().length <= max) return node;
+			cuts.push({ field, had: node.length, kept: max, unit: 'characters' });
+			return node.trim().slice(0, max);
 		}
 		if (at.kind === 'list' && Array.isArray(node)) {
 			let items = node;
@@ -199,5 +206,7 @@ export const limits = {
 	/** Characters of a share link's encoded details (a full briefing needs under 10,000). */
 	shareDetails: 32_000,
 	/** Unknown insight ids named in a notice; the rest are counted. */
-	namedIds: 5,
+	namedIds: 10,
+	/** How far past its limit a text in a draft may run before it is cut (see {@link capToShape}). */
+	draftTextFactor: 2,
 } as const;
