@@ -12,6 +12,7 @@ import { brandSchema } from '../src/schema/brand.ts';
 import { briefingLimits } from '../src/schema/briefing.ts';
 import { insightLimits } from '../src/schema/insight.ts';
 import { capToShape, describeCuts, limits, maxAt, sizeShape } from '../src/schema/limits.ts';
+import { safeExcerpt } from '../src/site/excerpt.ts';
 import { projectBrand, sampleInput } from './fixtures/decks/inputs.ts';
 import { briefingSource, validBriefing } from './fixtures/content/fixtures.ts';
 
@@ -236,5 +237,58 @@ describe('markup and script in the deck engine', () => {
 		}
 		const slide1 = strFromU8(files['ppt/slides/slide1.xml']!);
 		expect(slide1).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;');
+	});
+	it('markup and script in every insight text field reach slides, charts and notes as text', async () => {
+		const input = sampleInput();
+		const evil = '<script>x</script>&"\'';
+		input.insights = input.insights.map((insight) => ({
+			...insight,
+			talkTrack: `${evil} ${insight.talkTrack}`,
+			data: {
+				...insight.data,
+				title: `${evil} ${insight.data.title}`.slice(0, 90),
+				summary: evil,
+				points: insight.data.points.map((point) => `${evil} ${point}`.slice(0, 140)),
+				implication: evil,
+				questions: insight.data.questions.map(() => evil),
+				stat: insight.data.stat && { ...insight.data.stat, label: evil },
+				chart: insight.data.chart && {
+					...insight.data.chart,
+					title: evil,
+					labels: insight.data.chart.labels.map((_, i) => `<b>${i}</b>&`),
+					series: insight.data.chart.series.map((series) => ({ ...series, name: evil })),
+				},
+				sources: insight.data.sources.map((source) => ({
+					...source,
+					title: evil,
+					publisher: evil,
+				})),
+			},
+		}));
+		const files = unzipSync(await buildDeck(input));
+		let charts = 0;
+		for (const [name, bytes] of Object.entries(files)) {
+			if (!/\.(xml|rels)$/.test(name)) continue;
+			const xml = strFromU8(bytes);
+			expect(xmlError(xml), name).toBeUndefined();
+			expect(xml, name).not.toMatch(/<script>|<b>/);
+			if (name.startsWith('ppt/charts/chart')) {
+				charts++;
+				expect(xml).toContain('&lt;b&gt;0&lt;/b&gt;&amp;');
+			}
+		}
+		expect(charts).toBeGreaterThan(0);
+	});
+});
+
+describe('search excerpts', () => {
+	it('keep Pagefind’s highlights and show any other markup as text, escaped by the indexer or not', () => {
+		expect(safeExcerpt('a <mark>word</mark> &lt;img src=x onerror=alert(1)&gt; &amp;amp;')).toBe(
+			'a <mark>word</mark> &lt;img src=x onerror=alert(1)&gt; &amp;amp;',
+		);
+		expect(safeExcerpt('<img src=x onerror=alert(1)><MARK>hit</MARK><script>x</script>')).toBe(
+			'&lt;img src=x onerror=alert(1)&gt;<mark>hit</mark>&lt;script&gt;x&lt;/script&gt;',
+		);
+		expect(safeExcerpt('&#60;b&#x3e; &bogus; &#0;')).toBe('&lt;b&gt; &amp;bogus; &amp;#0;');
 	});
 });
