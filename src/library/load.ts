@@ -4,7 +4,7 @@
  * `issues` and left out of the returned entries.
  */
 import { existsSync } from 'node:fs';
-import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { brandSchema, type Brand } from '../schema/brand.ts';
 import { limits } from '../schema/limits.ts';
@@ -111,6 +111,18 @@ export async function resolveInside(
 		};
 	}
 	return { absolute: real };
+}
+
+/** True when the file starts with the eight bytes every PNG starts with. */
+async function isPng(file: string): Promise<boolean> {
+	const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+	const handle = await open(file, 'r');
+	try {
+		const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+		return bytesRead === 8 && signature.every((byte, i) => buffer[i] === byte);
+	} finally {
+		await handle.close();
+	}
 }
 
 /**
@@ -221,6 +233,15 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 						message: `a file at public/${asset} (${where.problem})`,
 						severity: 'error',
 						rule: 'missing-file',
+					});
+				} else if (key === 'png' && !(await isPng(where.absolute))) {
+					// Decks embed the file as image/png: anything else makes PowerPoint show a red cross.
+					issues.push({
+						file: contentPaths.brand,
+						field: 'logo.png',
+						message: `a PNG image at public/${asset} (the file does not start with the PNG signature)`,
+						severity: 'error',
+						rule: 'file-type',
 					});
 				}
 			}

@@ -267,6 +267,18 @@ describe('file types, sizes and paths through the CLIs', () => {
 		);
 	});
 
+	it('a logo that is not a PNG', async () => {
+		const root = await project();
+		await writeFile(
+			path.join(root, 'public/brand/logo.png'),
+			'<svg xmlns="http://www.w3.org/2000/svg"/>',
+		);
+		await expectReported(
+			root,
+			'content/brand.yaml: logo.png: a PNG image at public/brand/logo.png (the file does not start with the PNG signature)',
+		);
+	});
+
 	it('a content file over the size limit is refused before it is parsed', async () => {
 		const root = await project();
 		await write(root, 'content/briefings/acme-cfo.yaml', `notes: '${'x'.repeat(2_000_000)}'\n`);
