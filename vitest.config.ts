@@ -18,6 +18,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/*.test.ts'],
+					// Worker threads start faster and use less CPU than child processes here.
+					pool: 'threads',
 					testTimeout: 30_000,
 				},
 			},
