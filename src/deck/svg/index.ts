@@ -1,0 +1,96 @@
+/**
+ * The preview writer: a scene slide as an `<svg role="img">` whose `<title>` is "Slide N: <title>".
+ * It draws the scene's own geometry (`../draw/`) in points (a 13.333 x 7.5 in slide is a 960 x 540
+ * view box), with the scene's fonts; Calibri falls back to Carlito, its metric twin, which the
+ * site serves from `public/fonts/` (see {@link fontFaceCss}). Kerning is off, as in the .pptx.
+ */
+import { drawSlide, pathData, type DrawItem } from '../draw/index.ts';
+import type { Scene } from '../scene.ts';
+import { PT_PER_IN } from '../text.ts';
+import { escapeXml } from '../xml.ts';
+
+/** `@font-face` rules for Carlito, served from `base` (e.g. `/fonts/`). */
+export function fontFaceCss(base = '/fonts/'): string {
+	return [
+		['400', 'Carlito-Regular.ttf'],
+		['700', 'Carlito-Bold.ttf'],
+	]
+		.map(
+			([weight, file]) =>
+				`@font-face{font-family:Carlito;font-style:normal;font-weight:${weight};font-display:swap;src:url(${base}${file}) format("truetype")}`,
+		)
+		.join('');
+}
+
+/** The CSS font stack for a scene font: the font itself, then its metric twin. */
+export function fontStack(family: string): string {
+	const twins = /calibri/i.test(family)
+		? ', Carlito'
+		: /arial|helvetica/i.test(family)
+			? ", 'Liberation Sans', Arimo"
+			: ', Carlito';
+	return `'${family.replace(/['\\<>&"]/g, '')}'${twins}, sans-serif`;
+}
+
+const n = (value: number) => String(Math.round(value * PT_PER_IN * 100) / 100);
+const pt = (value: number) => String(Math.round(value * 100) / 100);
+
+function item(entry: DrawItem): string {
+	switch (entry.type) {
+		case 'rect': {
+			const fill = entry.fill ? `#${entry.fill}` : 'none';
+			const stroke = entry.stroke
+				? ` stroke="#${entry.stroke}" stroke-width="${pt(entry.strokeWidth ?? 0.75)}"`
+				: '';
+			const radius = entry.radius ? ` rx="${n(entry.radius)}"` : '';
+			return `<rect x="${n(entry.x)}" y="${n(entry.y)}" width="${n(entry.w)}" height="${n(entry.h)}"${radius} fill="${fill}"${stroke}/>`;
+		}
+		case 'ellipse':
+			return `<ellipse cx="${n(entry.cx)}" cy="${n(entry.cy)}" rx="${n(entry.rx)}" ry="${n(entry.ry)}" fill="#${entry.fill}"/>`;
+		case 'path': {
+			const d = pathData(entry.segments, PT_PER_IN);
+			const stroke = entry.stroke
+				? ` stroke="#${entry.stroke}" stroke-width="${pt(entry.strokeWidth ?? 0.75)}" stroke-linejoin="round"`
+				: '';
+			return `<path d="${d}" fill="${entry.fill ? `#${entry.fill}` : 'none'}"${stroke}/>`;
+		}
+		case 'image':
+			return `<image href="${escapeXml(entry.data)}" x="${n(entry.x)}" y="${n(entry.y)}" width="${n(entry.w)}" height="${n(entry.h)}" preserveAspectRatio="none"/>`;
+		case 'text': {
+			const anchor =
+				entry.anchor && entry.anchor !== 'start' ? ` text-anchor="${entry.anchor}"` : '';
+			return `<text x="${n(entry.x)}" y="${n(entry.y)}" font-family="${escapeXml(fontStack(entry.family))}" font-size="${pt(entry.size)}"${entry.bold ? ' font-weight="700"' : ''} fill="#${entry.color}"${anchor}>${escapeXml(entry.text)}</text>`;
+		}
+	}
+}
+
+/** Options for {@link slideSvg}. */
+export interface SlideSvgOptions {
+	/** `id` of the `<title>` element (for `aria-labelledby`), e.g. `slide-3-title`. */
+	titleId?: string;
+	/** Extra attributes' class on the root element. */
+	className?: string;
+}
+
+/** Slide `index` (from 0) as an SVG document fragment. */
+export function slideSvg(scene: Scene, index: number, options: SlideSvgOptions = {}): string {
+	const drawn = drawSlide(scene, index);
+	const slide = scene.slides[index]!;
+	const w = n(drawn.w);
+	const h = n(drawn.h);
+	const titleId = options.titleId ? ` id="${escapeXml(options.titleId)}"` : '';
+	const labelled = options.titleId ? ` aria-labelledby="${escapeXml(options.titleId)}"` : '';
+	const className = options.className ? ` class="${escapeXml(options.className)}"` : '';
+	return (
+		`<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${w} ${h}"${className}${labelled} style="font-kerning:none">` +
+		`<title${titleId}>${escapeXml(`Slide ${index + 1}: ${slide.title}`)}</title>` +
+		`<rect width="${w}" height="${h}" fill="#${drawn.background}"/>` +
+		drawn.items.map(item).join('') +
+		'</svg>'
+	);
+}
+
+/** Every slide of the scene as SVG. */
+export function sceneSvgs(scene: Scene): string[] {
+	return scene.slides.map((_, index) => slideSvg(scene, index));
+}
