@@ -1,10 +1,10 @@
 /**
- * `npm run decks -- [id ...] [--out DIR] [--jobs N] [--prune]`: builds briefing decks without
+ * `npm run decks -- [id ...] [--out DIR] [--jobs N] [--prune] [--pdf]`: builds briefing decks without
  * building the site. Every chosen briefing (default: all) is checked first; content errors are
  * printed as `file: field: message` lines and nothing is built. Decks go to dist/briefings/<id>.pptx
  * (or DIR), one progress line each, then a summary. Decks in that folder that no briefing produces
  * are named (`--prune` removes them); temporary files of interrupted runs are swept, and this
- * run's own are removed on Ctrl-C.
+ * run's own are removed on Ctrl-C. `--pdf` also writes each deck's PDF leave-behind, <id>.pdf.
  *
  * Exit codes: 0 every deck written; 1 content errors or a deck that could not be built or
  * written; 2 usage error (an unknown option, `--out` naming a file). Honours SOURCE_DATE_EPOCH
@@ -19,22 +19,30 @@ import {
 	removeTempFilesOnSignals,
 } from '../src/integrations/decks.ts';
 
-const usage = `Usage: npm run decks -- [briefing-id ...] [--out DIR] [--jobs N] [--prune]
+const usage = `Usage: npm run decks -- [briefing-id ...] [--out DIR] [--jobs N] [--prune] [--pdf]
 
 Builds the decks of the given briefings (default: all) into dist/briefings/<id>.pptx.
   --out DIR   write the decks to DIR instead of dist/briefings
   --jobs N    build at most N decks at once (default: one per core)
-  --prune     remove decks in the output folder that no briefing produces`;
+  --prune     remove decks in the output folder that no briefing produces
+  --pdf       also write each deck's PDF leave-behind, <id>.pdf, next to <id>.pptx`;
 
 function parseArgs(argv: string[]): {
 	ids: string[];
 	out?: string;
 	jobs?: number;
 	prune: boolean;
+	pdf: boolean;
 	help: boolean;
 	errors: string[];
 } {
-	const result: ReturnType<typeof parseArgs> = { ids: [], prune: false, help: false, errors: [] };
+	const result: ReturnType<typeof parseArgs> = {
+		ids: [],
+		prune: false,
+		pdf: false,
+		help: false,
+		errors: [],
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
 		const [flag, inline] = arg.startsWith('--')
@@ -43,6 +51,7 @@ function parseArgs(argv: string[]): {
 		const value = () => inline ?? argv[++i];
 		if (flag === '--help' || flag === '-h') result.help = true;
 		else if (flag === '--prune') result.prune = true;
+		else if (flag === '--pdf') result.pdf = true;
 		else if (flag === '--out') {
 			const dir = value();
 			if (!dir) result.errors.push('--out needs a directory');
@@ -85,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
 		ids: args.ids,
 		jobs: args.jobs,
 		prune: args.prune,
+		pdf: args.pdf,
 		log: (line) => console.log(line),
 	});
 	return result.ok ? 0 : 1;

@@ -7,6 +7,7 @@
  *   const bytes = await buildDeck({ briefing, insights, industryName, brand, logo, modified });
  */
 import { planDeck } from './plan/index.ts';
+import type { PdfFonts } from './pdf/index.ts';
 import { writePptx } from './pptx/index.ts';
 import { isoDate } from '../schema/common.ts';
 import type { Scene } from './scene.ts';
@@ -18,6 +19,7 @@ export type * from './scene.ts';
 export type DeckPlan = Scene;
 export { planDeck } from './plan/index.ts';
 export { writePptx, PPTX_MIME } from './pptx/index.ts';
+export type { PdfFonts } from './pdf/index.ts';
 export { deckTimestamp, audienceRoles, tokenValues } from './format.ts';
 export {
 	fitText,
@@ -59,6 +61,26 @@ export async function buildDeckWithPlan(input: DeckInput): Promise<BuiltDeck> {
 	assertPresentable(input);
 	const plan = planDeck(input);
 	return { bytes: await writePptx(plan), plan };
+}
+
+/** A deck's files: the .pptx, the PDF leave-behind when fonts for it were given, and the plan. */
+export interface BuiltDeckFiles extends BuiltDeck {
+	pdf?: Uint8Array;
+}
+
+/** Builds the .pptx and, given `pdfFonts`, the PDF of the same scene (planned once). */
+export async function buildDeckFiles(
+	input: DeckInput,
+	options: { pdfFonts?: PdfFonts } = {},
+): Promise<BuiltDeckFiles> {
+	assertPresentable(input);
+	const plan = planDeck(input);
+	const bytes = await writePptx(plan);
+	// Loaded only when asked for: the builder's .pptx download does not carry the PDF engine.
+	const pdf = options.pdfFonts
+		? await (await import('./pdf/index.ts')).writePdf(plan, options.pdfFonts)
+		: undefined;
+	return pdf ? { bytes, pdf, plan } : { bytes, plan };
 }
 
 /** Builds a briefing's deck: the bytes of a `.pptx` file, identical for identical input. */

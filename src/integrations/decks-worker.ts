@@ -2,17 +2,20 @@
  * Worker thread for `buildDecks` (src/integrations/decks.ts): builds one deck per message and
  * hands the bytes back without copying them.
  */
-import { parentPort } from 'node:worker_threads';
-import { buildDeckWithPlan, type DeckInput } from '../deck/index.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildDeckFiles, type DeckInput, type PdfFonts } from '../deck/index.ts';
+
+const pdfFonts = (workerData as { pdfFonts?: PdfFonts } | null)?.pdfFonts;
 
 parentPort?.on('message', async ({ id, input }: { id: string; input: DeckInput }) => {
 	try {
-		const { bytes, plan } = await buildDeckWithPlan(input);
+		const { bytes, pdf, plan } = await buildDeckFiles(input, { pdfFonts });
 		const warnings = [
 			...plan.warnings,
 			...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),
 		];
-		parentPort?.postMessage({ id, bytes, warnings }, [bytes.buffer as ArrayBuffer]);
+		const transfer = [bytes.buffer as ArrayBuffer, ...(pdf ? [pdf.buffer as ArrayBuffer] : [])];
+		parentPort?.postMessage({ id, bytes, pdf, warnings }, transfer);
 	} catch (error) {
 		parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
 	}

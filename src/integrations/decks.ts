@@ -21,11 +21,12 @@ import {
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildDeckWithPlan, deckTimestamp, type DeckInput } from '../deck/index.ts';
+import { buildDeckFiles, deckTimestamp, type DeckInput, type PdfFonts } from '../deck/index.ts';
 import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
 import { contentPaths, errorsOf, loadLibrary, type Library } from '../library/load.ts';
 import { crossIndustry } from '../schema/taxonomy.ts';
 import type { BuildStep } from './library.ts';
+import { loadPdfFonts } from './pdf-fonts.ts';
 
 /** Options for {@link buildDecks}. */
 export interface BuildDecksOptions {
@@ -47,6 +48,8 @@ export interface BuildDecksOptions {
 	label?: string;
 	/** Remove decks in `outDir` that no briefing produces (otherwise they are only named). */
 	prune?: boolean;
+	/** Also write each deck's PDF leave-behind, `<id>.pdf`, next to its `<id>.pptx`. */
+	pdf?: boolean;
 }
 
 /** One deck that was written. */
@@ -55,6 +58,8 @@ export interface BuiltDeckFile {
 	file: string;
 	bytes: number;
 	ms: number;
+	/** The PDF leave-behind, when asked for. */
+	pdf?: { file: string; bytes: number };
 }
 
 /** What {@link buildDecks} did. */
@@ -301,10 +306,22 @@ export async function orphanDecks(dir: string, ids: readonly string[]): Promise<
 		.sort();
 }
 
-type WorkerReply = { id: string; bytes?: Uint8Array; error?: string; warnings?: string[] };
+type WorkerReply = {
+	id: string;
+	bytes?: Uint8Array;
+	pdf?: Uint8Array;
+	error?: string;
+	warnings?: string[];
+};
 
 /** What building one deck gave. */
-type DeckOutcome = { bytes?: Uint8Array; error?: string; warnings?: string[]; ms: number };
+type DeckOutcome = {
+	bytes?: Uint8Array;
+	pdf?: Uint8Array;
+	error?: string;
+	warnings?: string[];
+	ms: number;
+};
 
 /** Builds decks on `jobs` worker threads; falls back to this thread if a worker cannot start. */
 async function buildAll(
@@ -312,18 +329,19 @@ async function buildAll(
 	jobs: number,
 	onDeck: (id: string, result: DeckOutcome) => Promise<void>,
 	note: (line: string) => void,
+	pdfFonts: PdfFonts | undefined,
 ): Promise<void> {
 	const queue = [...inputs.keys()];
 	const inProcess = async () => {
 		for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
 			const started = performance.now();
 			try {
-				const { bytes, plan } = await buildDeckWithPlan(inputs.get(id)!);
+				const { bytes, pdf, plan } = await buildDeckFiles(inputs.get(id)!, { pdfFonts });
 				const warnings = [
 					...plan.warnings,
 					...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),
 				];
-				await onDeck(id, { bytes, warnings, ms: performance.now() - started });
+				await onDeck(id, { bytes, pdf, warnings, ms: performance.now() - started });
 			} catch (error) {
 				await onDeck(id, {
 					error: error instanceof Error ? error.message : String(error),
@@ -338,7 +356,9 @@ async function buildAll(
 		new Promise<void>((resolve) => {
 			let worker: Worker;
 			try {
-				worker = new Worker(new URL('./decks-worker.ts', import.meta.url));
+				worker = new Worker(new URL('./decks-worker.ts', import.meta.url), {
+					workerData: { pdfFonts },
+				});
 			} catch {
 				resolve(inProcess());
 				return;
@@ -360,6 +380,7 @@ async function buildAll(
 				pending = pending.then(() =>
 					onDeck(reply.id, {
 						bytes: reply.bytes,
+						pdf: reply.pdf,
 						error: reply.error,
 						warnings: reply.warnings,
 						ms,
@@ -442,6 +463,16 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 			`  removed ${swept.length} temporary file${swept.length === 1 ? '' : 's'} an interrupted run left in ${where}/`,
 		);
 	}
+	let pdfFonts: PdfFonts | undefined;
+	if (options.pdf) {
+		try {
+			pdfFonts = await loadPdfFonts(options.root);
+		} catch (error) {
+			result.refused.push(`decks: ${error instanceof Error ? error.message : String(error)}`);
+			result.refused.forEach((line) => log(line));
+			return result;
+		}
+	}
 	const started = performance.now();
 	const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.size));
 	await buildAll(
@@ -449,12 +480,22 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 		jobs,
 		async (id, deck) => {
 			const file = path.join(options.outDir, `${id}.pptx`);
-			if (deck.bytes) {
+			const pdfFile = path.join(options.outDir, `${id}.pdf`);
+			const shown = (name: string, full: string) =>
+				options.label ? `${options.label}/${name}` : path.relative(options.root, full) || full;
+			if (deck.bytes && (deck.pdf || !pdfFonts)) {
 				try {
+					// The PDF first: a deck is reported built only when all its files are written.
+					if (deck.pdf) await writeAtomically(pdfFile, deck.pdf);
 					await writeAtomically(file, deck.bytes);
-					result.built.push({ id, file, bytes: deck.bytes.length, ms: deck.ms });
+					const built: BuiltDeckFile = { id, file, bytes: deck.bytes.length, ms: deck.ms };
+					if (deck.pdf) built.pdf = { file: pdfFile, bytes: deck.pdf.length };
+					result.built.push(built);
+					const pdfNote = deck.pdf
+						? ` and ${shown(`${id}.pdf`, pdfFile)} (${kb(deck.pdf.length)})`
+						: '';
 					log(
-						`  built  ${id} -> ${options.label ? `${options.label}/${id}.pptx` : path.relative(options.root, file) || file} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)`,
+						`  built  ${id} -> ${shown(`${id}.pptx`, file)} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)${pdfNote}`,
 					);
 					for (const warning of deck.warnings ?? []) log(`  warning ${id}: ${warning}`);
 					return;
@@ -471,6 +512,7 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 			);
 		},
 		log,
+		pdfFonts,
 	);
 
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -504,7 +546,7 @@ export const decksStep: BuildStep<{ staging: string; result: BuildDecksResult }>
 	prepare: async ({ root, library, outDir, log }) => {
 		const staging = await mkdtemp(path.join(tmpdir(), 'insight-decks-'));
 		const label = path.relative(root, path.join(outDir, 'briefings'));
-		const result = await buildDecks({ root, library, outDir: staging, label, log });
+		const result = await buildDecks({ root, library, outDir: staging, label, log, pdf: true });
 		return { staging, result };
 	},
 	complete: async ({ outDir }, { staging, result }) => {
@@ -516,6 +558,8 @@ export const decksStep: BuildStep<{ staging: string; result: BuildDecksResult }>
 			const target = path.join(outDir, 'briefings');
 			await mkdir(target, { recursive: true });
 			for (const deck of result.built) {
+				if (deck.pdf)
+					await writeAtomically(path.join(target, `${deck.id}.pdf`), await readFile(deck.pdf.file));
 				await writeAtomically(path.join(target, `${deck.id}.pptx`), await readFile(deck.file));
 			}
 		} finally {

@@ -27,6 +27,7 @@ async function project(): Promise<string> {
 	await cp(path.join(repo, 'content/brand.yaml'), path.join(root, 'content/brand.yaml'));
 	await cp(path.join(repo, 'content/taxonomy.yaml'), path.join(root, 'content/taxonomy.yaml'));
 	await cp(path.join(repo, 'public/brand'), path.join(root, 'public/brand'), { recursive: true });
+	await cp(path.join(repo, 'public/fonts'), path.join(root, 'public/fonts'), { recursive: true });
 	return root;
 }
 
@@ -230,8 +231,11 @@ describe('after-build step', () => {
 			await decksStep.complete(context, await decksStep.prepare!(context));
 		};
 		await runStep((line) => lines.push(line));
+		// Each deck with its PDF leave-behind, which the briefing pages link to.
 		expect((await readdir(path.join(outDir, 'briefings'))).sort()).toEqual([
+			'acme-cfo.pdf',
 			'acme-cfo.pptx',
+			'globex-coo.pdf',
 			'globex-coo.pptx',
 		]);
 		expect(lines.at(-1)).toMatch(/2 decks built/);
