@@ -16,6 +16,7 @@ import { isoDate } from '../src/schema/common.ts';
 import { editorialWarnings } from '../src/library/editorial.ts';
 import { formatIssue, type ContentIssue } from '../src/library/issues.ts';
 import { loadLibrary, type Library } from '../src/library/load.ts';
+import { plural } from '../src/library/plural.ts';
 
 const usage = `Usage: npm run check -- [options]
 
@@ -228,8 +229,6 @@ export function buildReport(
 		},
 	};
 }
-
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** The report as people read it: errors, warnings grouped by kind, then a summary. */
 export function formatReport(report: CheckReport, types: TypeResult): string {

@@ -23,7 +23,6 @@ import {
 } from '../src/schema/briefing.ts';
 import { idSchema, isoDate } from '../src/schema/common.ts';
 import { stages } from '../src/schema/stage.ts';
-import { formatIssue } from '../src/library/issues.ts';
 import { contentPaths, loadLibrary, parseBriefing } from '../src/library/load.ts';
 import {
 	briefingFile,
@@ -37,16 +36,15 @@ import {
 	ask,
 	choose,
 	chooseMany,
-	confirm,
 	dateProblem,
 	gitUserName,
 	isInteractive,
 	listFlag,
-	openInEditor,
+	missingFlags,
+	finishScaffold,
 	problem,
 	prompts,
 	UsageError,
-	writeNewFile,
 } from './lib/authoring.ts';
 
 const usage = `Usage: npm run new:briefing [-- flags]
@@ -291,31 +289,23 @@ export async function main(argv: string[]): Promise<number> {
 	}
 
 	if (!draft.id && company && draft.title) draft.id = suggestId(`${company} ${draft.title}`);
-	const missing = [
-		['--title', draft.title],
-		['--company', company],
-		['--industry', industry],
-		['--audience', audience.length ? audience : undefined],
-		['--presenter-name', presenterName],
-		['--presenter-title', presenterTitle],
-		['--date', draft.date],
-		['--insight', draft.insights],
-		['--ask', nextAsk],
-	]
-		.filter(([, value]) => value === undefined)
-		.map(([name]) => name);
-	if (missing.length) {
-		console.error(
-			`npm run new:briefing: missing ${missing.join(', ')} (nothing was written)\n\n${usage}`,
-		);
-		return 2;
-	}
-	if (!draft.id) {
-		console.error(
-			'npm run new:briefing: --id is needed: no file name can be made from this title (nothing was written)',
-		);
-		return 2;
-	}
+	const refused = missingFlags(
+		'new:briefing',
+		usage,
+		[
+			['--title', draft.title],
+			['--company', company],
+			['--industry', industry],
+			['--audience', audience.length ? audience : undefined],
+			['--presenter-name', presenterName],
+			['--presenter-title', presenterTitle],
+			['--date', draft.date],
+			['--insight', draft.insights],
+			['--ask', nextAsk],
+		],
+		draft.id,
+	);
+	if (refused !== undefined || !draft.id) return refused ?? 2;
 
 	const complete: BriefingDraft = {
 		title: draft.title!,
@@ -328,58 +318,31 @@ export async function main(argv: string[]): Promise<number> {
 		notes: draft.notes,
 	};
 	const file = fileFor(draft.id);
-	if (taken(draft.id)) {
-		console.error(`${file}: already exists; choose another --id (nothing was written)`);
-		return 1;
-	}
 	const text = briefingFile(complete);
-	const parsed = parseBriefing(file, text);
-	const issues = [...parsed.issues];
-	const idProblem = problem(idSchema, draft.id);
-	if (idProblem)
-		issues.unshift({
-			file,
-			field: '',
-			message: `--id: ${idProblem}`,
-			severity: 'error',
-			rule: 'file-name',
-		});
-	// References are checked even when a field fails its schema, so every problem shows at once.
-	issues.push(
-		...validateBriefingReferences(
-			file,
-			{
-				insights: complete.insights,
-				date: new Date(`${complete.date}T00:00:00Z`),
-				prospect: complete.prospect,
-			},
-			byId,
-			taxonomy,
-			brokenIds,
-		),
-	);
-	if (issues.length) {
-		for (const issue of issues) console.error(formatIssue(issue));
-		console.error(
-			`\nnothing was written: fix the ${issues.length === 1 ? 'value' : 'values'} above`,
-		);
-		return 1;
-	}
-	if (interactive && !(await confirm(`Write ${file}?`))) {
-		prompts.cancel('Nothing was written.');
-		return 1;
-	}
-	if (!(await writeNewFile(root, file, text))) {
-		console.error(`${file}: already exists; choose another --id (nothing was written)`);
-		return 1;
-	}
-	console.log(file);
-	const next = 'Add names, an agenda or opening notes if you have them, then run npm run check.';
-	if (interactive) {
-		prompts.outro(next);
-		openInEditor(root, file);
-	} else console.error(next);
-	return 0;
+	return finishScaffold({
+		root,
+		id: draft.id,
+		file,
+		text,
+		issues: [
+			...parseBriefing(file, text).issues,
+			// References are checked even when a field fails its schema, so every problem shows at once.
+			...validateBriefingReferences(
+				file,
+				{
+					insights: complete.insights,
+					date: new Date(`${complete.date}T00:00:00Z`),
+					prospect: complete.prospect,
+				},
+				byId,
+				taxonomy,
+				brokenIds,
+			),
+		],
+		interactive,
+		question: `Write ${file}?`,
+		next: 'Add names, an agenda or opening notes if you have them, then run npm run check.',
+	});
 }
 
 if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

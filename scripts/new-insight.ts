@@ -19,7 +19,6 @@ import { insightLimits, insightSchema, sourceSchema } from '../src/schema/insigh
 import { idSchema, isoDate } from '../src/schema/common.ts';
 import { stageIds, stages, type Stage } from '../src/schema/stage.ts';
 import { crossIndustry } from '../src/schema/taxonomy.ts';
-import { formatIssue } from '../src/library/issues.ts';
 import { contentPaths, loadLibrary, parseInsight, splitFrontmatter } from '../src/library/load.ts';
 import { insightFile, suggestId, type InsightDraft } from '../src/library/scaffold.ts';
 import {
@@ -32,16 +31,15 @@ import {
 	askList,
 	choose,
 	chooseMany,
-	confirm,
 	dateProblem,
 	gitUserName,
 	isInteractive,
 	listFlag,
-	openInEditor,
+	missingFlags,
+	finishScaffold,
 	problem,
 	prompts,
 	UsageError,
-	writeNewFile,
 } from './lib/authoring.ts';
 
 const usage = `Usage: npm run new:insight [-- flags]
@@ -290,83 +288,57 @@ export async function main(argv: string[]): Promise<number> {
 	}
 
 	draft.id ??= draft.title ? suggestId(draft.title) : undefined;
-	const missing = [
-		['--title', draft.title],
-		['--summary', draft.summary],
-		['--industry', draft.industries],
-		['--persona', draft.personas],
-		['--stage', draft.stage],
-		['--point', draft.points],
-		['--implication', draft.implication],
-		['--question', draft.questions],
-		['--source-title', source.title],
-		['--source-publisher', source.publisher],
-		['--source-date', source.published],
-		['--author', draft.author],
-	]
-		.filter(([, value]) => value === undefined)
-		.map(([name]) => name);
-	if (missing.length) {
-		console.error(
-			`npm run new:insight: missing ${missing.join(', ')} (nothing was written)\n\n${usage}`,
-		);
-		return 2;
-	}
-	if (!draft.id) {
-		console.error(
-			'npm run new:insight: --id is needed: no file name can be made from this title (nothing was written)',
-		);
-		return 2;
-	}
+	const refused = missingFlags(
+		'new:insight',
+		usage,
+		[
+			['--title', draft.title],
+			['--summary', draft.summary],
+			['--industry', draft.industries],
+			['--persona', draft.personas],
+			['--stage', draft.stage],
+			['--point', draft.points],
+			['--implication', draft.implication],
+			['--question', draft.questions],
+			['--source-title', source.title],
+			['--source-publisher', source.publisher],
+			['--source-date', source.published],
+			['--author', draft.author],
+		],
+		draft.id,
+	);
+	if (refused !== undefined) return refused;
 
 	const complete = { ...draft, source } as InsightDraft & { id: string };
 	const file = fileFor(complete.id);
-	if (taken(complete.id)) {
-		console.error(`${file}: already exists; choose another --id (nothing was written)`);
-		return 1;
-	}
 	const text = insightFile(complete);
 	const parsed = parseInsight(file, text);
-	const issues = [...parsed.issues];
-	const idProblem = problem(idSchema, complete.id);
-	if (idProblem)
-		issues.unshift({
-			file,
-			field: '',
-			message: `--id: ${idProblem}`,
-			severity: 'error',
-			rule: 'file-name',
-		});
 	const parts = splitFrontmatter(text)!;
-	issues.push(
-		// Ids are checked even when a field fails its schema, so every problem shows at once.
-		...(parsed.entry
-			? validateInsightReferences(parsed.entry, taxonomy, new Set([...existing, complete.id]))
-			: validateRawReferences(file, 'insight', complete, taxonomy, byId, new Set(), parsed.issues)),
-		...validateInsightBody(file, parts.body, parts.bodyLine),
-	);
-	if (issues.length) {
-		for (const issue of issues) console.error(formatIssue(issue));
-		console.error(
-			`\nnothing was written: fix the ${issues.length === 1 ? 'value' : 'values'} above`,
-		);
-		return 1;
-	}
-	if (interactive && !(await confirm(`Write ${file} as a draft?`))) {
-		prompts.cancel('Nothing was written.');
-		return 1;
-	}
-	if (!(await writeNewFile(root, file, text))) {
-		console.error(`${file}: already exists; choose another --id (nothing was written)`);
-		return 1;
-	}
-	console.log(file);
-	const next = `Written as a draft. Add evidence and the talk track, then set status: published and run npm run check.`;
-	if (interactive) {
-		prompts.outro(next);
-		openInEditor(root, file);
-	} else console.error(next);
-	return 0;
+	return finishScaffold({
+		root,
+		id: complete.id,
+		file,
+		text,
+		issues: [
+			...parsed.issues,
+			// Ids are checked even when a field fails its schema, so every problem shows at once.
+			...(parsed.entry
+				? validateInsightReferences(parsed.entry, taxonomy, new Set([...existing, complete.id]))
+				: validateRawReferences(
+						file,
+						'insight',
+						complete,
+						taxonomy,
+						byId,
+						new Set(),
+						parsed.issues,
+					)),
+			...validateInsightBody(file, parts.body, parts.bodyLine),
+		],
+		interactive,
+		question: `Write ${file} as a draft?`,
+		next: 'Written as a draft. Add evidence and the talk track, then set status: published and run npm run check.',
+	});
 }
 
 if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

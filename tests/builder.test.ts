@@ -77,6 +77,7 @@ const library: BuilderLibrary = {
 			expires: '2027-01-15',
 		}),
 	],
+	briefings: [],
 };
 
 function completeDraft(): Draft {

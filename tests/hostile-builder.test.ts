@@ -23,6 +23,7 @@ const library: BuilderLibrary = {
 		personas: [{ id: 'cfo', name: 'Chief Financial Officer', description: 'Money.' }],
 	},
 	brand: {} as BuilderLibrary['brand'],
+	briefings: [],
 	insights: ids.map((id): PublishedInsight => ({
 		id,
 		talkTrack: 'Talk.',

@@ -1,14 +1,16 @@
 /**
  * What `new:insight` and `new:briefing` share: prompts that validate with the same rules and
- * messages as `npm run check`, flag parsing helpers, writing without overwriting, and opening the
- * new file in the author's editor.
+ * messages as `npm run check`, flag parsing helpers, and the ending: refuse what is missing or
+ * invalid, confirm, write without overwriting, and open the new file in the author's editor.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as prompts from '@clack/prompts';
 import type { z } from 'astro/zod';
-import { issuesFromZod } from '../../src/library/issues.ts';
+import { idSchema } from '../../src/schema/common.ts';
+import { formatIssue, issuesFromZod, type ContentIssue } from '../../src/library/issues.ts';
 
 /** Thrown for a bad command line: the script prints usage and exits 2. */
 export class UsageError extends Error {}
@@ -165,4 +167,98 @@ export function dateProblem(value: string): string | undefined {
 	if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
 		return `a real calendar date (got "${value}")`;
 	return undefined;
+}
+
+/**
+ * The exit code for a command line that lacks required flags (each `[flag, value]` with an
+ * undefined value) or gives no id, after saying so; undefined when nothing is missing.
+ */
+export function missingFlags(
+	command: string,
+	usage: string,
+	flags: Array<[string, unknown]>,
+	id: string | undefined,
+): number | undefined {
+	const missing = flags.filter(([, value]) => value === undefined).map(([name]) => name);
+	if (missing.length) {
+		console.error(
+			`npm run ${command}: missing ${missing.join(', ')} (nothing was written)\n\n${usage}`,
+		);
+		return 2;
+	}
+	if (!id) {
+		console.error(
+			`npm run ${command}: --id is needed: no file name can be made from this title (nothing was written)`,
+		);
+		return 2;
+	}
+	return undefined;
+}
+
+/** What {@link finishScaffold} writes, and what it says before and after. */
+export interface ScaffoldEnding {
+	/** Project root. */
+	root: string;
+	/** The new file's id (its name). */
+	id: string;
+	/** The new file, relative to `root`. */
+	file: string;
+	/** Its content. */
+	text: string;
+	/** Problems the content checks found (`check`'s rules); the id's own rules are added here. */
+	issues: readonly ContentIssue[];
+	/** Whether a person is at the terminal (then: confirm, outro, editor). */
+	interactive: boolean;
+	/** The confirmation question, e.g. "Write content/briefings/x.yaml?". */
+	question: string;
+	/** What to do next, said after writing. */
+	next: string;
+}
+
+const taken = (file: string) =>
+	`${file}: already exists; choose another --id (nothing was written)`;
+
+/**
+ * The scaffolds' ending: refuses an existing file or any problem (every one printed as
+ * `file: field: message`), asks to confirm at a terminal, writes without overwriting, prints the
+ * file's path on stdout and the next step on stderr (or as the outro), and opens the editor.
+ * Returns the exit code.
+ */
+export async function finishScaffold(ending: ScaffoldEnding): Promise<number> {
+	const { root, file, interactive } = ending;
+	if (existsSync(path.join(root, file))) {
+		console.error(taken(file));
+		return 1;
+	}
+	const issues = [...ending.issues];
+	const idProblem = problem(idSchema, ending.id);
+	if (idProblem)
+		issues.unshift({
+			file,
+			field: '',
+			message: `--id: ${idProblem}`,
+			severity: 'error',
+			rule: 'file-name',
+		});
+	if (issues.length) {
+		for (const issue of issues) console.error(formatIssue(issue));
+		console.error(
+			`\nnothing was written: fix the ${issues.length === 1 ? 'value' : 'values'} above`,
+		);
+		return 1;
+	}
+	if (interactive && !(await confirm(ending.question))) {
+		prompts.cancel('Nothing was written.');
+		return 1;
+	}
+	if (!(await writeNewFile(root, file, ending.text))) {
+		console.error(taken(file));
+		return 1;
+	}
+	console.log(file);
+	if (interactive) {
+		prompts.outro(ending.next);
+		openInEditor(root, file);
+	} else console.error(ending.next);
+	return 0;
 }

@@ -3,6 +3,7 @@
  * (`/builder/library.json`), and the briefing a rep is putting together.
  */
 import type { Brand } from '../schema/brand.ts';
+import type { Briefing } from '../schema/briefing.ts';
 import type { Insight } from '../schema/insight.ts';
 import type { Stage } from '../schema/stage.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
@@ -22,6 +23,17 @@ export interface PublishedInsight {
 	talkTrack: string;
 }
 
+/** An example briefing as the builder receives it: dates as `YYYY-MM-DD` strings. */
+export interface ExampleBriefing {
+	/** Briefing id (its file name), as in `?briefing=<id>`. */
+	id: string;
+	/** The briefing file's content, JSON-safe. */
+	data: Omit<Briefing, 'date' | 'nextStep'> & {
+		date: string;
+		nextStep: Omit<Briefing['nextStep'], 'proposedDate'> & { proposedDate?: string };
+	};
+}
+
 /** The builder's data file. */
 export interface BuilderLibrary {
 	/** Industries and personas. */
@@ -30,6 +42,8 @@ export interface BuilderLibrary {
 	brand: Brand;
 	/** Published insights only. */
 	insights: PublishedInsight[];
+	/** Example briefings from `content/briefings/`. */
+	briefings: ExampleBriefing[];
 }
 
 /** The briefing a rep is building: every field as typed, before validation. */

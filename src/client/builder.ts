@@ -3,7 +3,7 @@
  * everything the rep typed is rendered as text (never as HTML), so hostile input stays inert.
  * The deck engine is imported only when a deck is asked for.
  */
-import { checkDraft, draftFileId, draftToYaml, reviveInsight } from '../builder/briefing.ts';
+import { checkDraft, draftFileId, draftToYaml } from '../builder/briefing.ts';
 import { prospectingEmail } from '../builder/email.ts';
 import {
 	draftFromValue,
@@ -21,6 +21,7 @@ import {
 	type Draft,
 	type PublishedInsight,
 } from '../builder/types.ts';
+import { prospectIndustryName } from '../library/deck-input.ts';
 import type { ContentIssue } from '../library/issues.ts';
 import { briefingLimits } from '../schema/briefing.ts';
 import { stageIds, stages, type Stage } from '../schema/stage.ts';
@@ -731,24 +732,14 @@ export async function initBuilder(): Promise<void> {
 		button.disabled = true;
 		status.textContent = 'Building your deck…';
 		try {
-			const [{ buildDeck, deckTimestamp }, logo] = await Promise.all([
+			const [{ buildDeck, PPTX_MIME }, { builderDeckInput }, logoPng] = await Promise.all([
 				import('../deck/index.ts'),
-				loadLogo(base, library),
+				import('../builder/deck.ts'),
+				fetchLogo(base, library),
 			]);
-			const bytes = await buildDeck({
-				briefing,
-				insights: briefing.insights.map((id) => reviveInsight(byId.get(id)!)),
-				industryName: industryName(briefing.prospect.industry),
-				brand: library.brand,
-				...(logo ? { logo } : {}),
-				modified: deckTimestamp(undefined, briefing.date),
-			});
+			const bytes = await buildDeck(builderDeckInput(library, briefing, logoPng));
 			const name = `${draftFileId(draft)}.pptx`;
-			download(
-				name,
-				bytes as Uint8Array<ArrayBuffer>,
-				'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-			);
+			download(name, bytes as Uint8Array<ArrayBuffer>, PPTX_MIME);
 			status.textContent = `Downloaded ${name}.`;
 		} catch (error) {
 			status.textContent = `The deck could not be built: ${error instanceof Error ? error.message : String(error)}. Your work is saved; try again or download the YAML.`;
@@ -800,7 +791,7 @@ export async function initBuilder(): Promise<void> {
 		const email = prospectingEmail(
 			draft,
 			draft.insights.map((id) => byId.get(id)!),
-			industryName(draft.industry),
+			prospectIndustryName(draft.industry, library.taxonomy),
 		);
 		$<HTMLInputElement>('#email-subject').value = email.subject;
 		const body = $<HTMLTextAreaElement>('#email-body');
@@ -833,23 +824,16 @@ export async function initBuilder(): Promise<void> {
 	root.dataset.ready = 'true';
 }
 
-/** The brand logo as a PNG data URL for the deck, or undefined if it cannot be fetched. */
-async function loadLogo(
-	base: string,
-	library: BuilderLibrary,
-): Promise<{ dataUrl: string; aspectRatio: number } | undefined> {
+/** The brand logo's PNG bytes; a logo that cannot be fetched stops the deck with a reason. */
+async function fetchLogo(base: string, library: BuilderLibrary): Promise<Uint8Array> {
+	const url = `${base}${library.brand.logo.png}`;
+	let response: Response;
 	try {
-		const response = await fetch(`${base}${library.brand.logo.png}`);
-		if (!response.ok) return undefined;
-		const bytes = new Uint8Array(await response.arrayBuffer());
-		let binary = '';
-		for (let i = 0; i < bytes.length; i += 0x8000)
-			binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-		return {
-			dataUrl: `data:image/png;base64,${btoa(binary)}`,
-			aspectRatio: library.brand.logo.aspectRatio,
-		};
+		response = await fetch(url);
 	} catch {
-		return undefined;
+		throw new Error(`the brand logo (${url}) could not be loaded: check the connection`);
 	}
+	if (!response.ok)
+		throw new Error(`the brand logo (${url}) could not be loaded (HTTP ${response.status})`);
+	return new Uint8Array(await response.arrayBuffer());
 }

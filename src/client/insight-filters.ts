@@ -3,6 +3,8 @@
  * data attributes; the chosen filters live in the URL so a filtered list can be shared.
  * Cross-industry insights match every industry, because they hold everywhere.
  */
+import { plural } from '../library/plural.ts';
+
 const fields = ['industry', 'persona', 'stage'] as const;
 type Field = (typeof fields)[number];
 
@@ -39,7 +41,7 @@ export function initInsightFilters(): void {
 			(item as HTMLElement).hidden = !match;
 			if (match) shown++;
 		}
-		count.textContent = `${shown} insight${shown === 1 ? '' : 's'}`;
+		count.textContent = plural(shown, 'insight');
 		empty.hidden = shown > 0;
 		if (updateUrl) {
 			const url = new URL(location.href);

@@ -3,6 +3,7 @@
  * topic) and counts, excerpts, keyboard navigation, and state in the URL so a search can be shared.
  * Pagefind's index only exists in a built site; in `npm run dev` the page says so and offers the way.
  */
+import { plural } from '../library/plural.ts';
 
 interface PagefindResultData {
 	url: string;
@@ -180,7 +181,7 @@ export async function initSearch(): Promise<void> {
 		if (current !== generation) return;
 		const count = search.results.length;
 		const what = term ? ` for “${state.query.trim()}”` : hasFilters ? '' : ' (all insights)';
-		status.textContent = `${count} insight${count === 1 ? '' : 's'}${what}`;
+		status.textContent = `${plural(count, 'insight')}${what}`;
 		list.innerHTML = results.length
 			? results
 					.map(

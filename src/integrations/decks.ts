@@ -24,7 +24,8 @@ import { Worker } from 'node:worker_threads';
 import { buildDeckFiles, deckTimestamp, type DeckInput, type PdfFonts } from '../deck/index.ts';
 import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
 import { contentPaths, errorsOf, loadLibrary, type Library } from '../library/load.ts';
-import { crossIndustry } from '../schema/taxonomy.ts';
+import { assembleDeckInput } from '../library/deck-input.ts';
+import { plural } from '../library/plural.ts';
 import type { BuildStep } from './library.ts';
 import { loadPdfFonts } from './pdf-fonts.ts';
 
@@ -117,38 +118,24 @@ export async function deckInputs(
 ): Promise<Map<string, DeckInput>> {
 	const brand = library.brand;
 	if (!brand) throw new Error(`${contentPaths.brand}: the brand is missing or broken`);
-	const png = await readFile(path.join(library.root, 'public', brand.logo.png));
-	const logo = {
-		dataUrl: `data:image/png;base64,${png.toString('base64')}`,
-		aspectRatio: brand.logo.aspectRatio,
-	};
+	const logoPng = await readFile(path.join(library.root, 'public', brand.logo.png));
 	const insights = new Map(library.insights.map((entry) => [entry.id, entry]));
 	const inputs = new Map<string, DeckInput>();
 	for (const id of ids) {
 		const briefing = library.briefings.find((entry) => entry.id === id);
 		if (!briefing) throw new Error(`${contentPaths.briefings}/${id}.yaml: no such briefing`);
-		const industry = library.taxonomy?.industries.find(
-			(entry) => entry.id === briefing.data.prospect.industry,
-		);
-		inputs.set(id, {
-			briefing: briefing.data,
-			insights: briefing.data.insights.map((insightId) => {
-				const entry = insights.get(insightId);
-				// Checked by the library rules; repeated here so a draft can never reach a deck.
-				if (!entry || entry.data.status !== 'published') {
-					throw new Error(`${briefing.file}: insight "${insightId}" is not a published insight`);
-				}
-				return { id: entry.id, data: entry.data, talkTrack: entry.talkTrack };
+		inputs.set(
+			id,
+			assembleDeckInput({
+				briefing: briefing.data,
+				insights,
+				taxonomy: library.taxonomy ?? { industries: [] },
+				brand,
+				logoPng,
+				modified: deckTimestamp(sourceDateEpoch, briefing.data.date),
+				file: briefing.file,
 			}),
-			industryName:
-				industry?.name ??
-				(briefing.data.prospect.industry === crossIndustry
-					? 'your industry'
-					: briefing.data.prospect.industry),
-			brand,
-			logo,
-			modified: deckTimestamp(sourceDateEpoch, briefing.data.date),
-		});
+		);
 	}
 	return inputs;
 }
@@ -432,7 +419,7 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 		result.refused.push(...issues.map(formatIssue));
 		result.refused.forEach((line) => log(line));
 		log(
-			`${issues.length} content error${issues.length === 1 ? '' : 's'}: no decks built (fix them, or run \`npm run check\`).`,
+			`${plural(issues.length, 'content error')}: no decks built (fix them, or run \`npm run check\`).`,
 		);
 		return result;
 	}
@@ -529,7 +516,7 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 		}
 	}
 	log(
-		`${result.built.length} deck${result.built.length === 1 ? '' : 's'} built in ${where}/ (${seconds} s, ${jobs} job${jobs === 1 ? '' : 's'})` +
+		`${plural(result.built.length, 'deck')} built in ${where}/ (${seconds} s, ${plural(jobs, 'job')})` +
 			(result.failed.length ? `, ${result.failed.length} failed` : ''),
 	);
 	result.ok = result.failed.length === 0;
@@ -553,7 +540,7 @@ export const decksStep: BuildStep<{ staging: string; result: BuildDecksResult }>
 		try {
 			if (!result.ok) {
 				const count = result.failed.length || result.refused.length;
-				throw new Error(`decks: ${count} problem${count === 1 ? '' : 's'} (see above)`);
+				throw new Error(`decks: ${plural(count, 'problem')} (see above)`);
 			}
 			const target = path.join(outDir, 'briefings');
 			await mkdir(target, { recursive: true });

@@ -8,6 +8,7 @@ import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { errorsOf, loadLibrary, type Library } from '../library/load.ts';
 import { formatIssue } from '../library/issues.ts';
+import { plural } from '../library/plural.ts';
 
 /** What every build step is given. */
 export interface BuildStepContext {
@@ -60,7 +61,7 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 				const errors = errorsOf(library);
 				if (!errors.length) return;
 				for (const issue of errors) logger.error(formatIssue(issue));
-				const summary = `${errors.length} content error${errors.length === 1 ? '' : 's'} (run \`npm run check\` for the full report)`;
+				const summary = `${plural(errors.length, 'content error')} (run \`npm run check\` for the full report)`;
 				// The dev server keeps running so the author can fix the file and see the result.
 				if (command === 'build')
 					throw new AstroError(

@@ -18,6 +18,7 @@ import { isoDate } from '../schema/common.ts';
 import { stageIds } from '../schema/stage.ts';
 import { crossIndustry, type Taxonomy } from '../schema/taxonomy.ts';
 import { addMonths, daysUntil, freshnessLimits, startOfDay } from './freshness.ts';
+import { plural } from './plural.ts';
 import type { ContentIssue } from './issues.ts';
 import type { BriefingEntry, InsightEntry } from './validate.ts';
 
@@ -50,8 +51,6 @@ const warning = (file: string, field: string, message: string, rule: string): Co
 	severity: 'warning',
 	rule,
 });
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Published insights reviewed more than 12 months ago. */
 export function staleReviews(input: EditorialInput, today: Date): ContentIssue[] {

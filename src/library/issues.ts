@@ -4,6 +4,7 @@
  * same messages as `npm run check`.
  */
 import type { z } from 'astro/zod';
+import { plural } from './plural.ts';
 
 /** One problem found in the content. */
 export interface ContentIssue {
@@ -56,8 +57,6 @@ function describe(value: unknown): string {
 	if (typeof value === 'object') return 'an object';
 	return String(value);
 }
-
-const plural = (n: number | bigint, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** How zod's type names read to an author. */
 const typeNames: Record<string, string> = {

@@ -2,6 +2,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { PPTX_MIME } from '../../src/deck/index.ts';
 
 const types: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -12,7 +13,7 @@ const types: Record<string, string> = {
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
 	'.wasm': 'application/wasm',
-	'.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+	'.pptx': PPTX_MIME,
 };
 
 /** Serves `root` on a free port of 127.0.0.1; resolves with the server and its base URL. */

@@ -1,0 +1,26 @@
+/**
+ * The browser's deck input: the builder's validated briefing and its library, through the same
+ * assembler as `npm run decks`, so a deck downloaded from the builder is the CLI's deck.
+ */
+import type { DeckInput } from '../deck/types.ts';
+import { deckTimestamp } from '../deck/format.ts';
+import { assembleDeckInput } from '../library/deck-input.ts';
+import type { Briefing } from '../schema/briefing.ts';
+import { reviveInsight } from './briefing.ts';
+import type { BuilderLibrary } from './types.ts';
+
+/** The deck input for a briefing the builder has checked, with the logo's PNG bytes. */
+export function builderDeckInput(
+	library: BuilderLibrary,
+	briefing: Briefing,
+	logoPng: Uint8Array,
+): DeckInput {
+	return assembleDeckInput({
+		briefing,
+		insights: new Map(library.insights.map((insight) => [insight.id, reviveInsight(insight)])),
+		taxonomy: library.taxonomy,
+		brand: library.brand,
+		logoPng,
+		modified: deckTimestamp(undefined, briefing.date),
+	});
+}
