@@ -7,106 +7,11 @@ import { checkDraft, draftFileId, draftToYaml } from '../src/builder/briefing.ts
 import { prospectingEmail } from '../src/builder/email.ts';
 import { importYaml, readSaved, readShareQuery, shareQuery } from '../src/builder/share.ts';
 import { suggestStoryline } from '../src/builder/storyline.ts';
-import {
-	emptyDraft,
-	type BuilderLibrary,
-	type Draft,
-	type PublishedInsight,
-} from '../src/builder/types.ts';
+import { emptyDraft } from '../src/builder/types.ts';
+import { completeDraft, library } from './fixtures/builder.ts';
 import { parseBriefing } from '../src/library/parse.ts';
 import { validateBriefingReferences } from '../src/library/validate.ts';
-import { stageIds, type Stage } from '../src/schema/stage.ts';
-
-function insight(
-	id: string,
-	stage: Stage,
-	industries: string[],
-	personas: string[],
-	extra: Partial<PublishedInsight['data']> = {},
-): PublishedInsight {
-	return {
-		id,
-		talkTrack: `Talk track for ${id}.`,
-		data: {
-			title: `Claim ${id} holds for {company}.`,
-			summary: `Summary of ${id} for {audience} in {industry}.`,
-			industries,
-			personas,
-			stage,
-			topics: [],
-			points: [`Evidence for ${id}.`],
-			implication: `So what for ${id}.`,
-			questions: [`How does {company} handle ${id}?`],
-			sources: [
-				{
-					title: 'A report',
-					publisher: 'A publisher',
-					published: '2025-01-01',
-					illustrative: false,
-				},
-			],
-			author: 'Test author',
-			reviewed: '2026-06-01',
-			status: 'published',
-			related: [],
-			...extra,
-		},
-	};
-}
-
-const library: BuilderLibrary = {
-	taxonomy: {
-		industries: [
-			{ id: 'healthcare-providers', name: 'Healthcare providers', description: 'Hospitals.' },
-			{ id: 'manufacturing', name: 'Manufacturing', description: 'Factories.' },
-		],
-		personas: [
-			{ id: 'cfo', name: 'Chief Financial Officer', description: 'Money.' },
-			{ id: 'coo', name: 'Chief Operating Officer', description: 'Operations.' },
-		],
-	},
-	brand: {} as BuilderLibrary['brand'],
-	insights: [
-		insight('hc-why', 'decision-to-change', ['healthcare-providers'], ['cfo']),
-		insight('hc-why-coo', 'decision-to-change', ['healthcare-providers'], ['coo']),
-		insight('hc-hard', 'change-challenges', ['healthcare-providers'], ['cfo', 'coo']),
-		insight('any-works', 'approaches', ['cross-industry'], ['cfo']),
-		insight('hc-decides', 'decision-factors', ['healthcare-providers'], ['cfo']),
-		insight('mfg-why', 'decision-to-change', ['manufacturing'], ['cfo']),
-		insight('hc-expiring', 'approaches', ['healthcare-providers'], ['cfo'], {
-			expires: '2027-01-15',
-		}),
-	],
-	briefings: [],
-};
-
-function completeDraft(): Draft {
-	return {
-		...emptyDraft(),
-		title: 'Where margins come from',
-		company: 'Northwind Health',
-		industry: 'healthcare-providers',
-		audience: [
-			{ name: 'Dana Reyes', role: 'CFO' },
-			{ name: '', role: 'COO' },
-		],
-		presenter: {
-			name: 'Sam Lee',
-			title: 'Account Director',
-			email: 'sam@example.com',
-			phone: '',
-			company: '',
-		},
-		date: '2027-02-01',
-		insights: ['hc-why', 'hc-hard', 'any-works'],
-		nextStep: {
-			ask: 'A working session with your finance team',
-			agenda: ['Review the cost baseline'],
-			proposedDate: '2027-02-15',
-		},
-		notes: '',
-	};
-}
+import { stageIds } from '../src/schema/stage.ts';
 
 describe('checkDraft', () => {
 	it('accepts a complete draft and returns the validated briefing', () => {

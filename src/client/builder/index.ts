@@ -1,0 +1,42 @@
+/**
+ * The briefing builder's UI, put together: the library is fetched, the opening draft chosen
+ * (share link, then `?briefing=`, then saved work: see `builder/arrival.ts`), and each part of
+ * the page subscribes to the one draft store. The deck engine is imported only when a deck is
+ * asked for.
+ */
+import { openingDraft } from '../../builder/arrival.ts';
+import { initActions } from './actions.ts';
+import { initDetails } from './details.ts';
+import { builderElements } from './dom.ts';
+import { initErrors } from './errors.ts';
+import { loadLibrary } from './library.ts';
+import { createNotices } from './notices.ts';
+import { initPicker } from './picker.ts';
+import { initSelected } from './selected.ts';
+import { DraftStore, readStorage } from './store.ts';
+
+export async function initBuilder(): Promise<void> {
+	const elements = builderElements();
+	const notices = createNotices(elements.notices, elements.status);
+	const library = await loadLibrary(elements.root.dataset.base ?? '/');
+	if (!library) {
+		notices.show('The insight library could not be loaded. Reload the page to try again.');
+		return;
+	}
+
+	const opening = openingDraft({ search: location.search, saved: readStorage() }, library.data);
+	for (const message of opening.notices) notices.show(message);
+	if (location.search) history.replaceState(null, '', location.pathname);
+
+	const store = new DraftStore(opening.draft, library.data, () =>
+		notices.status('This browser did not let us save your work; download it as YAML to keep it.'),
+	);
+	// Order matters: the form draws its rows before the errors index them.
+	initPicker(elements.picker, library, store, notices);
+	initSelected(elements.selected, library, store, elements.picker.search);
+	initDetails(elements.details, library, store);
+	initErrors(elements.root, elements.errors, store);
+	initActions(elements.actions, elements.errors.summary, library, store, notices);
+	store.start();
+	elements.root.dataset.ready = 'true';
+}

@@ -1,0 +1,163 @@
+/**
+ * Step 1, the insight picker: search and filters over the library, an Add/Added toggle per
+ * insight, and "Suggest a storyline". The list is redrawn when the search or a filter changes;
+ * when only the chosen insights change, just their buttons are updated.
+ */
+import { pickInsights } from '../../builder/search.ts';
+import { suggestStoryline } from '../../builder/storyline.ts';
+import type { PublishedInsight } from '../../builder/types.ts';
+import { briefingLimits } from '../../schema/briefing.ts';
+import { stageIds, stages } from '../../schema/stage.ts';
+import { el, type BuilderElements } from './dom.ts';
+import { generic, type LoadedLibrary } from './library.ts';
+import type { Notices } from './notices.ts';
+import type { DraftStore } from './store.ts';
+
+export function initPicker(
+	elements: BuilderElements['picker'],
+	library: LoadedLibrary,
+	store: DraftStore,
+	notices: Notices,
+): void {
+	const { search, industry, persona, stage, list, count, suggest } = elements;
+	const { data, base } = library;
+	for (const entry of data.taxonomy.industries)
+		industry.append(el('option', { value: entry.id, text: entry.name }));
+	for (const entry of data.taxonomy.personas)
+		persona.append(el('option', { value: entry.id, text: entry.name }));
+	for (const id of stageIds) stage.append(el('option', { value: id, text: stages[id].name }));
+
+	const buttons = new Map<string, HTMLButtonElement>();
+	let shownAdded = new Set<string>();
+
+	const showAdded = (button: HTMLButtonElement, insight: PublishedInsight, added: boolean) => {
+		button.className = added ? 'button secondary small' : 'button small';
+		button.setAttribute('aria-pressed', String(added));
+		button.setAttribute(
+			'aria-label',
+			`${added ? 'Remove' : 'Add'}: ${generic(insight.data.title)}`,
+		);
+		button.textContent = added ? 'Added ✓' : 'Add';
+		button.parentElement?.classList.toggle('is-added', added);
+	};
+
+	const item = (insight: PublishedInsight, added: boolean) => {
+		const button = el('button', { type: 'button', 'data-add': insight.id });
+		buttons.set(insight.id, button);
+		const li = el(
+			'li',
+			{ class: 'pick-item', 'data-insight': insight.id },
+			el(
+				'div',
+				{},
+				el('span', {
+					class: 'chip stage-chip',
+					'data-stage': insight.data.stage,
+					text: stages[insight.data.stage].name,
+				}),
+				el(
+					'h3',
+					{},
+					el('a', {
+						href: `${base}insights/${insight.id}/`,
+						target: '_blank',
+						text: generic(insight.data.title),
+					}),
+				),
+				el('p', {
+					text:
+						insight.data.industries.map(library.industryLabel).join(' · ') +
+						' | ' +
+						insight.data.personas.map(library.personaLabel).join(', '),
+				}),
+			),
+			button,
+		);
+		showAdded(button, insight, added);
+		return li;
+	};
+
+	const render = () => {
+		const shown = pickInsights(data.insights, {
+			query: search.value,
+			industry: industry.value,
+			persona: persona.value,
+			stage: stage.value,
+		});
+		const added = new Set(store.draft.insights);
+		buttons.clear();
+		count.textContent = `${shown.length} of ${data.insights.length} insights`;
+		list.replaceChildren(...shown.map((insight) => item(insight, added.has(insight.id))));
+		if (!shown.length)
+			list.append(
+				el('li', { class: 'empty', text: 'No insight matches. Clear the search or a filter.' }),
+			);
+		shownAdded = added;
+	};
+
+	/** Updates only the buttons whose state changed. */
+	const refreshAdded = () => {
+		const added = new Set(store.draft.insights);
+		for (const id of new Set([...added, ...shownAdded])) {
+			const button = buttons.get(id);
+			if (button && added.has(id) !== shownAdded.has(id))
+				showAdded(button, library.insight(id), added.has(id));
+		}
+		shownAdded = added;
+	};
+
+	let industryOfDraft = store.draft.industry;
+	industry.value = industryOfDraft;
+	store.subscribe((change) => {
+		const draftIndustry = store.draft.industry;
+		if (change === 'draft') {
+			industry.value = draftIndustry;
+			render();
+		} else if (change === 'details' && draftIndustry !== industryOfDraft && !industry.value) {
+			// Choosing the prospect's industry narrows the list, unless the rep chose a filter.
+			industry.value = draftIndustry;
+			render();
+		} else if (change === 'insights') refreshAdded();
+		industryOfDraft = draftIndustry;
+	});
+	for (const control of [search, industry, persona, stage])
+		control.addEventListener('input', render);
+
+	list.addEventListener('click', (event) => {
+		const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-add]');
+		const id = button?.dataset.add;
+		if (!id) return;
+		if (store.draft.insights.includes(id))
+			store.update('insights', (draft) => {
+				draft.insights = draft.insights.filter((other) => other !== id);
+			});
+		else if (store.draft.insights.length >= briefingLimits.maxInsights)
+			notices.status(
+				`A briefing takes at most ${briefingLimits.maxInsights} insights; remove one first.`,
+			);
+		else store.update('insights', (draft) => void draft.insights.push(id));
+	});
+
+	suggest.addEventListener('click', () => {
+		const chosen = industry.value || store.draft.industry;
+		if (!chosen) {
+			notices.status('Choose an industry first: the storyline is built for one industry.');
+			industry.focus();
+			return;
+		}
+		const ids = suggestStoryline(data.insights, chosen, persona.value);
+		if (!ids.length) {
+			notices.status('No insights fit that industry yet.');
+			return;
+		}
+		const previous = [...store.draft.insights];
+		store.update('insights', (draft) => {
+			draft.insights = ids;
+			if (!draft.industry) draft.industry = chosen;
+		});
+		notices.withUndo(
+			`Suggested ${ids.length} insights for ${library.industryLabel(chosen)}${persona.value ? ` and ${library.personaLabel(persona.value)}` : ''}, walking the four conversations in order.`,
+			() => store.update('insights', (draft) => void (draft.insights = previous)),
+		);
+	});
+}

@@ -1,0 +1,96 @@
+/** The builder's insight picker: which insights a search and the filters show, in which order. */
+import { describe, expect, it } from 'vitest';
+import { matchesSearch, pickInsights, searchWords } from '../src/builder/search.ts';
+import { insight, library } from './fixtures/builder.ts';
+
+const all = { query: '', industry: '', persona: '', stage: '' };
+const ids = (filters: Partial<typeof all>) =>
+	pickInsights(library.insights, { ...all, ...filters }).map((entry) => entry.id);
+
+describe('search words', () => {
+	it('splits on any whitespace, lowercases and folds accents', () => {
+		expect(searchWords('  Résumé\tDENIALS \n ')).toEqual(['resume', 'denials']);
+		expect(searchWords('   ')).toEqual([]);
+	});
+});
+
+describe('matchesSearch', () => {
+	const subject = insight('a', 'approaches', ['retail'], ['cfo'], {
+		title: 'Store labour costs rose.',
+		summary: 'Shrink is the hidden cost.',
+		points: ['Returns fraud doubled.'],
+		topics: ['loss-prevention'],
+		implication: 'Audit the café returns desk.',
+	});
+
+	it('finds words in the claim, summary, evidence, topics and implication', () => {
+		for (const word of ['labour', 'shrink', 'fraud', 'loss-prevention', 'audit'])
+			expect(matchesSearch(subject, searchWords(word)), word).toBe(true);
+	});
+
+	it('needs every word, in any order and case, accents or not', () => {
+		expect(matchesSearch(subject, searchWords('FRAUD store'))).toBe(true);
+		expect(matchesSearch(subject, searchWords('cafe'))).toBe(true);
+		expect(matchesSearch(subject, searchWords('fraud hospital'))).toBe(false);
+	});
+
+	it('does not search ids, sources or questions', () => {
+		expect(matchesSearch(subject, searchWords('publisher'))).toBe(false);
+	});
+
+	it('matches everything for an empty query', () => {
+		expect(matchesSearch(subject, [])).toBe(true);
+	});
+});
+
+describe('pickInsights', () => {
+	it('lists all insights in the four conversations’ order, then by id', () => {
+		expect(ids({})).toEqual([
+			'hc-why',
+			'hc-why-coo',
+			'mfg-why',
+			'hc-hard',
+			'any-works',
+			'hc-expiring',
+			'hc-decides',
+		]);
+	});
+
+	it('an industry keeps its own and cross-industry insights, its own first within a stage', () => {
+		expect(ids({ industry: 'manufacturing' })).toEqual(['mfg-why', 'any-works']);
+		expect(ids({ industry: 'healthcare-providers', stage: 'approaches' })).toEqual([
+			'hc-expiring',
+			'any-works',
+		]);
+	});
+
+	it('a persona ranks and filters; filters and search combine', () => {
+		expect(ids({ persona: 'coo' })).toEqual(['hc-why-coo', 'hc-hard']);
+		expect(ids({ industry: 'healthcare-providers', query: 'evidence hc-hard' })).toEqual([
+			'hc-hard',
+		]);
+		expect(ids({ query: 'no such words' })).toEqual([]);
+	});
+});
+
+describe('draft fields', async () => {
+	const { draftFields, isDraftField } = await import('../src/builder/fields.ts');
+	const { emptyDraft } = await import('../src/builder/types.ts');
+
+	it('each field writes the draft property it reads, and nothing else', () => {
+		for (const [name, field] of Object.entries(draftFields)) {
+			const draft = emptyDraft();
+			field.set(draft, `value of ${name}`);
+			expect(field.get(draft)).toBe(`value of ${name}`);
+			const changed = JSON.stringify(draft).split(`value of ${name}`).length - 1;
+			expect(changed, name).toBe(1);
+		}
+	});
+
+	it('knows its field names and nothing else', () => {
+		expect(isDraftField('presenter.email')).toBe(true);
+		expect(isDraftField('toString')).toBe(false);
+		expect(isDraftField('audience')).toBe(false);
+		expect(isDraftField(undefined)).toBe(false);
+	});
+});
