@@ -205,6 +205,26 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('says so when the brand logo cannot be loaded, instead of making a different deck', async () => {
+		// A page of its own: the refused request is logged as a console error there.
+		const other = await context.newPage();
+		await other.route('**/*.png', (route) => route.fulfill({ status: 404, body: '' }));
+		await other.goto(`${siteUrl}/builder/`);
+		await other.waitForSelector('#builder[data-ready="true"]');
+		let downloaded = false;
+		other.on('download', () => void (downloaded = true));
+		await other.click('#download-deck');
+		await other.waitForFunction(() =>
+			document.querySelector('#action-status')?.textContent?.includes('logo'),
+		);
+		expect(await other.textContent('#action-status')).toMatch(
+			/^The deck could not be built: the brand logo \(.+\.png\) could not be loaded \(HTTP 404\)\. Your work is saved/,
+		);
+		expect(downloaded).toBe(false);
+		expect(await other.isEnabled('#download-deck')).toBe(true);
+		await other.close();
+	});
+
 	it('keeps the work in progress across a reload', async () => {
 		const ids = await selectedIds();
 		await page.reload();
