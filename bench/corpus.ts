@@ -391,21 +391,24 @@ function insight(
 	today: Date,
 ) {
 	const full = index % 6 === 0;
+	// Sources predate the review that checked them (the schema refuses one published after it).
+	const reviewed = plusDays(today, -int(rng, 0, 300));
 	const sourceCount = full ? 6 : int(rng, 1, 3);
 	const sources = Array.from({ length: sourceCount }, (_, s) => ({
 		title: full
 			? exactly(rng, 200)
 			: `${capitalise(pick(rng, objects))} benchmark ${2020 + int(rng, 0, 5)}: ${pick(rng, subjects).toLowerCase()}`,
 		publisher: full ? exactly(rng, 100) : pick(rng, publishers),
-		...(rng() < 0.75 ? { url: `https://example.com/reports/${index}-${s}` } : {}),
-		published: iso(plusDays(today, -int(rng, 30, 4 * 365))),
+		...(rng() < 0.75
+			? { url: `https://example.com/reports/${index}-${s}` }
+			: { offline: true, reason: 'Sold on request by the publisher; ask the insight owner.' }),
+		published: sourceDate(plusDays(reviewed, -int(rng, 30, 4 * 365))),
 		...(rng() < 0.1 ? { illustrative: true } : {}),
 	}));
 	const industries =
 		rng() < 0.15
 			? ['cross-industry']
 			: sample(rng, taxonomy.industries, int(rng, 1, 3)).map((entry) => entry.id);
-	const reviewed = plusDays(today, -int(rng, 0, 300));
 	const related = new Set<string>();
 	for (let wanted = Math.min(int(rng, 0, 3), ids.length - 1); related.size < wanted;) {
 		const other = int(rng, 0, ids.length - 1);
@@ -462,6 +465,12 @@ function insight(
 		},
 		body: body(rng),
 	};
+}
+
+/** A source date as authors write it: 1 January is refused as a stand-in, so it moves a day. */
+function sourceDate(date: Date): string {
+	const day = iso(date);
+	return day.endsWith('-01-01') ? iso(plusDays(date, 1)) : day;
 }
 
 /** Briefing number `index`, with `count` published insights. */

@@ -70,9 +70,18 @@ export function toJsonSchema(
 			const def = ctx.zodSchema._zod.def;
 			const out = ctx.jsonSchema as Record<string, unknown>;
 			// Dates are `z.date() | "YYYY-MM-DD"` (YAML parsers disagree); authors write the text form.
+			// A source's `published` also takes a year-month: keep the text branch's own pattern.
 			if (def.type === 'union' && def.options.some((option) => option._zod.def.type === 'date')) {
+				const text = (out.anyOf as Array<Record<string, unknown>> | undefined)?.find(
+					(option) => option.type === 'string',
+				);
+				const pattern = typeof text?.pattern === 'string' ? text.pattern : datePattern;
 				delete out.anyOf;
-				Object.assign(out, { type: 'string', format: 'date', pattern: datePattern });
+				Object.assign(out, {
+					type: 'string',
+					...(pattern === datePattern ? { format: 'date' } : {}),
+					pattern,
+				});
 			}
 			// z.number().int() adds the safe-integer bounds: noise for an author.
 			if (out.maximum === Number.MAX_SAFE_INTEGER) delete out.maximum;

@@ -15,7 +15,8 @@ import './lib/node-version.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { insightLimits, insightSchema, sourceSchema } from '../src/schema/insight.ts';
+import { insightFields, insightLimits, sourceFields } from '../src/schema/insight.ts';
+import { publishedSchema } from '../src/schema/source.ts';
 import { idSchema, isoDate } from '../src/schema/common.ts';
 import { stageIds, stages, type Stage } from '../src/schema/stage.ts';
 import { crossIndustry } from '../src/schema/taxonomy.ts';
@@ -59,8 +60,8 @@ flags must give every required field (*). The insight is written as a draft.
 * --question TEXT          discovery question (<= ${insightLimits.question}); repeat for up to 3
 * --source-title TEXT      title of the report the evidence comes from
 * --source-publisher TEXT  who published it
-* --source-date DATE       when it was published (YYYY-MM-DD)
-  --source-url URL         where to read it (https://...)
+* --source-date DATE       when it was published (YYYY-MM-DD, or YYYY-MM when the day is unknown)
+* --source-url URL         where a reader can check it (https://...)
 * --author NAME            who wrote it (default: git config user.name)
   --owner NAME             who keeps it current, if not the author
   --reviewed DATE          last reviewed (default: today)
@@ -108,7 +109,13 @@ function parse(argv: string[]) {
 	}
 }
 
-const field = insightSchema.shape;
+const field = insightFields.shape;
+
+/** What is wrong with a source date as typed, as the schema says it (year-months allowed). */
+function publishedProblem(value: string): string | undefined {
+	const result = publishedSchema.safeParse(value);
+	return result.success ? undefined : result.error.issues[0]?.message;
+}
 
 export async function main(argv: string[]): Promise<number> {
 	let flags;
@@ -116,7 +123,8 @@ export async function main(argv: string[]): Promise<number> {
 		flags = parse(argv);
 		for (const name of ['reviewed', 'expires', 'source-date'] as const) {
 			const value = flags[name];
-			const bad = value === undefined ? undefined : dateProblem(value);
+			const check = name === 'source-date' ? publishedProblem : dateProblem;
+			const bad = value === undefined ? undefined : check(value);
 			if (bad) throw new UsageError(`--${name}: ${bad}`);
 		}
 		if (flags.stage !== undefined && !(stageIds as readonly string[]).includes(flags.stage)) {
@@ -250,21 +258,21 @@ export async function main(argv: string[]): Promise<number> {
 			min: 1,
 			max: 3,
 		});
-		const sourceField = sourceSchema.shape;
+		const sourceField = sourceFields.shape;
 		source.title ??= await ask({
 			message: 'Source: title of the report or article',
 			schema: sourceField.title,
 		});
 		source.publisher ??= await ask({ message: 'Source: publisher', schema: sourceField.publisher });
 		source.published ??= await ask({
-			message: 'Source: publication date (YYYY-MM-DD; a month alone is its first day)',
-			extra: dateProblem,
+			message: 'Source: publication date (YYYY-MM-DD, or YYYY-MM when the day is unknown)',
+			extra: publishedProblem,
 		});
 		if (flags['source-url'] === undefined) {
+			// Every source needs an address a reader can check (offline sources are marked by hand).
 			source.url = await ask({
-				message: 'Source: web address (optional)',
+				message: 'Source: web address (https://...)',
 				schema: sourceField.url,
-				optional: true,
 			});
 		}
 		if (!flags.author) {
@@ -303,6 +311,7 @@ export async function main(argv: string[]): Promise<number> {
 			['--source-title', source.title],
 			['--source-publisher', source.publisher],
 			['--source-date', source.published],
+			['--source-url', source.url],
 			['--author', draft.author],
 		],
 		draft.id,

@@ -141,7 +141,7 @@ describe('insight rules', () => {
 			`${insightFile}: reviewed: a real calendar date written YYYY-MM-DD (got "2026-02-30")`,
 		]);
 		expect(checkInsight((d) => (d.sources[0].published = '2025-13-01'))).toEqual([
-			`${insightFile}: sources[0].published: a real calendar date written YYYY-MM-DD (got "2025-13-01")`,
+			`${insightFile}: sources[0].published: a real calendar date written YYYY-MM-DD, or YYYY-MM (got "2025-13-01")`,
 		]);
 	});
 
@@ -224,7 +224,7 @@ describe('insight rules', () => {
 			`${insightFile}: expire: a known field (no field named "expire"; did you mean "expires"?)`,
 		]);
 		expect(checkInsight((d) => (d.sources[0].link = 'https://example.com'))).toEqual([
-			`${insightFile}: sources[0].link: one of the fields title, publisher, url, published, illustrative (no field named "link")`,
+			`${insightFile}: sources[0].link: one of the fields title, publisher, url, offline, reason, published, annual, illustrative (no field named "link")`,
 		]);
 	});
 
@@ -266,7 +266,7 @@ describe('insight rules', () => {
 		]);
 	});
 
-	it('body with curly braces, HTML, or nothing', () => {
+	it('body with an expression, HTML, or nothing (the full MDX rules: mdx-body.test.ts)', () => {
 		// Line numbers are the file's, as an editor shows them.
 		const lineOf = (source: string, text: string) =>
 			source.split('\n').findIndex((line) => line.includes(text)) + 1;
@@ -274,11 +274,11 @@ describe('insight rules', () => {
 		const braceLine = lineOf(insightSource(validInsight(), braces), 'Tell {company}');
 		expect(braceLine).toBeGreaterThan(20);
 		expect(checkInsight(() => {}, braces)).toEqual([
-			`${insightFile}: body: plain text without curly braces (line ${braceLine} has {company}; MDX reads braces as code, and tokens such as {company} work only in frontmatter fields)`,
+			`${insightFile}: body: line ${braceLine}: no {expressions} (found {company}): MDX reads braces as code; write \\{ for a brace, and use tokens such as {company} only in frontmatter fields`,
 		]);
 		const html = 'A <b>bold</b> claim.\n';
 		expect(checkInsight(() => {}, html)).toEqual([
-			`${insightFile}: body: plain Markdown without HTML or components (line ${lineOf(insightSource(validInsight(), html), '<b>')} has <b>); write "less than" or use a space after "<"`,
+			`${insightFile}: body: line ${lineOf(insightSource(validInsight(), html), '<b>')}: a component from the kit (found <b>): HTML is not allowed: use Markdown (**bold**, _italic_, [text](https://...))`,
 		]);
 		expect(checkInsight(() => {}, '\n')).toEqual([
 			`${insightFile}: body: a long-form explanation after the frontmatter: it becomes the talk track`,

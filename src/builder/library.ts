@@ -31,7 +31,7 @@ export function publishInsight(entry: {
 	const { expires, reviewed, sources, ...rest } = entry.data;
 	return {
 		id: entry.id,
-		talkTrack: talkTrack(entry.body ?? ''),
+		talkTrack: talkTrack(entry.body ?? '', sources),
 		data: {
 			...rest,
 			reviewed: isoDate(reviewed),

@@ -13,13 +13,17 @@
  * - `empty-stage`: a taxonomy industry with no published insight for one of the four stages.
  *   Cross-industry insights count for every industry: they appear in every industry's storyline
  *   and can enter any briefing, so a rep preparing that industry's briefing is not left empty.
+ * - Rules about the evidence itself (`source-older-than-review`, `annual-without-expiry`,
+ *   `annual-unmarked`, `source-date-mismatch`): see `source-rules.ts`.
  */
 import { isoDate } from '../schema/common.ts';
+import { isoPublished, latestPublished } from '../schema/source.ts';
 import { stageIds } from '../schema/stage.ts';
 import { crossIndustry, type Taxonomy } from '../schema/taxonomy.ts';
 import { addMonths, daysUntil, freshnessLimits, startOfDay } from './freshness.ts';
 import { plural } from './plural.ts';
 import type { ContentIssue } from './issues.ts';
+import { sourceWarnings } from './source-rules.ts';
 import type { BriefingEntry, InsightEntry } from './validate.ts';
 
 /** Where the editorial lines are drawn. */
@@ -103,12 +107,12 @@ export function oldSources(input: EditorialInput, today: Date): ContentIssue[] {
 	const limit = addMonths(today, -12 * editorialLimits.sourceYears);
 	return input.insights.flatMap((entry) =>
 		entry.data.sources.flatMap((source, index) =>
-			source.published < limit
+			latestPublished(source) < limit
 				? [
 						warning(
 							entry.file,
 							`sources[${index}].published`,
-							`source published ${isoDate(source.published)}, over ${editorialLimits.sourceYears} years ago: cite newer evidence, or confirm it still holds`,
+							`source published ${isoPublished(source)}, over ${editorialLimits.sourceYears} years ago: cite newer evidence, or confirm it still holds`,
 							'old-source',
 						),
 					]
@@ -224,6 +228,7 @@ export function editorialWarnings(
 		...staleReviews(input, today),
 		...expiries(input, today),
 		...oldSources(input, today),
+		...sourceWarnings(input.insights),
 		...unusedInsights(input),
 		...duplicateTitles(input),
 		...emptyStages(input),

@@ -99,10 +99,17 @@ function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
 		case 'unrecognized_keys':
 			return `no field named ${issue.keys.map((k) => `"${k}"`).join(', ')} here (check the spelling)`;
 		case 'invalid_union': {
-			// Dates are the only unions: report the string branch's expectation.
+			// Unions are dates (a YAML Date or its text) and points (text or a cited point).
+			if (issue.path.at(-2) === 'points') {
+				return `text, or { text, source, quote } for a point that cites a source (got ${describe(found)})`;
+			}
 			if (found instanceof Date) return 'a real calendar date';
-			if (found === '') return 'a date written YYYY-MM-DD (it is empty)';
-			return `a date written YYYY-MM-DD (got ${describe(found)})`;
+			const expected =
+				issue.path.at(-1) === 'published'
+					? 'a date written YYYY-MM-DD, or YYYY-MM when only the month is known'
+					: 'a date written YYYY-MM-DD';
+			if (found === '') return `${expected} (it is empty)`;
+			return `${expected} (got ${describe(found)})`;
 		}
 		case 'invalid_format': {
 			if (issue.format === 'regex')

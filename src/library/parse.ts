@@ -284,7 +284,7 @@ export function parseInsight(
 			data: value,
 			body: parts.body,
 			bodyLine: parts.bodyLine,
-			talkTrack: talkTrack(parts.body),
+			talkTrack: talkTrack(parts.body, value.sources),
 		},
 		issues,
 	};

@@ -1,41 +1,129 @@
 /**
  * An insight's MDX body as plain text: the rep's talk track in speaker notes and the browser
- * builder. The bodies are plain Markdown (JSX and expressions are rejected by `validate.ts`), so
- * stripping Markdown syntax line by line is enough.
+ * builder's previews. Derived from the MDX syntax tree, so whatever Markdown means (emphasis,
+ * links, lists, escapes) reads as the site shows it, and the component kit reads as speech:
+ * a `<Quote>` as the quoted words and whose they are, a `<KeyFigure>` as the figure and what it
+ * measures, a `<Callout>` as its text.
  */
-export function talkTrack(body: string): string {
-	const paragraphs: string[] = [];
-	let current: string[] = [];
-	const flush = () => {
-		if (current.length) paragraphs.push(current.join(' '));
-		current = [];
-	};
-	for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
-		const line = raw.trim();
-		if (!line || /^(import|export)\s/.test(line) || /^(-{3,}|\*{3,}|_{3,})$/.test(line)) {
-			flush();
-			continue;
-		}
-		const list = /^(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
-		if (list) {
-			flush();
-			current.push(`• ${inline(list[1] ?? '')}`);
-			flush();
-			continue;
-		}
-		current.push(inline(line.replace(/^#{1,6}\s+/, '').replace(/^>\s?/, '')));
-	}
-	flush();
-	return paragraphs.join('\n\n');
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { InsightSource } from '../schema/source.ts';
+import { attributeValue, parseBody, type BodyElement } from './mdx-body.ts';
+
+/** What the talk track needs of a source: who published it. */
+type Sources = readonly Pick<InsightSource, 'publisher'>[];
+
+/** Paragraphs of the talk track, joined by blank lines; list items are "• item" paragraphs. */
+export function talkTrack(body: string, sources: Sources = []): string {
+	const parsed = parseBody(body);
+	// A body that does not parse is reported by the check; the notes still get its words.
+	if (!parsed.tree) return body.trim().replace(/[ \t]*\n[ \t]*(?!\n)/g, ' ');
+	return blocks(parsed.tree.children, sources).join('\n\n');
 }
 
-/** Inline Markdown (links, emphasis, code) reduced to its text. */
-function inline(text: string): string {
-	return text
-		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-		.replace(/`([^`]+)`/g, '$1')
-		.replace(/(\*\*|__)(.+?)\1/g, '$2')
-		.replace(/(\*|_)(\S.*?\S|\S)\1/g, '$2')
-		.replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, '$1');
+/** Whitespace as a reader hears it: line breaks inside a paragraph are spaces. */
+const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The publisher of source `index`, in parentheses, when known. */
+function attribution(element: BodyElement, sources: Sources): string {
+	const index = attributeValue(element, 'source').index;
+	const publisher = index === undefined ? undefined : sources[index]?.publisher;
+	return publisher ? ` (${publisher})` : '';
+}
+
+/** A kit component as speech; unknown elements (rejected by the check) read as their text. */
+function component(element: BodyElement, sources: Sources): string[] {
+	const text = () =>
+		element.type === 'mdxJsxTextElement'
+			? tidy(inline(element.children, sources))
+			: blocks(element.children, sources).join(' ');
+	switch (element.name) {
+		case 'Quote':
+			return [`“${text()}”${attribution(element, sources)}`];
+		case 'KeyFigure': {
+			const value = attributeValue(element, 'value').text ?? '';
+			const label = attributeValue(element, 'label').text ?? '';
+			return [`${tidy(`${value} ${label}`)}${attribution(element, sources)}.`];
+		}
+		case 'Callout': {
+			const title = attributeValue(element, 'title').text;
+			if (element.type === 'mdxJsxTextElement') return [text()];
+			const paragraphs = blocks(element.children, sources);
+			return title
+				? [`${tidy(title)}: ${paragraphs[0] ?? ''}`, ...paragraphs.slice(1)]
+				: paragraphs;
+		}
+		default:
+			return [text()].filter(Boolean);
+	}
+}
+
+/** Block content as talk-track paragraphs. */
+function blocks(nodes: readonly (RootContent | Nodes)[], sources: Sources): string[] {
+	const out: string[] = [];
+	for (const node of nodes) {
+		switch (node.type) {
+			case 'paragraph':
+			case 'heading': {
+				// A paragraph holding only a kit component reads as that component.
+				const [only] = node.children;
+				if (node.children.length === 1 && only?.type === 'mdxJsxTextElement') {
+					out.push(...component(only, sources));
+					break;
+				}
+				const text = tidy(inline(node.children, sources));
+				if (text) out.push(text);
+				break;
+			}
+			case 'list':
+				for (const item of node.children) {
+					const text = blocks(item.children, sources).join(' ');
+					if (text) out.push(`• ${text}`);
+				}
+				break;
+			case 'blockquote':
+				out.push(...blocks(node.children, sources));
+				break;
+			case 'code':
+				if (node.value.trim()) out.push(node.value.trim());
+				break;
+			case 'table':
+				for (const row of node.children) {
+					out.push(row.children.map((cell) => tidy(inline(cell.children, sources))).join(' | '));
+				}
+				break;
+			case 'mdxJsxFlowElement':
+				out.push(...component(node, sources));
+				break;
+			default:
+				// Thematic breaks, definitions, ESM and expressions say nothing.
+				break;
+		}
+	}
+	return out;
+}
+
+/** Inline content as text: links and emphasis read as their words, images as their alt text. */
+function inline(nodes: readonly PhrasingContent[], sources: Sources): string {
+	let out = '';
+	for (const node of nodes) {
+		switch (node.type) {
+			case 'text':
+			case 'inlineCode':
+				out += node.value;
+				break;
+			case 'break':
+				out += ' ';
+				break;
+			case 'image':
+				out += node.alt ?? '';
+				break;
+			case 'mdxJsxTextElement':
+				out += component(node, sources).join(' ');
+				break;
+			default:
+				if ('children' in node) out += inline(node.children as PhrasingContent[], sources);
+				break;
+		}
+	}
+	return out;
 }

@@ -7,6 +7,7 @@ import { isoDate } from '../schema/common.ts';
 import type { Insight } from '../schema/insight.ts';
 import { crossIndustry, type Taxonomy } from '../schema/taxonomy.ts';
 import { didYouMean, type ContentIssue } from './issues.ts';
+import { checkBody } from './mdx-body.ts';
 
 /** A schema-valid insight and where it came from. */
 export interface InsightEntry {
@@ -115,44 +116,20 @@ export function validateInsightReferences(
 	return issues;
 }
 
-/** Problems in the MDX body that would break the site build or the talk track. */
-export function validateInsightBody(file: string, body: string, firstLine = 1): ContentIssue[] {
-	const issues: ContentIssue[] = [];
-	body.split('\n').forEach((line, index) => {
-		const brace = line.match(/\{[^}\n]*\}?/);
-		if (brace) {
-			issues.push(
-				error(
-					file,
-					'body',
-					`plain text without curly braces (line ${index + firstLine} has ${brace[0]}; MDX reads braces as code, and tokens such as {company} work only in frontmatter fields)`,
-					'body-expression',
-				),
-			);
-		}
-		const tag = line.match(/<\/?[A-Za-z!][^>\n]*>?/);
-		if (tag) {
-			issues.push(
-				error(
-					file,
-					'body',
-					`plain Markdown without HTML or components (line ${index + firstLine} has ${tag[0]}); write "less than" or use a space after "<"`,
-					'body-markup',
-				),
-			);
-		}
+/**
+ * Problems in the MDX body that would break the site build or the talk track: see `mdx-body.ts`.
+ * `sourceCount` is how many sources the insight has, so `<Quote source={n}>` can be checked.
+ */
+export function validateInsightBody(
+	file: string,
+	body: string,
+	firstLine = 1,
+	sourceCount?: number,
+): ContentIssue[] {
+	return checkBody(file, body, {
+		firstLine,
+		...(sourceCount === undefined ? {} : { sourceCount }),
 	});
-	if (!body.trim()) {
-		issues.push(
-			error(
-				file,
-				'body',
-				'a long-form explanation after the frontmatter: it becomes the talk track',
-				'body-empty',
-			),
-		);
-	}
-	return issues;
 }
 
 /**
@@ -235,7 +212,7 @@ export function validateLibrary(
 	return [
 		...insights.flatMap((entry) => [
 			...validateInsightReferences(entry, taxonomy, ids, brokenIds),
-			...validateInsightBody(entry.file, entry.body, entry.bodyLine),
+			...validateInsightBody(entry.file, entry.body, entry.bodyLine, entry.data.sources.length),
 		]),
 		...briefings.flatMap((entry) =>
 			validateBriefingReferences(entry.file, entry.data, byId, taxonomy, brokenIds),

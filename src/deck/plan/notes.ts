@@ -2,6 +2,7 @@
  * Speaker notes for every slide: what to say (the insight's talk track, the briefing's opening
  * notes, guidance elsewhere) and, on insight slides, where the content comes from.
  */
+import { isoPublished } from '../../schema/source.ts';
 import { stageIds, stages } from '../../schema/stage.ts';
 import { audienceRoles, isoDay, joinNaturally, longDate, weekdayDate } from '../format.ts';
 import type { DeckInput, DeckInsight } from '../types.ts';
@@ -27,10 +28,29 @@ export function provenance(insight: DeckInsight): string {
 		'Sources:',
 		...insight.data.sources.map(
 			(source, index) =>
-				`${index + 1}. ${source.title}, ${source.publisher}, published ${isoDay(source.published)}${source.illustrative ? ' (illustrative figure)' : ''}${source.url ? `, ${source.url}` : ''}`,
+				`${index + 1}. ${source.title}, ${source.publisher}, published ${isoPublished(source)}${source.illustrative ? ' (illustrative figure)' : ''}${source.url ? `, ${source.url}` : ''}`,
 		),
+		...evidence(insight),
 	];
 	return lines.join('\n');
+}
+
+/**
+ * Where the stat and each cited point come from, with the supporting passage, so a rep can
+ * answer "where is that from?" without opening the source.
+ */
+export function evidence(insight: DeckInsight): string[] {
+	const { stat, points, pointCitations = [] } = insight.data;
+	const cite = (label: string, source: number, quote?: string) =>
+		`- ${label}: source ${source + 1}${quote ? `, "${quote}"` : ''}`;
+	const lines = [
+		...(stat ? [cite(`The ${stat.value} figure`, stat.source, stat.quote)] : []),
+		...points.flatMap((_, index) => {
+			const citation = pointCitations[index];
+			return citation ? [cite(`Point ${index + 1}`, citation.source, citation.quote)] : [];
+		}),
+	];
+	return lines.length ? ['Where the figures come from:', ...lines] : [];
 }
 
 export const notesFor = {
