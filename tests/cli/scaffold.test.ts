@@ -139,7 +139,9 @@ describe('npm run new:insight (flags)', () => {
 		expect(newInsight('--colour', 'red').code).toBe(2);
 		const date = newInsight(...insightFlags, '--source-date', '2024-02-30');
 		expect(date.code).toBe(2);
-		expect(date.stderr).toContain('--source-date: a real calendar date written YYYY-MM-DD, or YYYY-MM (got "2024-02-30")');
+		expect(date.stderr).toContain(
+			'--source-date: a real calendar date written YYYY-MM-DD, or YYYY-MM (got "2024-02-30")',
+		);
 		const stage = newInsight(...insightFlags, '--stage', 'why-change');
 		expect(stage.code).toBe(2);
 		expect(stage.stderr).toContain(
