@@ -4,7 +4,7 @@
  * speaker notes), and warnings for sources older than the review and annual surveys without expiry.
  */
 import { describe, expect, it } from 'vitest';
-import { evidence, provenance } from '../src/deck/notes.ts';
+import { evidence, provenance } from '../src/deck/plan/notes.ts';
 import { formatIssue } from '../src/library/issues.ts';
 import { parseInsight } from '../src/library/parse.ts';
 import { sourceWarnings, urlDate } from '../src/library/source-rules.ts';
