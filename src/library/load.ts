@@ -10,6 +10,7 @@ import { brandSchema, type Brand } from '../schema/brand.ts';
 import { limits } from '../schema/limits.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import type { ContentIssue } from './issues.ts';
+import { templateIssues } from './template.ts';
 import {
 	decodeText,
 	parseBriefing,
@@ -245,6 +246,7 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 					});
 				}
 			}
+			if (brand) issues.push(...(await templateIssues(root, brand, contentPaths.brand)));
 		}
 	}
 

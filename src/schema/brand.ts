@@ -30,6 +30,30 @@ const publicPath = (extension: 'svg' | 'png') =>
 			`a path inside public/, relative and without "..", e.g. "brand/logo.${extension}"`,
 		);
 
+/** The slide kinds a template layout can be chosen for (see `templateLayouts`). */
+export const templateSlideKinds = [
+	'title',
+	'agenda',
+	'insight',
+	'questions',
+	'sources',
+	'nextStep',
+	'closing',
+] as const;
+
+/** A path under `public/` that cannot leave it: relative, `/`-separated, no `..` segments. */
+const templatePath = z
+	.string()
+	.regex(/\.(potx|pptx)$/i, 'a .potx or .pptx file, e.g. "brand/template.potx"')
+	.refine(
+		(value) =>
+			!value.startsWith('/') &&
+			!value.includes('\\') &&
+			!/^[a-zA-Z]:/.test(value) &&
+			!value.split('/').some((segment) => segment === '..' || segment === '.' || segment === ''),
+		'a path inside public/, relative and without ".." (e.g. "brand/template.potx")',
+	);
+
 /** The brand. */
 export const brandSchema = z.strictObject({
 	/** Company name, shown in the site header and on every slide's footer. */
@@ -80,6 +104,22 @@ export const brandSchema = z.strictObject({
 		/** Body text. */
 		body: fontSchema.describe('Body font; decks need a font PowerPoint has, e.g. Calibri.'),
 	}),
+	/** A company PowerPoint template (`.potx`/`.pptx` under `public/`) every deck is built on. */
+	template: templatePath
+		.optional()
+		.describe(
+			'A company PowerPoint template (.potx or .pptx) under public/, e.g. "brand/template.potx": every deck keeps its theme, masters, layouts, backgrounds and footers.',
+		),
+	/** Layout name per slide kind, overriding the layout chosen by type. */
+	templateLayouts: z
+		.partialRecord(
+			z.enum(templateSlideKinds),
+			text(80).describe('The name of a layout in the template, e.g. "Title Only".'),
+		)
+		.optional()
+		.describe(
+			'Which template layout each slide kind uses, by layout name (title, agenda, insight, questions, sources, nextStep, closing), e.g. { insight: "Title Only" }; kinds left out are chosen by layout type.',
+		),
 	/** Optional link to the company's site, in the site footer. */
 	url: z.url().optional().describe("Link to the company's site, in the site footer."),
 });

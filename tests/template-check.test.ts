@@ -1,0 +1,105 @@
+/**
+ * `npm run check` on brand.yaml's `template:`: a template it cannot use is reported, naming the
+ * file and what is missing, before any deck is built.
+ */
+import { appendFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { strToU8 } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CheckReport } from '../scripts/check.ts';
+import {
+	copyFixture,
+	fixtureToday,
+	removeFixture,
+	runScript,
+} from './fixtures/content/fixtures.ts';
+import { tinyTemplate, titleOnlyLayout } from './fixtures/tiny-template.ts';
+
+let root: string;
+beforeEach(async () => {
+	root = await copyFixture();
+});
+afterEach(async () => {
+	await removeFixture(root);
+});
+
+/** Adds lines to the fixture's brand.yaml and runs the check; returns the brand file's errors. */
+async function checkWith(yaml: string, file?: Uint8Array) {
+	await appendFile(path.join(root, 'content/brand.yaml'), `\n${yaml}\n`);
+	if (file) {
+		await mkdir(path.join(root, 'public/brand'), { recursive: true });
+		await writeFile(path.join(root, 'public/brand/template.potx'), file);
+	}
+	const result = runScript('check.ts', ['--content-only', '--json', '--today', fixtureToday], root);
+	const report = JSON.parse(result.stdout) as CheckReport;
+	return {
+		code: result.code,
+		errors: report.errors.map((e) => `${e.file}: ${e.field}: ${e.message}`),
+	};
+}
+
+describe('npm run check with a template', () => {
+	it('accepts a usable template and layout names it has', async () => {
+		const result = await checkWith(
+			'template: brand/template.potx\ntemplateLayouts:\n  insight: Headline',
+			tinyTemplate({ layouts: [titleOnlyLayout] }),
+		);
+		expect(result).toEqual({ code: 0, errors: [] });
+	});
+
+	it('a missing file', async () => {
+		const result = await checkWith('template: brand/template.potx');
+		expect(result.code).toBe(1);
+		expect(result.errors).toEqual([
+			'content/brand.yaml: template: a file at public/brand/template.potx (it is missing)',
+		]);
+	});
+
+	it('an unreadable package, no slide size, no title layout, an unknown layout name', async () => {
+		const cases: Array<[Uint8Array, string, string]> = [
+			[
+				strToU8('PK but not really'),
+				'',
+				'template: a usable PowerPoint template (public/brand/template.potx: not a readable .potx/.pptx package',
+			],
+			[
+				tinyTemplate({ size: false, layouts: [titleOnlyLayout] }),
+				'',
+				'template: a usable PowerPoint template (public/brand/template.potx: no slide size (p:sldSz in ppt/presentation.xml))',
+			],
+			[
+				tinyTemplate({ layouts: ['type="blank"><p:cSld name="Blank"><p:spTree/></p:cSld>'] }),
+				'',
+				'template: a usable PowerPoint template (public/brand/template.potx: no layout with a title placeholder)',
+			],
+			[
+				tinyTemplate({ layouts: [titleOnlyLayout] }),
+				'templateLayouts:\n  closing: Closing',
+				'templateLayouts.closing: a layout name the template has (no layout is named "Closing"; it has "Headline") (in public/brand/template.potx)',
+			],
+		];
+		for (const [bytes, extra, expected] of cases) {
+			await removeFixture(root);
+			root = await copyFixture();
+			const result = await checkWith(`template: brand/template.potx\n${extra}`, bytes);
+			expect(result.code).toBe(1);
+			expect(result.errors).toHaveLength(1);
+			expect(result.errors[0]).toContain(`content/brand.yaml: ${expected}`);
+		}
+	});
+
+	it('a path that leaves public/, directly or by a symbolic link', async () => {
+		const direct = await checkWith('template: ../content/brand.potx');
+		expect(direct.errors).toEqual([
+			'content/brand.yaml: template: a path inside public/, relative and without ".." (e.g. "brand/template.potx")',
+		]);
+		await removeFixture(root);
+		root = await copyFixture();
+		await writeFile(path.join(root, 'outside.potx'), tinyTemplate({ layouts: [titleOnlyLayout] }));
+		await symlink(path.join(root, 'outside.potx'), path.join(root, 'public/linked.potx'));
+		const linked = await checkWith('template: linked.potx');
+		expect(linked.errors).toEqual([
+			'content/brand.yaml: template: a readable file inside public/ (public/linked.potx: public/linked.potx leads outside public/)',
+		]);
+	});
+});
