@@ -71,6 +71,7 @@ export async function resolveInside(
 	root: string,
 	file: string,
 	within: string,
+	maxBytes: number = limits.fileBytes,
 ): Promise<{ absolute: string } | { problem: string; missing?: boolean }> {
 	const absolute = path.join(root, file);
 	const base = await realpath(path.join(root, within)).catch(() => path.join(root, within));
@@ -106,9 +107,9 @@ export async function resolveInside(
 	const info = await stat(real);
 	if (info.isDirectory()) return { problem: 'it is a folder' };
 	if (!info.isFile()) return { problem: 'it is not a regular file' };
-	if (info.size > limits.fileBytes) {
+	if (info.size > maxBytes) {
 		return {
-			problem: `it is ${megabytes(info.size)}; content files are at most ${megabytes(limits.fileBytes)}`,
+			problem: `it is ${megabytes(info.size)}; ${maxBytes === limits.fileBytes ? 'content files' : 'such files'} are at most ${megabytes(maxBytes)}`,
 		};
 	}
 	return { absolute: real };

@@ -3,25 +3,35 @@
  * is a package we can read, has a slide size and a layout with a title placeholder, and every
  * `templateLayouts` name is a layout it has.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { templateProblems } from '../deck/template/index.ts';
 import type { Brand } from '../schema/brand.ts';
 import type { ContentIssue } from './issues.ts';
+import { resolveInside } from './load.ts';
 
-/** Reads the brand's template file; undefined when there is none. Throws when it cannot be read. */
+/** Company templates carry pictures: far larger than content files, still bounded. */
+export const templateMaxBytes = 50_000_000;
+
+/** The brand's template file, or why it cannot be read (a symbolic link must not leave public/). */
 export async function readTemplateFile(
 	root: string,
-	brand: Brand,
-): Promise<Uint8Array | undefined> {
-	if (!brand.template) return undefined;
-	const publicDir = await realpath(path.join(root, 'public'));
-	const file = await realpath(path.join(publicDir, brand.template));
-	// A symbolic link must not lead a build to read outside public/.
-	if (!file.startsWith(publicDir + path.sep)) {
-		throw new Error(`public/${brand.template} leads outside public/`);
+	template: string,
+): Promise<{ bytes: Uint8Array } | { problem: string }> {
+	const where = await resolveInside(
+		root,
+		path.join('public', template),
+		'public',
+		templateMaxBytes,
+	);
+	if ('problem' in where) return { problem: where.problem };
+	try {
+		return { bytes: new Uint8Array(await readFile(where.absolute)) };
+	} catch (error) {
+		return {
+			problem: `it cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+		};
 	}
-	return new Uint8Array(await readFile(file));
 }
 
 /** Problems with the brand's template, as `content/brand.yaml` issues (empty without one). */
@@ -39,22 +49,9 @@ export async function templateIssues(
 		severity: 'error',
 		rule: 'template',
 	});
-	let bytes: Uint8Array | undefined;
-	try {
-		bytes = await readTemplateFile(root, brand);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return [
-			issue(
-				'template',
-				code === 'ENOENT'
-					? `a file at ${shown} (it is missing)`
-					: `a readable file inside public/ (${shown}: ${error instanceof Error ? error.message : String(error)})`,
-			),
-		];
-	}
-	if (!bytes) return [];
-	return templateProblems(bytes, brand.templateLayouts ?? {}).map((problem) =>
+	const file = await readTemplateFile(root, brand.template);
+	if ('problem' in file) return [issue('template', `a file at ${shown} (${file.problem})`)];
+	return templateProblems(file.bytes, brand.templateLayouts ?? {}).map((problem) =>
 		problem.kind
 			? issue(`templateLayouts.${problem.kind}`, `${problem.message} (in ${shown})`)
 			: issue('template', `a usable PowerPoint template (${shown}: ${problem.message})`),

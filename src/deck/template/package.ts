@@ -1,6 +1,6 @@
 /** A template's zip package: its parts and the relationships between them. */
 import { strFromU8, unzipSync } from 'fflate';
-import { relationships, resolveTarget } from '../package.ts';
+import { relationships, resolveTarget } from '../pptx/problems.ts';
 import { parseXml, type XmlElement } from './xml.ts';
 
 /** A relationship resolved to the part it targets. */

@@ -6,14 +6,14 @@ import { appendFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CheckReport } from '../scripts/check.ts';
+import type { CheckReport } from '../../scripts/check.ts';
 import {
 	copyFixture,
 	fixtureToday,
 	removeFixture,
 	runScript,
-} from './fixtures/content/fixtures.ts';
-import { tinyTemplate, titleOnlyLayout } from './fixtures/tiny-template.ts';
+} from '../fixtures/content/fixtures.ts';
+import { tinyTemplate, titleOnlyLayout } from '../fixtures/tiny-template.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -99,7 +99,7 @@ describe('npm run check with a template', () => {
 		await symlink(path.join(root, 'outside.potx'), path.join(root, 'public/linked.potx'));
 		const linked = await checkWith('template: linked.potx');
 		expect(linked.errors).toEqual([
-			'content/brand.yaml: template: a readable file inside public/ (public/linked.potx: public/linked.potx leads outside public/)',
+			`content/brand.yaml: template: a file at public/linked.potx (it is a symbolic link to ${path.join(root, 'outside.potx')}, outside public/)`,
 		]);
 	});
 });
