@@ -1,7 +1,9 @@
 /** Template rules on small hand-made packages: inheritance, theme, what makes a package unusable. */
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { buildDeckWithPlan, packageProblems } from '../src/deck/index.ts';
 import { chooseLayouts, readTemplate, templateProblems } from '../src/deck/template/index.ts';
+import { sampleInput } from './fixtures/decks/inputs.ts';
 import {
 	tinyTemplate as tinyPackage,
 	titleOnlyLayout as titleOnly,
@@ -31,8 +33,11 @@ describe('template rules', () => {
 			/^not a readable \.potx\/\.pptx package/,
 		);
 		expect(templateProblems(zipSync({ 'a.txt': strToU8('x') }))[0]!.message).toBe(
-			'no presentation part (not a PowerPoint package)',
+			'no [Content_Types].xml (not an Office package)',
 		);
+		expect(
+			templateProblems(zipSync({ '[Content_Types].xml': strToU8('<Types/>') }))[0]!.message,
+		).toBe('no presentation part (not a PowerPoint package)');
 		expect(templateProblems(tinyPackage({ size: false, layouts: [titleOnly] }))[0]!.message).toBe(
 			'no slide size (p:sldSz in ppt/presentation.xml)',
 		);
@@ -50,5 +55,43 @@ describe('template rules', () => {
 			],
 		);
 		expect(templateProblems(tinyPackage({ layouts: [titleOnly] }))).toEqual([]);
+	});
+});
+
+describe('a deck on a template', () => {
+	it('is grafted onto the template: its master and layouts, our slides with title placeholders', async () => {
+		const template = tinyPackage({ layouts: [titleOnly] });
+		const input = { ...sampleInput(), template };
+		const { bytes, plan } = await buildDeckWithPlan(input);
+		const parts = unzipSync(bytes);
+		expect(packageProblems(new Map(Object.entries(parts)))).toEqual([]);
+		expect(plan.size).toEqual({ w: 13.333333333333334, h: 7.5 });
+		const presentation = strFromU8(parts['ppt/presentation.xml']!);
+		expect(presentation).toContain('<p:sldSz cx="12192000" cy="6858000"/>');
+		expect(presentation.match(/<p:sldMasterId /g)).toHaveLength(1);
+		expect(strFromU8(parts['[Content_Types].xml']!)).toContain(
+			'<Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/>',
+		);
+		plan.slides.forEach((slide, i) => {
+			const xml = strFromU8(parts[`ppt/slides/slide${i + 1}.xml`]!);
+			expect(xml.match(/<p:ph type="title"\/>/g), `slide ${i + 1}`).toHaveLength(1);
+			expect(strFromU8(parts[`ppt/slides/_rels/slide${i + 1}.xml.rels`]!)).toContain(
+				'Target="../slideLayouts/slideLayout1.xml"',
+			);
+			// The title inherits the layout's box, font and colour.
+			const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph type="title"\/>[\s\S]*?<\/p:sp>/.exec(
+				xml,
+			)![0];
+			expect(title).toContain('<p:spPr/>');
+			expect(title).not.toMatch(/<a:latin|<a:solidFill/);
+		});
+		expect(Object.keys(parts).filter((p) => p.startsWith('ppt/slideMasters/slideMaster'))).toEqual([
+			'ppt/slideMasters/slideMaster1.xml',
+		]);
+		expect(plan.overflows).toEqual([]);
+		// Byte-identical for the same input.
+		expect(
+			Buffer.compare(Buffer.from((await buildDeckWithPlan(input)).bytes), Buffer.from(bytes)),
+		).toBe(0);
 	});
 });

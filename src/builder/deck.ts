@@ -14,6 +14,7 @@ export function builderDeckInput(
 	library: BuilderLibrary,
 	briefing: Briefing,
 	logoPng: Uint8Array,
+	template?: Uint8Array,
 ): DeckInput {
 	return assembleDeckInput({
 		briefing,
@@ -21,6 +22,7 @@ export function builderDeckInput(
 		taxonomy: library.taxonomy,
 		brand: library.brand,
 		logoPng,
+		...(template ? { template } : {}),
 		modified: deckTimestamp(undefined, briefing.date),
 	});
 }

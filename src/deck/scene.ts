@@ -7,6 +7,8 @@
  * (`text.ts`), so a writer places it as given and never shrinks or wraps differently on purpose.
  */
 
+import type { Template } from './template/model.ts';
+
 /** Where a frame sits, in inches. */
 export interface Frame {
 	x: number;
@@ -62,6 +64,11 @@ export interface TextFrame extends Frame {
 	lineSpacing: number;
 	/** False when the text could not be made to fit (reported, never expected). */
 	fits: boolean;
+	/**
+	 * On a company template: this text goes into the slide layout's title placeholder, inheriting
+	 * its font and colour; `inherit` when the layout's box is used as it is (else `x,y,w,h`).
+	 */
+	placeholder?: { type: 'title' | 'ctrTitle'; inherit: boolean };
 }
 
 /** A filled shape: panels, rules and bars that carry no information of their own. */
@@ -130,6 +137,8 @@ export interface SceneSlide {
 	notes: string;
 	/** In reading order. */
 	frames: SceneFrame[];
+	/** On a company template: the part name of the slide layout this slide is built on. */
+	layout?: string;
 }
 
 /** What a master carries behind every slide that uses it. */
@@ -174,4 +183,6 @@ export interface Scene {
 	overflows: string[];
 	/** Things an author should know, e.g. a brand font whose widths are only estimated. */
 	warnings: string[];
+	/** The company template the slides are built on (its masters replace `masters`). */
+	template?: Template;
 }

@@ -33,6 +33,11 @@ export interface DeckInput {
 	brand: Brand;
 	/** The logo; without it the masters carry the brand name only. */
 	logo?: DeckLogo;
+	/**
+	 * The company template's bytes (brand.yaml `template:`), read by whoever has the file system or
+	 * the network; the deck is built on its layouts.
+	 */
+	template?: Uint8Array;
 	/** When the deck was made: document properties and zip entry times (see `deckTimestamp`). */
 	modified: Date;
 }

@@ -23,6 +23,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildDeckFiles, deckTimestamp, type DeckInput, type PdfFonts } from '../deck/index.ts';
 import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
+import { readTemplateFile } from '../library/template.ts';
 import { contentPaths, errorsOf, loadLibrary, type Library } from '../library/load.ts';
 import { assembleDeckInput } from '../library/deck-input.ts';
 import { plural } from '../library/plural.ts';
@@ -119,6 +120,16 @@ export async function deckInputs(
 	const brand = library.brand;
 	if (!brand) throw new Error(`${contentPaths.brand}: the brand is missing or broken`);
 	const logoPng = await readFile(path.join(library.root, 'public', brand.logo.png));
+	// The company template, read once; `npm run check` has reported it already if it is unusable.
+	const templateFile = brand.template
+		? await readTemplateFile(library.root, brand.template)
+		: undefined;
+	if (templateFile && 'problem' in templateFile) {
+		throw new Error(
+			`${contentPaths.brand}: template: public/${brand.template}: ${templateFile.problem}`,
+		);
+	}
+	const template = templateFile?.bytes;
 	const insights = new Map(library.insights.map((entry) => [entry.id, entry]));
 	const inputs = new Map<string, DeckInput>();
 	for (const id of ids) {
@@ -132,6 +143,7 @@ export async function deckInputs(
 				taxonomy: library.taxonomy ?? { industries: [] },
 				brand,
 				logoPng,
+				...(template ? { template } : {}),
 				modified: deckTimestamp(sourceDateEpoch, briefing.data.date),
 				file: briefing.file,
 			}),

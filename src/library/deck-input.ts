@@ -43,6 +43,8 @@ export interface DeckSources {
 	brand: Brand;
 	/** The logo's PNG bytes (`brand.logo.png`). */
 	logoPng: Uint8Array;
+	/** The company template's bytes (`brand.template`), when the brand names one. */
+	template?: Uint8Array;
 	/** When the deck was made (see `deckTimestamp`). */
 	modified: Date;
 	/** Names the briefing in errors, e.g. `content/briefings/acme.yaml`. */
@@ -65,6 +67,7 @@ export function assembleDeckInput(sources: DeckSources): DeckInput {
 		industryName: prospectIndustryName(briefing.prospect.industry, sources.taxonomy),
 		brand,
 		logo: pngLogo(sources.logoPng, brand),
+		...(sources.template ? { template: sources.template } : {}),
 		modified: sources.modified,
 	};
 }

@@ -29,6 +29,28 @@ export async function fetchLogo(base: string, library: BuilderLibrary): Promise<
 	return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * The company template's bytes (brand.yaml `template:`), a static file of the site; undefined
+ * without one. A template that cannot be fetched stops the deck: without it the deck would not
+ * be the one `npm run decks` makes.
+ */
+export async function fetchTemplate(
+	base: string,
+	library: BuilderLibrary,
+): Promise<Uint8Array | undefined> {
+	if (!library.brand.template) return undefined;
+	const url = `${base}${library.brand.template}`;
+	let response: Response;
+	try {
+		response = await fetch(url);
+	} catch {
+		throw new Error(`the company template (${url}) could not be loaded: check the connection`);
+	}
+	if (!response.ok)
+		throw new Error(`the company template (${url}) could not be loaded (HTTP ${response.status})`);
+	return new Uint8Array(await response.arrayBuffer());
+}
+
 export function initActions(
 	elements: BuilderElements['actions'],
 	errorSummary: HTMLElement,
@@ -57,12 +79,15 @@ export function initActions(
 		button.disabled = true;
 		notices.status('Building your deck…');
 		try {
-			const [{ buildDeck, PPTX_MIME }, { builderDeckInput }, logoPng] = await Promise.all([
-				import('../../deck/index.ts'),
-				import('../../builder/deck.ts'),
-				fetchLogo(base, data),
-			]);
-			const bytes = await buildDeck(builderDeckInput(data, briefing, logoPng));
+			const [{ buildDeck, PPTX_MIME }, { builderDeckInput }, logoPng, template] = await Promise.all(
+				[
+					import('../../deck/index.ts'),
+					import('../../builder/deck.ts'),
+					fetchLogo(base, data),
+					fetchTemplate(base, data),
+				],
+			);
+			const bytes = await buildDeck(builderDeckInput(data, briefing, logoPng, template));
 			const name = `${draftFileId(store.draft)}.pptx`;
 			download(name, bytes as Uint8Array<ArrayBuffer>, PPTX_MIME);
 			notices.status(`Downloaded ${name}.`);

@@ -16,6 +16,7 @@ import { questionSlides } from './questions.ts';
 import { fontWarnings, overflowReport } from './report.ts';
 import { sourceSlides } from './sources.ts';
 import { titleSlide } from './title.ts';
+import { onTemplate } from '../template/plan.ts';
 
 /** The language of the deck's text until briefings name one. */
 const DEFAULT_LANGUAGE = 'en-US';
@@ -38,7 +39,7 @@ export function planDeck(input: DeckInput): Scene {
 	const size = { w: SLIDE.w, h: SLIDE.h };
 	const { briefing, brand } = input;
 	const fonts = [...new Set([ctx.heading, ctx.body])];
-	return {
+	const scene: Scene = {
 		size,
 		meta: {
 			// The title as the first slide shows it (tokens filled).
@@ -67,4 +68,6 @@ export function planDeck(input: DeckInput): Scene {
 		overflows: overflowReport(size, [...masters.dark, ...masters.content], slides),
 		warnings: fontWarnings(fonts),
 	};
+	// A company template replaces the built-in layouts' geometry with its own.
+	return input.template ? onTemplate(scene, input.template, input.brand.templateLayouts) : scene;
 }

@@ -3,6 +3,7 @@
  * `package.ts` makes the package deterministic and well-formed). Knows nothing of briefings.
  */
 import type { Scene } from '../scene.ts';
+import { graftOnTemplate } from './graft.ts';
 import { normalizePackage } from './package.ts';
 import { renderSlides } from './slides.ts';
 
@@ -12,7 +13,9 @@ export const PPTX_MIME =
 
 /** Writes the scene as a .pptx; the same scene gives the same bytes. */
 export async function writePptx(scene: Scene): Promise<Uint8Array> {
-	const raw = await renderSlides(scene);
+	const drawn = await renderSlides(scene);
+	// On a company template, the slides move onto its package (masters, layouts, theme).
+	const raw = scene.template ? graftOnTemplate(drawn, scene, scene.template) : drawn;
 	return normalizePackage(raw, {
 		title: scene.meta.title,
 		subject: scene.meta.subject,

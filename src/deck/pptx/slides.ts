@@ -165,6 +165,11 @@ function masterObject(
 export async function renderSlides(scene: Scene): Promise<Uint8Array> {
 	const pptx = new PptxGenJS();
 	pptx.layout = 'LAYOUT_WIDE';
+	if (scene.template) {
+		// On a company template: its slide size, and no masters of ours (grafting brings its own).
+		pptx.defineLayout({ name: 'TEMPLATE', width: scene.size.w, height: scene.size.h });
+		pptx.layout = 'TEMPLATE';
+	}
 	pptx.title = scene.meta.title;
 	pptx.subject = scene.meta.subject;
 	pptx.author = scene.meta.author;
@@ -175,6 +180,14 @@ export async function renderSlides(scene: Scene): Promise<Uint8Array> {
 		bodyFontFace: fontAttr(scene.theme.bodyFont),
 	};
 	const { dark, content } = scene.masters;
+	if (scene.template) {
+		for (const sceneSlide of scene.slides) {
+			const slide = pptx.addSlide();
+			for (const frame of sceneSlide.frames) addElement(pptx, slide, frame);
+			slide.addNotes(sceneSlide.notes);
+		}
+		return (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+	}
 	pptx.defineSlideMaster({
 		title: MASTER.dark,
 		background: { color: dark.background },

@@ -135,9 +135,11 @@ function choiceFor(template: Template, kind: SlideKind, layout: TemplateLayout):
 		w: Math.max(right - left, width * 0.5),
 		h: Math.max(footerTop - gap * 0.5 - top, height * 0.25),
 	};
+	// A moved title also takes the master's title style: the layout's is the title slide's.
+	const titleOut = moveTitle ? { ...title, ...master!.titleStyle, box: title.box } : title;
 	return {
 		layout,
-		title,
+		title: titleOut,
 		...(moveTitle ? { titleBox } : {}),
 		...(body ? { body } : {}),
 		content,

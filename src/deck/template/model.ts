@@ -87,6 +87,8 @@ export interface TemplateMaster {
 	footer?: string;
 	/** Box of the master's title placeholder. */
 	title?: TemplateBox;
+	/** Font, colour and size of the master's title placeholder. */
+	titleStyle?: { font?: string; color?: string; size?: number };
 	/** Box of the master's body placeholder: the template's content area by design. */
 	body?: TemplateBox;
 }

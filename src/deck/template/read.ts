@@ -55,6 +55,11 @@ function boxEntry(key: 'title' | 'body', shape: XmlElement | undefined) {
 	return box ? { [key]: box } : {};
 }
 
+/** `style` without its undefined entries. */
+function definedOnly<T extends object>(style: T): Partial<T> {
+	return Object.fromEntries(Object.entries(style).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 interface MasterRead {
 	master: TemplateMaster;
 	style: StyleContext;
@@ -102,6 +107,10 @@ function readMaster(reader: PartReader, part: string, slide: TemplateSlideSize):
 			pictures: picturesOf(cSld, reader, part),
 			...(footer ? { footer } : {}),
 			...boxEntry('title', shapes.get('title')),
+			titleStyle: {
+				...textStyleFrom(levelOne('p:titleStyle'), style),
+				...definedOnly(shapes.get('title') ? textStyleOf(shapes.get('title'), style) : {}),
+			},
 			...boxEntry('body', shapes.get('body')),
 		},
 		style,
@@ -175,6 +184,9 @@ function mainPart(reader: PartReader): string {
  */
 export function readTemplate(bytes: Uint8Array): Template {
 	const reader = new PartReader(unzipParts(bytes));
+	if (!reader.parts.has('[Content_Types].xml')) {
+		throw new TemplateError('no [Content_Types].xml (not an Office package)');
+	}
 	const presentationPart = mainPart(reader);
 	const presentation = reader.xml(presentationPart);
 	const size = child(presentation, 'p:sldSz');
