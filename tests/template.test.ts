@@ -89,6 +89,9 @@ describe('a deck on a template', () => {
 			'ppt/slideMasters/slideMaster1.xml',
 		]);
 		expect(plan.overflows).toEqual([]);
+		// Previews and the PDF draw the template's background behind the slides.
+		expect(plan.masters.content.background).toBe('EEEEEE');
+		expect(plan.masters.content.frames).toEqual([]);
 		// Byte-identical for the same input.
 		expect(
 			Buffer.compare(Buffer.from((await buildDeckWithPlan(input)).bytes), Buffer.from(bytes)),

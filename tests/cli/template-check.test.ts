@@ -2,9 +2,9 @@
  * `npm run check` on brand.yaml's `template:`: a template it cannot use is reported, naming the
  * file and what is missing, before any deck is built.
  */
-import { appendFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { strToU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../scripts/check.ts';
 import {
@@ -45,6 +45,27 @@ describe('npm run check with a template', () => {
 			tinyTemplate({ layouts: [titleOnlyLayout] }),
 		);
 		expect(result).toEqual({ code: 0, errors: [] });
+	});
+
+	it('npm run decks builds every deck on it', async () => {
+		const template = tinyTemplate({ layouts: [titleOnlyLayout] });
+		await checkWith('template: brand/template.potx', template);
+		const out = path.join(root, 'out');
+		const result = runScript('decks.ts', ['--out', out], root);
+		expect(result.code, result.stderr).toBe(0);
+		const decks = (await readdir(out)).filter((name) => name.endsWith('.pptx'));
+		expect(decks.length).toBeGreaterThan(0);
+		for (const deck of decks) {
+			const parts = unzipSync(await readFile(path.join(out, deck)));
+			const presentation = strFromU8(parts['ppt/presentation.xml']!);
+			expect(presentation, deck).toContain('<p:sldSz cx="12192000" cy="6858000"/>');
+			expect(strFromU8(parts['ppt/slides/_rels/slide1.xml.rels']!), deck).toContain(
+				'../slideLayouts/slideLayout1.xml',
+			);
+			expect(strFromU8(parts['ppt/slideLayouts/slideLayout1.xml']!), deck).toContain(
+				'name="Headline"',
+			);
+		}
 	});
 
 	it('a missing file', async () => {

@@ -10,6 +10,7 @@ import { fitText } from '../text.ts';
 import { measured } from '../plan/frames.ts';
 import type { LayoutChoice, SlideKind } from './choose.ts';
 import type { Template, TemplateBox } from './model.ts';
+import { previewMaster, previewSlideNumber } from './preview.ts';
 
 /** The template's name for each scene slide kind. */
 const kindOf: Record<SceneSlide['kind'], SlideKind> = {
@@ -194,6 +195,18 @@ export function sceneOnTemplate(
 		...scene,
 		size: { w: template.slideSize.width, h: template.slideSize.height },
 		fonts,
+		// What previews and the PDF draw behind the slides (the .pptx uses the template's masters).
+		masters: {
+			dark: previewMaster(template, choices.title.layout),
+			content: {
+				...previewMaster(template, choices.insight.layout),
+				slideNumber: previewSlideNumber(
+					choices.insight,
+					template,
+					hex(choices.insight.body?.color ?? choices.insight.title.color) ?? '000000',
+				),
+			},
+		},
 		slides,
 		overflows: slides.flatMap((slide, i) =>
 			slide.frames

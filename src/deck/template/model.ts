@@ -59,6 +59,13 @@ export interface TemplatePicture {
 	description: string;
 }
 
+/** A solid-filled rectangle drawn on a master or layout (a band, a panel), for previews. */
+export interface TemplateRect {
+	box: TemplateBox;
+	/** `#RRGGBB`. */
+	color: string;
+}
+
 /** A slide layout: what our slides are built on. */
 export interface TemplateLayout {
 	/** `p:cSld name`, e.g. "Title Only": what `templateLayouts` in brand.yaml names. */
@@ -74,6 +81,8 @@ export interface TemplateLayout {
 	background: TemplateFill;
 	/** Pictures on the layout and, unless the layout hides them, on its master. */
 	pictures: TemplatePicture[];
+	/** Solid rectangles on the master (unless hidden) and the layout, in drawing order. */
+	rects: TemplateRect[];
 }
 
 /** A slide master. */
@@ -83,6 +92,7 @@ export interface TemplateMaster {
 	theme: string;
 	background: TemplateFill;
 	pictures: TemplatePicture[];
+	rects: TemplateRect[];
 	/** Footer text the master shows (its `ftr` placeholder), if any. */
 	footer?: string;
 	/** Box of the master's title placeholder. */

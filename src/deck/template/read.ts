@@ -16,6 +16,7 @@ import {
 	picturesOf,
 	placeholderOf,
 	placeholderType,
+	rectsOf,
 	textStyleFrom,
 	textStyleOf,
 	type StyleContext,
@@ -105,6 +106,7 @@ function readMaster(reader: PartReader, part: string, slide: TemplateSlideSize):
 			theme: themePart,
 			background: backgroundOf(cSld, style, reader, part, slide) ?? { color: theme.colors.lt1 },
 			pictures: picturesOf(cSld, reader, part),
+			rects: rectsOf(cSld, style),
 			...(footer ? { footer } : {}),
 			...boxEntry('title', shapes.get('title')),
 			titleStyle: {
@@ -164,6 +166,7 @@ function readLayout(
 		placeholders,
 		background: backgroundOf(cSld, master.style, reader, part, slide) ?? master.master.background,
 		pictures: [...(showMaster ? master.master.pictures : []), ...picturesOf(cSld, reader, part)],
+		rects: [...(showMaster ? master.master.rects : []), ...rectsOf(cSld, master.style)],
 	};
 }
 

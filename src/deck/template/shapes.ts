@@ -5,6 +5,7 @@
 import type {
 	PlaceholderType,
 	TemplateBox,
+	TemplateRect,
 	TemplateFill,
 	TemplatePicture,
 	TemplateTheme,
@@ -159,4 +160,21 @@ export function resolveFont(typeface: string, theme: TemplateTheme): string {
 	if (typeface.startsWith('+mj')) return theme.fonts.major;
 	if (typeface.startsWith('+mn')) return theme.fonts.minor;
 	return typeface;
+}
+
+/** Solid-filled rectangles drawn on a master or layout (not placeholders), opaque ones only. */
+export function rectsOf(cSld: XmlElement | undefined, style: StyleContext): TemplateRect[] {
+	const rects: TemplateRect[] = [];
+	for (const shape of child(cSld, 'p:spTree')?.children ?? []) {
+		if (shape.name !== 'p:sp' || placeholderOf(shape)) continue;
+		const spPr = child(shape, 'p:spPr');
+		if (child(spPr, 'a:prstGeom')?.attrs.prst !== 'rect') continue;
+		const solid = child(spPr, 'a:solidFill');
+		const colorElement = solid?.children[0];
+		if (!solid || colorElement?.children.some((c) => c.name === 'a:alpha')) continue;
+		const color = colorOf(solid, style);
+		const box = boxOf(shape);
+		if (color && box) rects.push({ box, color });
+	}
+	return rects;
 }
