@@ -16,10 +16,6 @@ import {
 	templatesAvailable,
 	type TemplateFixture,
 } from '../fixtures/templates.ts';
-import {
-	tinyTemplate as tinyPackage,
-	titleOnlyLayout as titleOnly,
-} from '../fixtures/tiny-template.ts';
 
 const required = Boolean(process.env.CI);
 if (!templatesAvailable && !required) {
