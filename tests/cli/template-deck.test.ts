@@ -18,6 +18,7 @@ import {
 	packageProblems,
 	type DeckInput,
 	type DeckPlan,
+	type TextFrame,
 } from '../../src/deck/index.ts';
 import { readTemplate } from '../../src/deck/template/index.ts';
 import { briefingIds, deckInputs } from '../../src/integrations/decks.ts';
@@ -40,6 +41,14 @@ async function validatorErrors(file: string): Promise<string[]> {
 	);
 	const report = JSON.parse(stdout) as { errors: Array<{ path: string; description: string }> };
 	return report.errors.map((e) => `${e.path}: ${e.description}`);
+}
+
+/** The text of the slide's title frame, as the plan wrote it. */
+function titleText(slide: DeckPlan['slides'][number]): string {
+	const title = slide.frames.find(
+		(f): f is TextFrame => f.kind === 'text' && Boolean(f.placeholder),
+	);
+	return title ? title.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('') : '';
 }
 
 interface Built {
@@ -115,17 +124,7 @@ describe.runIf(templatesAvailable)('decks on company templates', () => {
 						.replace(/&apos;/g, "'")
 						.replace(/&quot;/g, '"'),
 					`${label} slide ${i + 1}`,
-				).toBe(
-					slide.frames.find((f) => f.kind === 'text' && f.placeholder)!.kind === 'text'
-						? (
-								slide.frames.find((f) => f.kind === 'text' && f.placeholder) as {
-									paragraphs: Array<{ runs: Array<{ text: string }> }>;
-								}
-							).paragraphs
-								.map((p) => p.runs.map((r) => r.text).join(''))
-								.join('')
-						: '',
-				);
+				).toBe(titleText(slide));
 			});
 			expect(packageProblems(new Map(Object.entries(parts))), label).toEqual([]);
 			expect(deck.plan.overflows, label).toEqual([]);
