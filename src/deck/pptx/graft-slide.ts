@@ -17,13 +17,10 @@ function asTitlePlaceholder(shape: string, type: string, keepBox: boolean): stri
 		.replace(/<p:nvPr>\s*<\/p:nvPr>|<p:nvPr\/>/, `<p:nvPr><p:ph type="${type}"/></p:nvPr>`)
 		.replace(/<p:spPr>[\s\S]*?<\/p:spPr>/, keepBox ? `<p:spPr>${xfrm}</p:spPr>` : '<p:spPr/>')
 		.replace(/<a:bodyPr[^>]*?(\/>|>[\s\S]*?<\/a:bodyPr>)/, '<a:bodyPr><a:normAutofit/></a:bodyPr>')
-		.replace(/<a:pPr([^>]*?)\salgn="[^"]*"/g, '<a:pPr$1')
 		.replace(/(<a:(?:rPr|endParaRPr)[^>]*?)\sb="1"/g, '$1');
-	// A title in its layout's box inherits the layout's font and colour; a moved one keeps the
-	// master's, which the plan wrote on its runs.
-	return keepBox
-		? placed
-		: placed.replace(/<a:(solidFill|latin|ea|cs)\b[^>]*?(\/>|>[\s\S]*?<\/a:\1>)/g, '');
+	// The runs keep the font, colour and alignment the plan read from the template's placeholder:
+	// templates written by LibreOffice keep them on sample text, which slides do not inherit.
+	return placed;
 }
 
 /** A placeholder shape that shows the layout's footer text or slide number. */

@@ -81,6 +81,8 @@ function titleInto(frame: TextFrame, choice: LayoutChoice, titleSlide: boolean):
 		font,
 		size: fitted.size,
 		color: hex(choice.title.color) ?? frame.color,
+		align: choice.title.align ?? frame.align,
+		valign: 'middle',
 		fits: fitted.fits,
 		placeholder: {
 			type: choice.title.type === 'ctrTitle' ? 'ctrTitle' : 'title',
@@ -90,13 +92,34 @@ function titleInto(frame: TextFrame, choice: LayoutChoice, titleSlide: boolean):
 }
 
 /** The colour text needs on the layout: its own if it reads there, else the layout's text colour. */
-function readableOn(background: string, fallback: string) {
-	return (color: string) => (contrast(color, background) >= 3 ? color : fallback);
+function readableOn(background: string, fallback: string, least: number) {
+	return (color: string) => (contrast(color, background) >= least ? color : fallback);
 }
 
 /** Recolours text that would not read on what lies under it (a panel, else the background). */
-function recolor(frames: SceneFrame[], background: string, text: string): SceneFrame[] {
+function recolor(
+	frames: SceneFrame[],
+	background: string,
+	text: string,
+	picture: boolean,
+): SceneFrame[] {
+	// On a picture the colour under the text is a guess: ask more contrast of it.
+	const least = picture ? 4.5 : 3;
+	const readable = (fill: string, need: number) =>
+		readableOn(
+			fill,
+			contrast(text, fill) >= need
+				? text
+				: contrast('000000', fill) > contrast('FFFFFF', fill)
+					? '000000'
+					: 'FFFFFF',
+			need,
+		);
 	return frames.map((frame, index) => {
+		if (frame.kind === 'chart') {
+			const fix = readable(background, least);
+			return { ...frame, textColor: fix(frame.textColor), mutedColor: fix(frame.mutedColor) };
+		}
 		if (frame.kind !== 'text') return frame;
 		const cx = frame.x + frame.w / 2;
 		const cy = frame.y + frame.h / 2;
@@ -112,15 +135,8 @@ function recolor(frames: SceneFrame[], background: string, text: string): SceneF
 					cy >= f.y &&
 					cy <= f.y + f.h,
 			);
-		const fill = under && 'fill' in under ? under.fill : background;
-		const fix = readableOn(
-			fill,
-			contrast(text, fill) >= 3
-				? text
-				: contrast('000000', fill) > contrast('FFFFFF', fill)
-					? '000000'
-					: 'FFFFFF',
-		);
+		// Text on a panel of ours needs to read on the panel; elsewhere on the layout's background.
+		const fix = under && 'fill' in under ? readable(under.fill, 3) : readable(background, least);
 		return {
 			...frame,
 			color: fix(frame.color),
@@ -171,7 +187,10 @@ function slideOn(slide: SceneSlide, choice: LayoutChoice): SceneSlide {
 	const title = titleFrame ? [titleInto(titleFrame, choice, titleSlide)] : [];
 	return {
 		...slide,
-		frames: [...title, ...recolor(frames, background, text)],
+		frames: [
+			...title,
+			...recolor(frames, background, text, Boolean(choice.layout.background.image)),
+		],
 		layout: choice.layout.part,
 	};
 }

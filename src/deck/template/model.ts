@@ -40,6 +40,8 @@ export interface TemplatePlaceholder {
 	color?: string;
 	/** Font size in points, when set. */
 	size?: number;
+	/** Paragraph alignment its text shows, when set. */
+	align?: 'left' | 'center' | 'right';
 }
 
 /** A fill as the preview simplifies it: a colour, or a picture (with a colour to fall back to). */

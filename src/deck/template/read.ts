@@ -146,6 +146,7 @@ function readLayout(
 		const font = own.font ?? fromMaster.font ?? fromStyles.font;
 		const color = own.color ?? fromMaster.color ?? fromStyles.color;
 		const size = own.size ?? fromMaster.size ?? fromStyles.size;
+		const align = own.align ?? fromMaster.align;
 		placeholders.push({
 			type,
 			idx: Number(ph.attrs.idx ?? 0),
@@ -155,6 +156,7 @@ function readLayout(
 				(family === 'title' ? master.style.theme.fonts.major : master.style.theme.fonts.minor),
 			...(color ? { color } : {}),
 			...(size !== undefined ? { size } : {}),
+			...(align ? { align } : {}),
 		});
 	}
 	const showMaster = root.attrs.showMasterSp !== '0';

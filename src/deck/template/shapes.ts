@@ -125,18 +125,29 @@ export function picturesOf(
 	return pictures;
 }
 
-/** Font, colour and size a placeholder's text shows: its first run's, else the fallback's. */
+const alignments: Record<string, 'left' | 'center' | 'right'> = {
+	l: 'left',
+	ctr: 'center',
+	r: 'right',
+};
+
+/** Font, colour, size and alignment a placeholder's text shows: its first run's, else the fallback's. */
 export function textStyleOf(
 	shape: XmlElement | undefined,
 	style: StyleContext,
-): { font?: string; color?: string; size?: number } {
+): { font?: string; color?: string; size?: number; align?: 'left' | 'center' | 'right' } {
 	const body = child(shape, 'p:txBody');
+	if (!body) return {};
 	const candidates = [
-		...descendants(body ?? { name: '', attrs: {}, children: [], text: '' }, 'a:rPr'),
-		...descendants(body ?? { name: '', attrs: {}, children: [], text: '' }, 'a:defRPr'),
-		...descendants(body ?? { name: '', attrs: {}, children: [], text: '' }, 'a:endParaRPr'),
+		...descendants(body, 'a:rPr'),
+		...descendants(body, 'a:defRPr'),
+		...descendants(body, 'a:endParaRPr'),
 	];
-	return textStyleFrom(candidates, style);
+	const algn = [...descendants(body, 'a:lvl1pPr'), ...descendants(body, 'a:pPr')].find(
+		(pPr) => pPr.attrs.algn,
+	)?.attrs.algn;
+	const align = algn ? alignments[algn] : undefined;
+	return { ...textStyleFrom(candidates, style), ...(align ? { align } : {}) };
 }
 
 /** The first font, colour and size among run-property elements (`a:rPr`, `a:defRPr`). */
