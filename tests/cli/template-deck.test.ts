@@ -146,7 +146,11 @@ describe.runIf(templatesAvailable)('decks on company templates', () => {
 				await writeFile(file, plain.get(deck.name)!);
 				baseline.set(deck.name, await validatorErrors(file));
 			}
-			expect(await validatorErrors(deck.file), deck.file).toEqual(baseline.get(deck.name));
+			// Grafting adds none (and writes notesMasterIdLst in schema order, which plain decks do not).
+			const added = (await validatorErrors(deck.file)).filter(
+				(error) => !baseline.get(deck.name)!.includes(error),
+			);
+			expect(added, deck.file).toEqual([]);
 		}
 	}, 600_000);
 
