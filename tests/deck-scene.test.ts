@@ -160,3 +160,43 @@ describe('writers', () => {
 		}
 	});
 });
+
+describe('briefing questions', () => {
+	it("must name one of the briefing's insights, and at most six", async () => {
+		const { briefingSchema } = await import('../src/schema/briefing.ts');
+		const input = sampleInput();
+		const raw = {
+			...input.briefing,
+			date: '2026-03-12',
+			questions: [{ insight: 'not-in-this-briefing', index: 0 }],
+		};
+		const result = briefingSchema.safeParse(raw);
+		expect(result.success).toBe(false);
+		expect(JSON.stringify(result.error?.issues)).toContain("one of this briefing's insights");
+		const seven = briefingSchema.safeParse({ ...raw, questions: Array(7).fill('Why now?') });
+		expect(seven.success).toBe(false);
+		const ok = briefingSchema.safeParse({
+			...raw,
+			questions: [{ insight: input.briefing.insights[0], index: 2 }, 'Why now, {company}?'],
+		});
+		expect(ok.success).toBe(true);
+	});
+
+	it('must pick a question the insight has', async () => {
+		const { validateBriefingReferences } = await import('../src/library/validate.ts');
+		const input = sampleInput();
+		const insights = new Map(input.insights.map((insight) => [insight.id, insight]));
+		const issues = validateBriefingReferences(
+			'content/briefings/x.yaml',
+			{ ...input.briefing, questions: [{ insight: input.insights[0]!.id, index: 2 }] },
+			insights,
+			{
+				industries: [{ id: input.briefing.prospect.industry, name: 'x', description: 'x' }],
+				personas: [],
+			},
+		);
+		expect(issues.map((issue) => `${issue.field}: ${issue.message}`)).toEqual([
+			`questions[0].index: 0-1: "${input.insights[0]!.id}" has 2 questions`,
+		]);
+	});
+});

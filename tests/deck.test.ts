@@ -112,18 +112,25 @@ describe('slides', () => {
 		);
 	});
 
-	it('list every question with tokens filled, then every source with publisher and date', () => {
+	it('ask the first question of each insight by default (at most 6), then list every source', () => {
 		const input = sampleInput();
 		const questions = sampleDeck.slideText(2 + input.insights.length);
 		expect(questions).toContain('How many order-to-cash processes does Acme Industrial run today?');
-		expect(questions).toContain(
-			'What would 10 fewer days of working capital fund in Industrial manufacturing?',
-		);
-		expect(questions).toContain('How would CFO and COO judge a channel shift?');
-		const count = input.insights.reduce((sum, insight) => sum + insight.data.questions.length, 0);
+		// A second question of an insight is not asked by default.
+		expect(questions).not.toContain('What would 10 fewer days of working capital fund');
 		expect(
 			sampleDeck.text(sampleDeck.slides[2 + input.insights.length]!).match(/<a:buAutoNum /g),
-		).toHaveLength(count);
+		).toHaveLength(input.insights.length);
+		// Twelve insights: still six questions.
+		const max = planDeck(maxInput());
+		const asked = max.slides
+			.filter((slide) => slide.kind === 'questions')
+			.flatMap((slide) => slide.frames)
+			.flatMap((frame) =>
+				frame.kind === 'text' && frame.name === 'questions' ? frame.paragraphs : [],
+			);
+		expect(maxInput().insights).toHaveLength(12);
+		expect(asked).toHaveLength(6);
 		const sources = sampleDeck.slideText(3 + input.insights.length);
 		for (const insight of input.insights) {
 			for (const source of insight.data.sources) {
@@ -156,6 +163,25 @@ describe('slides', () => {
 		expect(openDeck(max).slideText(maxDeck.slides.length - 1)).toContain(
 			maxInput().briefing.presenter.company!,
 		);
+	});
+
+	it("ask the questions a briefing chooses: an insight's by index, or its own with tokens", async () => {
+		const input = sampleInput();
+		input.briefing.questions = [
+			{ insight: input.insights[0]!.id, index: 1 },
+			'What would {company} stop doing first?',
+		];
+		const deck = openDeck(await buildDeck(input));
+		const plan = planDeck(input);
+		const index = plan.slides.findIndex((slide) => slide.kind === 'questions');
+		const text = deck.slideText(index);
+		expect(text).toContain(
+			'What would 10 fewer days of working capital fund in Industrial manufacturing?',
+		);
+		expect(text).toContain('What would Acme Industrial stop doing first?');
+		expect(deck.text(deck.slides[index]!).match(/<a:buAutoNum /g)).toHaveLength(2);
+		expect(plan.slides[index]!.notes).toContain(`(${input.insights[0]!.id})`);
+		expect(plan.slides[index]!.notes).toContain("Question 2: the briefing's own");
 	});
 
 	it('split sources and questions over several slides when they do not fit one', () => {

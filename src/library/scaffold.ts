@@ -48,6 +48,8 @@ export interface BriefingDraft {
 	insights: string[];
 	nextStep: { ask: string; agenda?: string[] | undefined; proposedDate?: string | undefined };
 	notes?: string | undefined;
+	/** The questions to explore (default: the first of each insight, at most 6). */
+	questions?: BriefingInput['questions'];
 }
 
 const stopWords = new Set([
@@ -153,6 +155,7 @@ export function briefingFile(draft: BriefingDraft): string {
 		date: draft.date,
 		insights: draft.insights,
 		nextStep: compact(draft.nextStep),
+		questions: draft.questions,
 		notes: draft.notes,
 	} satisfies Record<keyof BriefingInput, unknown>);
 	return toYaml(data, []);

@@ -138,7 +138,7 @@ export function validateInsightBody(
  */
 export function validateBriefingReferences(
 	file: string,
-	briefing: Pick<Briefing, 'insights' | 'date' | 'prospect'>,
+	briefing: Pick<Briefing, 'insights' | 'date' | 'prospect'> & Partial<Pick<Briefing, 'questions'>>,
 	insights: ReadonlyMap<string, Pick<InsightEntry, 'id' | 'data'>>,
 	taxonomy: Taxonomy,
 	brokenIds: ReadonlySet<string> = new Set(),
@@ -193,6 +193,21 @@ export function validateBriefingReferences(
 					field,
 					`an insight current on the briefing date ${isoDate(briefing.date)} ("${id}" expired on ${isoDate(insight.data.expires)})`,
 					'expired-insight',
+				),
+			);
+		}
+	});
+	// A chosen question must exist: the insight has that many questions.
+	briefing.questions?.forEach((question, index) => {
+		if (typeof question !== 'object' || question === null) return;
+		const count = insights.get(question.insight)?.data.questions.length;
+		if (count !== undefined && question.index >= count) {
+			issues.push(
+				error(
+					file,
+					`questions[${index}].index`,
+					`0-${count - 1}: "${question.insight}" has ${count} question${count === 1 ? '' : 's'}`,
+					'unknown-question',
 				),
 			);
 		}

@@ -18,7 +18,30 @@ export const briefingLimits = {
 	minInsights: 2,
 	maxInsights: 12,
 	notes: 2000,
+	questions: 6,
+	question: 160,
 } as const;
+
+/**
+ * A question the briefing asks: one of an insight's own questions (`{ insight, index }`, `index`
+ * counting from 0 as in the insight's `questions` list), or the rep's own words (tokens allowed).
+ */
+export const briefingQuestionSchema = z.union([
+	z.strictObject({
+		/** Id of one of this briefing's insights. */
+		insight: idSchema.describe("Id of one of this briefing's insights."),
+		/** Which of its questions, counting from 0. */
+		index: z
+			.number()
+			.int()
+			.min(0)
+			.max(2)
+			.describe("Which of the insight's questions, counting from 0 (0-2)."),
+	}),
+	text(briefingLimits.question).describe(
+		'A question in your own words (at most 160 characters; {company}, {industry}, {audience} allowed).',
+	),
+]);
 
 /** One person in the room. */
 export const audienceMemberSchema = z.strictObject({
@@ -99,6 +122,15 @@ export const briefingSchema = z
 			),
 		/** The proposed next step. */
 		nextStep: nextStepSchema.describe('The next meeting you propose: the reason this one happens.'),
+		/** The questions to explore (at most 6); default: the first question of each insight, at most 6. */
+		questions: z
+			.array(briefingQuestionSchema)
+			.min(1)
+			.max(briefingLimits.questions)
+			.optional()
+			.describe(
+				"The questions to explore, at most 6: { insight, index } picks an insight's question, or write your own. Default: the first question of each insight, at most 6.",
+			),
 		/** Opening talk track for the title slide's speaker notes. */
 		notes: text(briefingLimits.notes)
 			.optional()
@@ -116,6 +148,14 @@ export const briefingSchema = z
 				});
 			} else seen.set(id, index);
 		});
+		briefing.questions?.forEach((question, index) => {
+			if (typeof question === 'string' || briefing.insights.includes(question.insight)) return;
+			ctx.addIssue({
+				code: 'custom',
+				path: ['questions', index, 'insight'],
+				message: `one of this briefing's insights (got "${question.insight}")`,
+			});
+		});
 		const proposed = briefing.nextStep.proposedDate;
 		if (proposed && proposed < briefing.date) {
 			ctx.addIssue({
@@ -132,3 +172,4 @@ export type BriefingInput = z.input<typeof briefingSchema>;
 export type AudienceMember = z.infer<typeof audienceMemberSchema>;
 export type Presenter = z.infer<typeof presenterSchema>;
 export type NextStep = z.infer<typeof nextStepSchema>;
+export type BriefingQuestion = z.infer<typeof briefingQuestionSchema>;

@@ -101,7 +101,7 @@ export const notesFor = {
 
 	questions(
 		input: DeckInput,
-		insights: DeckInsight[],
+		chosen: ReadonlyArray<{ number: number; insight?: DeckInsight }>,
 		fill: Fill,
 		page: number,
 		pages: number,
@@ -110,11 +110,11 @@ export const notesFor = {
 			page === 0
 				? `Turn the conversation to ${input.briefing.prospect.company}. Pick the two or three questions that landed best during the insights; listen more than you talk, and note what they say for the follow-up.`
 				: 'More questions, continued from the previous slide. Use them only where the conversation leads there.';
-		let number = 0;
-		const map = insights.map((insight) => {
-			const numbers = insight.data.questions.map(() => ++number);
-			return `${numbers.length > 1 ? `Questions ${numbers[0]}-${numbers[numbers.length - 1]}` : `Question ${numbers[0]}`}: from "${fill(insight.data.title)}" (${insight.id})`;
-		});
+		const map = chosen.map(({ number, insight }) =>
+			insight
+				? `Question ${number}: from "${fill(insight.data.title)}" (${insight.id})`
+				: `Question ${number}: the briefing's own`,
+		);
 		return [intro, '', ...(pages > 1 ? [`Page ${page + 1} of ${pages}.`, ''] : []), ...map].join(
 			'\n',
 		);
