@@ -1,7 +1,17 @@
 /** Template rules on small hand-made packages: inheritance, theme, what makes a package unusable. */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildDeckWithPlan, packageProblems } from '../src/deck/index.ts';
+import { checkDraft } from '../src/builder/briefing.ts';
+import { builderDeckInput } from '../src/builder/deck.ts';
+import { builderLibrary } from '../src/builder/library.ts';
+import { draftFromValue } from '../src/builder/share.ts';
+import type { BuilderLibrary } from '../src/builder/types.ts';
+import { buildDeck, buildDeckWithPlan, packageProblems } from '../src/deck/index.ts';
+import { deckInputs } from '../src/integrations/decks.ts';
+import { loadLibrary } from '../src/library/load.ts';
 import { chooseLayouts, readTemplate, templateProblems } from '../src/deck/template/index.ts';
 import { sampleInput } from './fixtures/decks/inputs.ts';
 import {
@@ -96,5 +106,46 @@ describe('a deck on a template', () => {
 		expect(
 			Buffer.compare(Buffer.from((await buildDeckWithPlan(input)).bytes), Buffer.from(bytes)),
 		).toBe(0);
+	});
+});
+
+describe('the builder and the CLI on a template', () => {
+	it('give the same deck, byte for byte', async () => {
+		const root = path.resolve(import.meta.dirname, '..');
+		const library = await loadLibrary({ root });
+		const dir = await mkdtemp(path.join(tmpdir(), 'template-builder-'));
+		try {
+			const template = tinyPackage({ layouts: [titleOnly] });
+			await mkdir(path.join(dir, 'public/brand'), { recursive: true });
+			await writeFile(path.join(dir, 'public/brand/template.potx'), template);
+			const brand = { ...library.brand!, template: 'brand/template.potx' };
+			const logoPng = new Uint8Array(await readFile(path.join(root, 'public', brand.logo.png)));
+			await writeFile(path.join(dir, 'public', brand.logo.png), logoPng);
+			const onTemplate = { ...library, root: dir, brand };
+			const id = library.briefings[0]!.id;
+			const cli = (await deckInputs(onTemplate, [id], undefined)).get(id)!;
+			const published: BuilderLibrary = JSON.parse(
+				JSON.stringify(
+					builderLibrary({
+						insights: library.insights.filter((entry) => entry.data.status === 'published'),
+						briefings: library.briefings,
+						taxonomy: library.taxonomy!,
+						brand,
+					}),
+				),
+			);
+			const example = published.briefings.find((entry) => entry.id === id)!;
+			const check = checkDraft(draftFromValue(example.data), published);
+			// The builder fetches the same file as a static asset: the same bytes, a different array.
+			const fetched = new Uint8Array(template);
+			const browser = builderDeckInput(published, check.briefing!, logoPng, fetched);
+			const [a, b] = [await buildDeck(cli), await buildDeck(browser)];
+			expect(strFromU8(unzipSync(a)['ppt/presentation.xml']!)).toContain(
+				'<p:sldSz cx="12192000" cy="6858000"/>',
+			);
+			expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 });
