@@ -23,8 +23,13 @@ const kindOf: Record<SceneSlide['kind'], SlideKind> = {
 	closing: 'closing',
 };
 
-/** Frames of the built-in header that a template's title placeholder replaces. */
-const headerOnly = new Set(['eyebrow']);
+/** The built-in header's label above the headline ("Why change · Insight 1 of 5"). */
+const EYEBROW = 'eyebrow';
+
+/** Space between the label, moved down to head the body, and the body. */
+const EYEBROW_GAP = 0.12;
+
+const isEyebrow = (frame: SceneFrame) => frame.kind === 'text' && frame.name === EYEBROW;
 
 /** Top of the built-in body area: content slides' frames are mapped from here down. */
 const BODY_TOP = 2.0;
@@ -160,9 +165,12 @@ function slideOn(slide: SceneSlide, choice: LayoutChoice): SceneSlide {
 	const titleFrame = slide.frames.find(
 		(f): f is TextFrame => f.kind === 'text' && f.role === 'title',
 	);
-	const rest = slide.frames.filter(
-		(f) => f !== titleFrame && !(f.kind === 'text' && headerOnly.has(f.name)),
-	);
+	// The label above the headline heads the body instead: the template's title takes the header.
+	const others = slide.frames.filter((f) => f !== titleFrame && !isEyebrow(f));
+	const bodyTop = Math.min(BODY_TOP, ...others.map((f) => f.y));
+	const rest = slide.frames
+		.filter((f) => f !== titleFrame)
+		.map((f) => (isEyebrow(f) && !titleSlide ? { ...f, y: bodyTop - f.h - EYEBROW_GAP } : f));
 	// Title slides: what stood above and below the title is stacked without the title's gap.
 	const lifted =
 		titleSlide && titleFrame
