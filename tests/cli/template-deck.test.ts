@@ -154,7 +154,8 @@ describe.runIf(templatesAvailable)('decks on company templates', () => {
 		}
 	}, 600_000);
 
-	it('opens in LibreOffice with every slide', async () => {
+	it('opens in LibreOffice with every slide (the .potx builds: the .pptx ones share their parts)', async () => {
+		const opened = built.filter((d) => d.format === 'potx');
 		const profile = pathToFileURL(path.join(dir, 'profile')).href;
 		const outdir = path.join(dir, 'pdf');
 		await run(
@@ -167,12 +168,12 @@ describe.runIf(templatesAvailable)('decks on company templates', () => {
 				'pdf',
 				'--outdir',
 				outdir,
-				...built.map((d) => d.file),
+				...opened.map((d) => d.file),
 			],
 			{ timeout: 900_000 },
 		).catch(() => undefined);
 		const pdfs = await readdir(outdir).catch(() => [] as string[]);
-		for (const deck of built) {
+		for (const deck of opened) {
 			const pdf = `${path.basename(deck.file, '.pptx')}.pdf`;
 			expect(pdfs, `LibreOffice could not open ${deck.file}`).toContain(pdf);
 			const { stdout } = await run('pdfinfo', [path.join(outdir, pdf)]);
