@@ -17,6 +17,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserUnavailable, measureBuilder } from './browser.ts';
 import { folderSize, gzipSize, pptxCheck, siteWeights } from './assets.ts';
 import { runBuild, type BuildRun } from './build.ts';
 import { defaultBriefingCount, generateCorpus, writeCorpus } from './corpus.ts';
@@ -30,7 +31,9 @@ import {
 	oneDeckCli,
 	targetSlides,
 } from './decks.ts';
+import { deckPeers } from './peers.ts';
 import { cleanBuild, copySite, writeBare } from './project.ts';
+import { loadPdfFonts } from '../src/integrations/pdf-fonts.ts';
 import {
 	formatReport,
 	type BenchResults,
@@ -183,6 +186,21 @@ async function benchSize(
 	const dist = path.join(site, 'dist');
 	const weights = await siteWeights(dist);
 	const libraryJson = await readFile(path.join(dist, 'builder', 'library.json'));
+	// The builder in Chromium, at the largest size only (what a rep waits for grows with the library).
+	let browser: SizeResult['browser'];
+	if (insights === Math.max(...options.sizes)) {
+		const why = browserUnavailable();
+		if (why) browser = { skipped: why };
+		else {
+			const word =
+				/"title":"([^"]*)"/.exec(libraryJson.toString('utf8'))?.[1]?.match(/[A-Za-z]{5,}/)?.[0] ??
+				'cost';
+			browser = await measureBuilder(dist, corpus.briefingIds[0]!, word, options.quick ? 1 : 3);
+			log(
+				`   builder in Chromium: usable ${formatSeconds(browser.usableMs)}, longest keystroke task ${browser.keystrokeLongestMs} ms, first deck ${browser.firstDownloadMs} ms`,
+			);
+		}
+	}
 	const cliOut = path.join(work, `decks-${insights}`);
 	const cli = await decksCli(site, cliOut);
 	log(`   npm run decks: ${cli.decks} decks in ${formatSeconds(cli.ms)}`);
@@ -200,6 +218,7 @@ async function benchSize(
 		weights,
 		pptx: await pptxCheck(dist, weights),
 		cli,
+		...(browser ? { browser } : {}),
 	};
 	await rm(cliOut, { recursive: true, force: true });
 	if (!options.keep) await rm(bare, { recursive: true, force: true });
@@ -212,6 +231,10 @@ async function benchDecks(root: string, work: string): Promise<DeckResult> {
 	const inputs = await decksOfSlides(root);
 	const inProcess = await decksInProcess(inputs, 60);
 	log(`   in process: ${inProcess.medianMs.toFixed(1)} ms per deck`);
+	const peers = await deckPeers(inputs, await loadPdfFonts(repo), 30);
+	log(
+		`   side by side: deck ${peers.deckMs.toFixed(1)} ms, plain pptxgenjs ${peers.pptxgenjsMs.toFixed(1)} ms, PDF ${peers.pdfMs.toFixed(1)} ms`,
+	);
 	const jobs = os.availableParallelism();
 	const parallel = await decksInWorkers(inputs, 60 * jobs, jobs);
 	log(`   ${jobs} workers: ${parallel.perSecond.toFixed(1)} decks/s`);
@@ -223,6 +246,7 @@ async function benchDecks(root: string, work: string): Promise<DeckResult> {
 		slides: targetSlides,
 		loadAverage,
 		inProcess,
+		peers,
 		parallel,
 		one,
 		...(pandoc ? { pandoc } : {}),

@@ -210,6 +210,7 @@ function fakeResults(
 				cpuMs: 24,
 				medianBytes: 85_000,
 			},
+			peers: { rounds: 30, charts: 4, deckMs, pptxgenjsMs: 20, pdfMs: 30 },
 			parallel: { jobs: 2, decks: 120, ms: 1700, perSecond: 70, medianMs: 27, startupMs: 500 },
 			one: {
 				id: 'briefing-1',
@@ -231,6 +232,8 @@ describe('report', () => {
 		const measured = met.filter((check) => check.met !== undefined);
 		expect(measured.map((check) => [check.budget, check.met])).toEqual([
 			['one 12-slide deck in process <= 20 ms', true],
+			['the same deck <= 1.00x plain pptxgenjs writing the same slides', true],
+			['its PDF leave-behind, in process <= 40 ms', true],
 			['npm run decks -- <one id>, whole process <= 0.35 s', true],
 			['the same <= 3x pandoc on the same briefing', true],
 			['a batch of decks uses every core', true],
@@ -253,6 +256,10 @@ describe('report', () => {
 			met: false,
 		});
 		expect(status('one 12-slide deck')?.met).toBe(false);
+		expect(status('the same deck <= 1.00x plain pptxgenjs')).toMatchObject({
+			measured: '1.05x (21.0 ms against 20.0 ms, in turns)',
+			met: false,
+		});
 		expect(status('npm run decks -- <one id>')?.met).toBe(false);
 		expect(status('the same <= 3x pandoc')).toMatchObject({
 			measured: '4.00x (pandoc 0.10 s)',
