@@ -1,5 +1,6 @@
 /**
- * Deterministic zips: entries in a fixed order, DEFLATE level 6, one timestamp for every entry.
+ * Deterministic zips: entries in a fixed order, DEFLATE level 6 (parts compressed already are
+ * stored), one timestamp for every entry.
  * The same files and timestamp give the same bytes, in Node and in the browser (fflate).
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
@@ -58,12 +59,15 @@ function entryOrder(a: string, b: string): number {
 	return naturalCompare(a, b);
 }
 
-/** Zips `files` deterministically with DEFLATE. */
+/** Parts that are compressed already (images, embedded workbooks): deflating them again gains nothing. */
+const compressed = /\.(png|jpe?g|gif|xlsx|docx|pptx|zip)$/i;
+
+/** Zips `files` deterministically: DEFLATE, except parts compressed already, which are stored. */
 export function deterministicZip(files: Map<string, Uint8Array>, timestamp: Date): Uint8Array {
 	const mtime = zipTime(timestamp);
 	const zippable: Zippable = {};
 	for (const name of [...files.keys()].sort(entryOrder)) {
-		zippable[name] = [files.get(name)!, { level: 6, mtime }];
+		zippable[name] = [files.get(name)!, { level: compressed.test(name) ? 0 : 6, mtime }];
 	}
 	return zipSync(zippable);
 }
