@@ -84,22 +84,32 @@ export interface DeckPeers {
 	pptxgenjsMs: number;
 	/** The PDF leave-behind from the same input (plan and write), median ms. */
 	pdfMs: number;
-	/** The same deck on a company template, when the engine supports templates. */
+	/** The same deck on a company template, when one was given. */
 	templateMs?: number;
+	/** Which template, or why none was used. */
+	template: string;
 }
 
+/**
+ * Times our deck, plain pptxgenjs, the PDF and, given a company template's bytes, the same decks
+ * on that template, in turns on the same inputs.
+ */
 export async function deckPeers(
 	inputs: readonly DeckInput[],
 	fonts: PdfFonts,
 	rounds: number,
+	template: { name: string; bytes: Uint8Array } | { skipped: string },
 ): Promise<DeckPeers> {
 	const scenes = inputs.map((input) => planDeck(input));
 	const pick = <T>(list: readonly T[], index: number) => list[index % list.length]!;
+	const onTemplate =
+		'bytes' in template && inputs.map((input) => ({ ...input, template: template.bytes }));
 	const times = await sideBySide(
 		{
 			deck: (i) => buildDeck(pick(inputs, i)),
 			pptxgenjs: (i) => plainPptxgenjs(pick(scenes, i)),
 			pdf: (i) => writePdf(planDeck(pick(inputs, i)), fonts),
+			...(onTemplate ? { template: (i: number) => buildDeck(pick(onTemplate, i)) } : {}),
 		},
 		rounds,
 	);
@@ -114,8 +124,10 @@ export async function deckPeers(
 	return {
 		rounds,
 		charts,
+		template: 'bytes' in template ? template.name : template.skipped,
 		deckMs: times.deck!,
 		pptxgenjsMs: times.pptxgenjs!,
 		pdfMs: times.pdf!,
+		...(times.template === undefined ? {} : { templateMs: times.template }),
 	};
 }

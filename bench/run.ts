@@ -34,6 +34,7 @@ import {
 import { deckPeers } from './peers.ts';
 import { cleanBuild, copySite, writeBare } from './project.ts';
 import { loadPdfFonts } from '../src/integrations/pdf-fonts.ts';
+import { templateFixtures } from '../tests/fixtures/templates.ts';
 import {
 	formatReport,
 	type BenchResults,
@@ -225,13 +226,26 @@ async function benchSize(
 	return { result, site };
 }
 
+/**
+ * The company template the template row uses: LibreOffice's Midnightblue (16:9, drawn shapes, two
+ * masters) as a .potx, converted once per machine by the test fixtures.
+ */
+async function companyTemplate(): Promise<
+	{ name: string; bytes: Uint8Array } | { skipped: string }
+> {
+	const fixtures = await templateFixtures();
+	const fixture = fixtures?.find((item) => item.name === 'Midnightblue');
+	if (!fixture) return { skipped: 'LibreOffice or its Impress templates are not installed' };
+	return { name: 'LibreOffice Midnightblue as .potx', bytes: await readFile(fixture.potx) };
+}
+
 async function benchDecks(root: string, work: string): Promise<DeckResult> {
 	log(`\n== decks (${targetSlides} slides)`);
 	const loadAverage = os.loadavg()[0] ?? 0;
 	const inputs = await decksOfSlides(root);
 	const inProcess = await decksInProcess(inputs, 60);
 	log(`   in process: ${inProcess.medianMs.toFixed(1)} ms per deck`);
-	const peers = await deckPeers(inputs, await loadPdfFonts(repo), 30);
+	const peers = await deckPeers(inputs, await loadPdfFonts(repo), 30, await companyTemplate());
 	log(
 		`   side by side: deck ${peers.deckMs.toFixed(1)} ms, plain pptxgenjs ${peers.pptxgenjsMs.toFixed(1)} ms, PDF ${peers.pdfMs.toFixed(1)} ms`,
 	);

@@ -210,7 +210,7 @@ function fakeResults(
 				cpuMs: 24,
 				medianBytes: 85_000,
 			},
-			peers: { rounds: 30, charts: 4, deckMs, pptxgenjsMs: 20, pdfMs: 30 },
+			peers: { rounds: 30, charts: 4, template: 'no template', deckMs, pptxgenjsMs: 20, pdfMs: 30 },
 			parallel: { jobs: 2, decks: 120, ms: 1700, perSecond: 70, medianMs: 27, startupMs: 500 },
 			one: {
 				id: 'briefing-1',
