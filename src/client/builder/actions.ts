@@ -16,6 +16,21 @@ import type { Notices } from './notices.ts';
 import type { DraftStore } from './store.ts';
 
 /** The brand logo's PNG bytes; a logo that cannot be fetched stops the deck with the reason. */
+/** The PDF's fonts (Carlito, as `npm run decks -- --pdf` embeds them), from the site. */
+async function fetchPdfFonts(base: string): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+	const get = async (file: string) => {
+		const url = `${base}fonts/${file}`;
+		const response = await fetch(url).catch(() => undefined);
+		if (!response?.ok)
+			throw new Error(
+				`the font ${url} could not be loaded${response ? ` (HTTP ${response.status})` : ''}`,
+			);
+		return new Uint8Array(await response.arrayBuffer());
+	};
+	const [regular, bold] = await Promise.all([get('Carlito-Regular.ttf'), get('Carlito-Bold.ttf')]);
+	return { regular, bold };
+}
+
 export async function fetchLogo(base: string, library: BuilderLibrary): Promise<Uint8Array> {
 	const url = `${base}${library.brand.logo.png}`;
 	let response: Response;
@@ -94,6 +109,37 @@ export function initActions(
 		} catch (error) {
 			notices.status(
 				`The deck could not be built: ${error instanceof Error ? error.message : String(error)}. Your work is saved; try again or download the YAML.`,
+			);
+		} finally {
+			button.disabled = false;
+		}
+	});
+
+	elements.downloadPdf.addEventListener('click', async () => {
+		const button = elements.downloadPdf;
+		const briefing = requireValid();
+		if (!briefing) return;
+		button.disabled = true;
+		notices.status('Building your PDF…');
+		try {
+			// The planner and the PDF writer only (no pptxgenjs), loaded on this first click.
+			const [{ planDeck }, { writePdf, PDF_MIME }, { builderDeckInput }, logoPng, template, fonts] =
+				await Promise.all([
+					import('../../deck/plan/index.ts'),
+					import('../../deck/pdf/index.ts'),
+					import('../../builder/deck.ts'),
+					fetchLogo(base, data),
+					fetchTemplate(base, data),
+					fetchPdfFonts(base),
+				]);
+			const input = builderDeckInput(data, briefing, logoPng, template);
+			const bytes = await writePdf(planDeck(input), fonts);
+			const name = `${draftFileId(store.draft)}.pdf`;
+			download(name, bytes as Uint8Array<ArrayBuffer>, PDF_MIME);
+			notices.status(`Downloaded ${name}.`);
+		} catch (error) {
+			notices.status(
+				`The PDF could not be built: ${error instanceof Error ? error.message : String(error)}. Your work is saved; try again or download the YAML.`,
 			);
 		} finally {
 			button.disabled = false;

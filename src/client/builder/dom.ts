@@ -85,6 +85,7 @@ export function builderElements() {
 		},
 		actions: {
 			downloadDeck: $<HTMLButtonElement>('#download-deck'),
+			downloadPdf: $<HTMLButtonElement>('#download-pdf'),
 			downloadYaml: $<HTMLButtonElement>('#download-yaml'),
 			importYaml: $<HTMLInputElement>('#import-yaml'),
 			copyLink: $<HTMLButtonElement>('#copy-link'),

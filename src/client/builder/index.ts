@@ -5,13 +5,14 @@
  * asked for.
  */
 import { openingDraft } from '../../builder/arrival.ts';
-import { initActions } from './actions.ts';
+import { fetchLogo, initActions } from './actions.ts';
 import { initDetails } from './details.ts';
 import { builderElements } from './dom.ts';
 import { initErrors } from './errors.ts';
 import { loadLibrary } from './library.ts';
 import { createNotices } from './notices.ts';
 import { initPicker } from './picker.ts';
+import { initPreviews } from './previews.ts';
 import { initSelected } from './selected.ts';
 import { DraftStore, readStorage } from './store.ts';
 
@@ -37,6 +38,11 @@ export async function initBuilder(): Promise<void> {
 	initDetails(elements.details, library, store);
 	initErrors(elements.root, elements.errors, store);
 	initActions(elements.actions, elements.errors.summary, library, store, notices);
+	const previews = elements.root.querySelector<HTMLElement>('#builder-previews');
+	if (previews) {
+		let logo: Promise<Uint8Array> | undefined;
+		initPreviews(previews, library, store, () => (logo ??= fetchLogo(library.base, library.data)));
+	}
 	store.start();
 	elements.root.dataset.ready = 'true';
 }
