@@ -56,6 +56,8 @@ function cleanInput<T>(value: T, key = ''): T {
 		return (multiline.has(key) ? text : text.replace(/\s+/g, ' ').trim()) as T;
 	}
 	if (Array.isArray(value)) return value.map((item) => cleanInput(item, key)) as T;
+	// Bytes (a company template) hold no text; walking them entry by entry took longer than the deck.
+	if (ArrayBuffer.isView(value)) return value;
 	if (value && typeof value === 'object' && !(value instanceof Date)) {
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanInput(v, k)])) as T;
 	}
