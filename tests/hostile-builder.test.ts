@@ -137,7 +137,7 @@ describe('share links', () => {
 
 describe('imports', () => {
 	const file = (text: string | Uint8Array, name = 'briefing.yaml') => {
-		const blob = new Blob([text]);
+		const blob = new Blob([text as BlobPart]);
 		return { name, size: blob.size, arrayBuffer: () => blob.arrayBuffer() };
 	};
 

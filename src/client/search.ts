@@ -4,6 +4,7 @@
  * Pagefind's index only exists in a built site; in `npm run dev` the page says so and offers the way.
  */
 import { plural } from '../library/plural.ts';
+import { safeExcerpt } from '../site/excerpt.ts';
 
 interface PagefindResultData {
 	url: string;
@@ -190,7 +191,7 @@ export async function initSearch(): Promise<void> {
 								data.meta.stat
 									? `<p class="result-stat"><strong>${escapeHtml(data.meta.stat.split(' ')[0] ?? '')}</strong> ${escapeHtml(data.meta.stat.split(' ').slice(1).join(' '))}</p>`
 									: ''
-							}<p>${term ? data.excerpt : escapeHtml(data.meta.summary ?? '')}</p><p class="card-meta">${escapeHtml(
+							}<p>${term ? safeExcerpt(data.excerpt) : escapeHtml(data.meta.summary ?? '')}</p><p class="card-meta">${escapeHtml(
 								[
 									...(data.filters.stage ?? []),
 									...(data.filters.industry ?? []),

@@ -400,7 +400,7 @@ describe('the decks CLI and its output folder', () => {
 					'--input-type=module',
 					'-e',
 					[
-						`import { removeTempFilesOnSignals, tempFiles } from ${JSON.stringify(path.join(repo, 'src/integrations/decks.ts'))};`,
+						`import { removeTempFilesOnSignals, tempFiles } from ${JSON.stringify(path.join(repo, 'src/integrations/output-folder.ts'))};`,
 						'removeTempFilesOnSignals();',
 						`tempFiles.add(${JSON.stringify(temp)});`,
 						"console.log('ready');",

@@ -164,8 +164,11 @@ export function initActions(
 			return;
 		}
 		for (const message of droppedNotices(arrival, file.name)) notices.show(message);
-		store.replace(arrival.draft);
-		notices.status(`Imported ${file.name}.`);
+		notices.status(
+			store.replace(arrival.draft)
+				? `Imported ${file.name}.`
+				: `Imported ${file.name}, but this browser did not let us save it: download it as YAML to keep it.`,
+		);
 	});
 
 	elements.copyLink.addEventListener('click', async () => {

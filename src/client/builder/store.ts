@@ -82,12 +82,15 @@ export class DraftStore {
 		this.#commit(change);
 	}
 
-	/** Puts a whole new draft in place (nothing is shown as touched or attempted yet). */
-	replace(draft: Draft): void {
+	/**
+	 * Puts a whole new draft in place (nothing is shown as touched or attempted yet); returns
+	 * whether it was saved, so the caller does not report success over a failed save.
+	 */
+	replace(draft: Draft): boolean {
 		this.#draft = draft;
 		this.#attempted = false;
 		this.#touched.clear();
-		this.#commit('draft');
+		return this.#commit('draft');
 	}
 
 	/** Shows the errors of `field` from now on (the rep has left it). */
@@ -109,14 +112,17 @@ export class DraftStore {
 		this.#commit('draft');
 	}
 
-	#commit(change: Change): void {
+	#commit(change: Change): boolean {
 		this.#check = undefined;
+		let saved = true;
 		try {
 			localStorage.setItem(storageKey, JSON.stringify(this.#draft));
 		} catch {
+			saved = false;
 			this.#onSaveFailed();
 		}
 		this.#notify(change);
+		return saved;
 	}
 
 	#notify(change: Change): void {
