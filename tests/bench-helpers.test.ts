@@ -272,6 +272,43 @@ describe('report', () => {
 		});
 	});
 
+	it('checks the builder in Chromium at the largest size, and says why when it was not run', () => {
+		const results = fakeResults(sites, bares);
+		results.sizes[2]!.browser = {
+			usableMs: 800,
+			usableBytes: 200_000,
+			keystrokeLongestMs: 120,
+			keystrokeLongTasks: 2,
+			keystrokes: 23,
+			previewInsights: 12,
+			hasPreview: false,
+			firstDownloadMs: 250,
+			downloadInsights: 10,
+		};
+		const checks = checkBudgets(results);
+		const status = (start: string) => checks.find((check) => check.budget.startsWith(start));
+		expect(status('builder at 5,000 insights usable within')?.met).toBe(true);
+		expect(status('builder preview update')).toMatchObject({
+			measured:
+				'longest task 120 ms, 2 over 50 ms in 23 keystrokes (the builder has no slide preview yet: the form alone)',
+			met: false,
+		});
+		expect(status('first browser deck download')?.met).toBe(true);
+
+		results.sizes[2]!.browser = { skipped: 'Chromium is not installed' };
+		for (const start of [
+			'builder at 5,000 insights usable within',
+			'builder preview',
+			'first browser',
+		])
+			expect(
+				status(start) && checkBudgets(results).find((c) => c.budget.startsWith(start)),
+			).toMatchObject({
+				measured: 'not measured here (Chromium is not installed)',
+				met: undefined,
+			});
+	});
+
 	it('counts the builder page, its CSS, its eager JS and library.json as what a rep waits for', () => {
 		const size = fakeResults(sites, bares).sizes[2]!;
 		expect(builderUsableBytes(size)).toBe(3000 + 4000 + 60_000 + 100_000);
