@@ -13,10 +13,12 @@
  * - `docProps/app.xml` writes `company` unescaped: both docProps parts are written here.
  * - speaker notes keep line breaks inside one run: they become one paragraph per line.
  * - directory entries are dropped; entries are written in a fixed order.
+ * - schema order and PowerPoint's own repair triggers: see `repair.ts`.
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { escapeXml } from '../xml.ts';
 import { packageProblems, resolveTarget, xmlProblems } from './problems.ts';
+import { repairParts } from './repair.ts';
 import { contentTypesPart, deterministicZip, naturalCompare, unzip } from './zip.ts';
 
 /** Document properties written into `docProps/`. */
@@ -37,6 +39,8 @@ export interface DeckMetadata {
 	timestamp: Date;
 	/** Colour of bullets and list numbers (`RRGGBB`; pptxgenjs cannot set it). */
 	bulletColor?: string;
+	/** Language of the text (BCP 47), for the empty text bodies the repairs add; default `en-US`. */
+	language?: string;
 }
 
 /** `2026-03-12T00:00:00Z`. */
@@ -286,6 +290,7 @@ export function normalizePackage(raw: Uint8Array, meta: DeckMetadata): Uint8Arra
 		}
 	}
 	dedupeMedia(files);
+	const addedTypes = repairParts(files, meta.language ?? 'en-US', strFromU8, strToU8);
 	files.set('docProps/core.xml', strToU8(coreXml(meta)));
 	files.set('docProps/app.xml', strToU8(appXml(meta)));
 
@@ -308,6 +313,7 @@ export function normalizePackage(raw: Uint8Array, meta: DeckMetadata): Uint8Arra
 				'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
 				defaults.join('') +
 				overrides.join('') +
+				addedTypes.join('') +
 				'</Types>',
 		),
 	);

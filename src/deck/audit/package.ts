@@ -1,0 +1,135 @@
+/**
+ * Opens a .pptx for the audit: its parts, relationships, and the slides in presentation order,
+ * each with the layout and master it is built on.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { kid, kids, parseXml, type XmlElement } from './xml.ts';
+
+/** A relationship of a part, with its target resolved to a part name. */
+export interface Relationship {
+	id: string;
+	/** Last segment of the relationship type (`slideLayout`, `notesSlide`, `image`, ...). */
+	type: string;
+	target: string;
+	external: boolean;
+}
+
+/** A slide as the audit reads it. */
+export interface AuditSlide {
+	/** 1-based position in the presentation. */
+	number: number;
+	part: string;
+	xml: XmlElement;
+	layout?: XmlElement;
+	master?: XmlElement;
+	/** The master's theme. */
+	theme?: XmlElement;
+}
+
+/** An opened deck. */
+export interface OpenedDeck {
+	files: Map<string, Uint8Array>;
+	/** Parsed part (cached); undefined when missing or unreadable. */
+	xml(part: string): XmlElement | undefined;
+	rels(part: string): Relationship[];
+	presentation?: XmlElement;
+	slides: AuditSlide[];
+	/** The slide size in EMU. */
+	size: { cx: number; cy: number };
+	/** Parts that could not be parsed, with the reason. */
+	unreadable: Array<{ part: string; message: string }>;
+}
+
+/** The part a relationship target points to, seen from `part`. */
+export function resolvePart(part: string, target: string): string {
+	if (target.startsWith('/')) return target.slice(1);
+	const out = part.split('/').slice(0, -1);
+	for (const segment of target.split('/')) {
+		if (segment === '..') out.pop();
+		else if (segment !== '.' && segment !== '') out.push(segment);
+	}
+	return out.join('/');
+}
+
+/** The relationships part of `part` (`ppt/slides/slide1.xml` -> `ppt/slides/_rels/slide1.xml.rels`). */
+export function relsPart(part: string): string {
+	const slash = part.lastIndexOf('/');
+	return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Opens `bytes` as a .pptx. Throws when it is not a zip or has no presentation part. */
+export function openPackage(bytes: Uint8Array): OpenedDeck {
+	const files = new Map<string, Uint8Array>();
+	for (const [name, content] of Object.entries(unzipSync(bytes))) {
+		if (!name.endsWith('/')) files.set(name, content);
+	}
+	const cache = new Map<string, XmlElement | undefined>();
+	const unreadable: OpenedDeck['unreadable'] = [];
+	const xml = (part: string) => {
+		if (cache.has(part)) return cache.get(part);
+		const content = files.get(part);
+		let parsed: XmlElement | undefined;
+		if (content) {
+			try {
+				parsed = parseXml(strFromU8(content));
+			} catch (error) {
+				unreadable.push({ part, message: (error as Error).message });
+			}
+		}
+		cache.set(part, parsed);
+		return parsed;
+	};
+	const rels = (part: string): Relationship[] =>
+		kids(xml(relsPart(part)), 'Relationship').map((rel) => {
+			const external = rel.attrs.TargetMode === 'External';
+			const target = rel.attrs.Target ?? '';
+			return {
+				id: rel.attrs.Id ?? '',
+				type: (rel.attrs.Type ?? '').split('/').pop() ?? '',
+				target: external ? target : resolvePart(part, target),
+				external,
+			};
+		});
+
+	const root = kids(xml('_rels/.rels'), 'Relationship').find((rel) =>
+		(rel.attrs.Type ?? '').endsWith('/officeDocument'),
+	);
+	const presentationPart = resolvePart('', root?.attrs.Target ?? 'ppt/presentation.xml');
+	const presentation = xml(presentationPart);
+	if (!presentation) throw new Error(`no readable presentation part (${presentationPart})`);
+	const presentationRels = new Map(rels(presentationPart).map((rel) => [rel.id, rel.target]));
+	const relId = (el: XmlElement) =>
+		Object.entries(el.attrs).find(([name]) => name === 'r:id' || name.endsWith(':id'))?.[1] ?? '';
+	const slides = kids(kid(presentation, 'sldIdLst'), 'sldId').flatMap((sldId, index) => {
+		const part = presentationRels.get(relId(sldId));
+		const slideXml = part ? xml(part) : undefined;
+		if (!part || !slideXml) return [];
+		const layoutPart = rels(part).find((rel) => rel.type === 'slideLayout')?.target;
+		const masterPart = layoutPart
+			? rels(layoutPart).find((rel) => rel.type === 'slideMaster')?.target
+			: undefined;
+		const themePart = masterPart
+			? rels(masterPart).find((rel) => rel.type === 'theme')?.target
+			: undefined;
+		return [
+			{
+				number: index + 1,
+				part,
+				xml: slideXml,
+				layout: layoutPart ? xml(layoutPart) : undefined,
+				master: masterPart ? xml(masterPart) : undefined,
+				theme: themePart ? xml(themePart) : undefined,
+			},
+		];
+	});
+	const sldSz = kid(presentation, 'sldSz');
+	return {
+		files,
+		xml,
+		rels,
+		presentation,
+		slides,
+		size: { cx: Number(sldSz?.attrs.cx ?? 12192000), cy: Number(sldSz?.attrs.cy ?? 6858000) },
+		unreadable,
+	};
+}
