@@ -25,5 +25,6 @@ export async function writePptx(scene: Scene): Promise<Uint8Array> {
 		fonts: scene.fonts,
 		timestamp: scene.meta.modified,
 		bulletColor: scene.theme.bulletColor,
+		language: scene.meta.language,
 	});
 }
