@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { auditDeck, formatFindings } from '../deck/audit/index.ts';
 import { buildDeckFiles, deckTimestamp, type DeckInput, type PdfFonts } from '../deck/index.ts';
 import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
 import { readTemplateFile } from '../library/template.ts';
@@ -161,14 +162,16 @@ type WorkerReply = {
 	pdf?: Uint8Array;
 	error?: string;
 	warnings?: string[];
+	audit?: string[];
 };
 
-/** What building one deck gave. */
+/** What building one deck gave; `audit` holds the deck audit's findings (`id: slide N: rule: ...`). */
 type DeckOutcome = {
 	bytes?: Uint8Array;
 	pdf?: Uint8Array;
 	error?: string;
 	warnings?: string[];
+	audit?: string[];
 	ms: number;
 };
 
@@ -190,7 +193,9 @@ async function buildAll(
 					...plan.warnings,
 					...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),
 				];
-				await onDeck(id, { bytes, pdf, warnings, ms: performance.now() - started });
+				const ms = performance.now() - started;
+				const audit = formatFindings(id, auditDeck(bytes));
+				await onDeck(id, { bytes, pdf, warnings, audit, ms });
 			} catch (error) {
 				await onDeck(id, {
 					error: error instanceof Error ? error.message : String(error),
@@ -232,6 +237,7 @@ async function buildAll(
 						pdf: reply.pdf,
 						error: reply.error,
 						warnings: reply.warnings,
+						audit: reply.audit,
 						ms,
 					}),
 				);
@@ -324,6 +330,8 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 	}
 	const started = performance.now();
 	const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.size));
+	// Problems the deck audit (accessibility and package rules) finds in the decks written.
+	let audited = 0;
 	await buildAll(
 		inputs,
 		jobs,
@@ -347,6 +355,8 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 						`  built  ${id} -> ${shown(`${id}.pptx`, file)} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)${pdfNote}`,
 					);
 					for (const warning of deck.warnings ?? []) log(`  warning ${id}: ${warning}`);
+					for (const finding of deck.audit ?? []) log(`  audit  ${finding}`);
+					audited += deck.audit?.length ?? 0;
 					return;
 				} catch (error) {
 					deck = {
@@ -379,7 +389,8 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 	}
 	log(
 		`${plural(result.built.length, 'deck')} built in ${where}/ (${seconds} s, ${plural(jobs, 'job')})` +
-			(result.failed.length ? `, ${result.failed.length} failed` : ''),
+			(result.failed.length ? `, ${result.failed.length} failed` : '') +
+			`; audit: ${plural(audited, 'problem')}`,
 	);
 	result.ok = result.failed.length === 0;
 	return result;

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { dateSchema, idSchema, text } from './common.ts';
+import { languageSchema } from './language.ts';
 
 /** Length limits, shared with the deck layout and the browser builder's inline errors. */
 export const briefingLimits = {
@@ -135,6 +136,8 @@ export const briefingSchema = z
 		notes: text(briefingLimits.notes)
 			.optional()
 			.describe("Opening talk track for the title slide's speaker notes."),
+		/** Language of the deck's text (BCP 47); default en-US. */
+		language: languageSchema.optional(),
 	})
 	.superRefine((briefing, ctx) => {
 		const seen = new Map<string, number>();

@@ -60,7 +60,16 @@ export function relsPart(part: string): string {
 /** Opens `bytes` as a .pptx. Throws when it is not a zip or has no presentation part. */
 export function openPackage(bytes: Uint8Array): OpenedDeck {
 	const files = new Map<string, Uint8Array>();
-	for (const [name, content] of Object.entries(unzipSync(bytes))) {
+	// Media and embedded workbooks are not read: leaving them compressed saves most of the time.
+	const skip = (name: string) =>
+		/\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|mp4|m4v|xlsx|bin|fntdata|ttf)$/i.test(name);
+	const skipped: string[] = [];
+	const entries = unzipSync(bytes, {
+		filter: (file) => (skip(file.name) ? (skipped.push(file.name), false) : true),
+	});
+	// Skipped parts are still there (relationships and content types point at them), just empty.
+	for (const name of skipped) files.set(name, new Uint8Array(0));
+	for (const [name, content] of Object.entries(entries)) {
 		if (!name.endsWith('/')) files.set(name, content);
 	}
 	const cache = new Map<string, XmlElement | undefined>();

@@ -26,45 +26,44 @@ function element(name: string): XmlElement {
 	return { name, local: name.slice(name.indexOf(':') + 1), attrs: {}, children: [] };
 }
 
+const token =
+	/<(\/?)([^\s/>!?]+)([^>]*?)(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<[?!][^>]*>/g;
+const attribute = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
 /** Parses `text` into its root element. Throws on input that is not well-formed enough to read. */
 export function parseXml(text: string): XmlElement {
 	const root = element('#document');
 	const stack: XmlElement[] = [root];
-	let i = 0;
-	while (i < text.length) {
-		const lt = text.indexOf('<', i);
-		const end = lt < 0 ? text.length : lt;
-		if (end > i && stack.length > 1)
-			stack[stack.length - 1]!.children.push(decodeEntities(text.slice(i, end)));
-		if (lt < 0) break;
-		if (text.startsWith('<!--', lt)) {
-			i = text.indexOf('-->', lt) + 3;
-		} else if (text.startsWith('<![CDATA[', lt)) {
-			const close = text.indexOf(']]>', lt);
-			stack[stack.length - 1]!.children.push(text.slice(lt + 9, close));
-			i = close + 3;
-		} else if (text[lt + 1] === '?' || text[lt + 1] === '!') {
-			i = text.indexOf('>', lt) + 1;
-		} else if (text[lt + 1] === '/') {
-			const gt = text.indexOf('>', lt);
-			const name = text.slice(lt + 2, gt).trim();
+	let last = 0;
+	token.lastIndex = 0;
+	for (let m = token.exec(text); m; m = token.exec(text)) {
+		const parent = stack[stack.length - 1]!;
+		if (m.index > last && stack.length > 1) {
+			const between = text.slice(last, m.index);
+			parent.children.push(between.includes('&') ? decodeEntities(between) : between);
+		}
+		last = token.lastIndex;
+		const name = m[2];
+		if (name === undefined) {
+			if (m[5] !== undefined) parent.children.push(m[5]);
+			continue;
+		}
+		if (m[1]) {
 			const open = stack.pop();
 			if (!open || open.name !== name) throw new Error(`</${name}> does not close <${open?.name}>`);
-			i = gt + 1;
-		} else {
-			const tag = /^<([^\s/>]+)((?:\s+[^\s=]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(
-				text.slice(lt, text.indexOf('>', lt) + 1),
-			);
-			if (!tag) throw new Error(`a malformed tag at offset ${lt}`);
-			const node = element(tag[1]!);
-			for (const m of tag[2]!.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-				node.attrs[m[1]!] = decodeEntities(m[2] ?? m[3] ?? '');
-			}
-			stack[stack.length - 1]!.children.push(node);
-			if (!tag[3]) stack.push(node);
-			i = lt + tag[0].length;
+			continue;
 		}
-		if (i <= 0) throw new Error('an unterminated comment or section');
+		const node = element(name);
+		const attrs = m[3]!;
+		if (attrs) {
+			attribute.lastIndex = 0;
+			for (let a = attribute.exec(attrs); a; a = attribute.exec(attrs)) {
+				const value = a[2] ?? a[3] ?? '';
+				node.attrs[a[1]!] = value.includes('&') ? decodeEntities(value) : value;
+			}
+		}
+		parent.children.push(node);
+		if (!m[4]) stack.push(node);
 	}
 	const first = root.children.find((c): c is XmlElement => typeof c !== 'string');
 	if (!first || stack.length !== 1) throw new Error('no complete root element');

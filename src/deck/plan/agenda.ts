@@ -94,7 +94,10 @@ export function agendaSlides(ctx: Context, insights: FilledInsight[]): SceneSlid
 		const rows = rowsOf(page, previous);
 		const fits = pageHeight(page, previous, size) <= body.h + 1e-6;
 		const label = pageLabel('Agenda', index, pages.length);
-		const frames: SceneFrame[] = [...headerFrames(ctx, label, ctx.input.briefing.title)];
+		// The eyebrow is the agenda's title: the headline repeats the title slide's.
+		const frames: SceneFrame[] = [
+			...headerFrames(ctx, label, ctx.input.briefing.title, false, 'eyebrow'),
+		];
 		let y = body.y;
 		rows.forEach((row, r) => {
 			if (r > 0)

@@ -39,7 +39,7 @@ function sourceCaption(ctx: Context, source: InsightSource, withTitle: boolean):
 	const runs: Run[] = [{ text: 'Source: ', bold: true }, { text: attribution(source, withTitle) }];
 	if (source.illustrative) {
 		runs.unshift(
-			{ text: 'Illustrative figure', bold: true, color: ctx.pal.accent },
+			{ text: 'Illustrative figure', bold: true, color: ctx.pal.accentOnSurface },
 			{ text: ' (not a published finding). ' },
 		);
 	}
@@ -109,7 +109,7 @@ export function calloutBlock(
 		? [
 				{
 					runs: [
-						{ text: `${stat.value} `, bold: true, color: ctx.pal.accent },
+						{ text: `${stat.value} `, bold: true, color: ctx.pal.accentOnSurface },
 						{ text: stat.label },
 					],
 					scale: 1.15,

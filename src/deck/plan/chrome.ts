@@ -15,12 +15,17 @@ import {
 	SIZES,
 } from './layouts.ts';
 
-/** Eyebrow and headline of a content slide; `compact` keeps the headline within two lines. */
+/**
+ * Eyebrow and headline of a content slide; `compact` keeps the headline within two lines. The
+ * headline is the slide's title unless `title` says the eyebrow is (when the headline repeats
+ * another slide's).
+ */
 export function headerFrames(
 	ctx: Context,
 	eyebrow: string,
 	headline: string,
 	compact = false,
+	title: 'headline' | 'eyebrow' = 'headline',
 ): TextFrame[] {
 	const layout = HEADER_LAYOUT;
 	const eyebrowW = layout.eyebrow.w - (ctx.logo.w ? ctx.logo.w + GAP : 0);
@@ -29,8 +34,9 @@ export function headerFrames(
 	return [
 		fitted({ ...layout.eyebrow, w: eyebrowW }, paragraphs([eyebrow.toUpperCase()]), {
 			name: 'eyebrow',
+			...(title === 'eyebrow' ? { role: 'title' as const } : {}),
 			font: ctx.body,
-			color: ctx.pal.accent,
+			color: ctx.pal.accentText,
 			bold: true,
 			min: layout.eyebrowSize[0],
 			max: layout.eyebrowSize[1],
@@ -38,7 +44,7 @@ export function headerFrames(
 		}),
 		fitted({ ...headlineBox }, paragraphs([headline]), {
 			name: 'headline',
-			role: 'title',
+			role: title === 'headline' ? 'title' : 'body',
 			font: ctx.heading,
 			color: ctx.pal.primary,
 			bold: true,

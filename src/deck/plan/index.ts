@@ -13,13 +13,11 @@ import { insightSlide } from './insight.ts';
 import { SLIDE } from './layouts.ts';
 import { nextStepSlide } from './next-step.ts';
 import { questionSlides } from './questions.ts';
-import { fontWarnings, overflowReport } from './report.ts';
+import { fontWarnings, overflowReport, scriptWarnings } from './report.ts';
 import { sourceSlides } from './sources.ts';
 import { titleSlide } from './title.ts';
+import { DEFAULT_LANGUAGE } from '../../schema/language.ts';
 import { onTemplate } from '../template/plan.ts';
-
-/** The language of the deck's text until briefings name one. */
-const DEFAULT_LANGUAGE = 'en-US';
 
 /** Plans every slide of a briefing's deck. */
 export function planDeck(input: DeckInput): Scene {
@@ -47,7 +45,7 @@ export function planDeck(input: DeckInput): Scene {
 			subject: `Executive briefing for ${briefing.prospect.company}`,
 			author: briefing.presenter.name,
 			company: briefing.presenter.company ?? brand.name,
-			language: DEFAULT_LANGUAGE,
+			language: briefing.language ?? DEFAULT_LANGUAGE,
 			modified: input.modified,
 		},
 		theme: {
@@ -66,7 +64,7 @@ export function planDeck(input: DeckInput): Scene {
 		},
 		slides,
 		overflows: overflowReport(size, [...masters.dark, ...masters.content], slides),
-		warnings: fontWarnings(fonts),
+		warnings: [...fontWarnings(fonts), ...scriptWarnings(slides)],
 	};
 	// A company template replaces the built-in layouts' geometry with its own.
 	return input.template ? onTemplate(scene, input.template, input.brand.templateLayouts) : scene;

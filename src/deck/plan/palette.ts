@@ -6,6 +6,7 @@ import { contrast, mix } from '../color.ts';
 export interface Palette {
 	primary: string;
 	accent: string;
+	/** Body text (as the brand gives it; `npm run check` warns when it does not read). */
 	text: string;
 	muted: string;
 	background: string;
@@ -19,6 +20,28 @@ export interface Palette {
 	onPrimaryMuted: string;
 	/** Accent that reads on the primary colour. */
 	accentOnPrimary: string;
+	/** Accent for small text on the background (4.5:1; the accent itself when it reads). */
+	accentText: string;
+	/** Accent for small text that may sit on the background or a surface panel (4.5:1 on both). */
+	accentOnSurface: string;
+}
+
+/** Contrast small text needs (WCAG AA; PowerPoint's Accessibility Checker). */
+export const TEXT_CONTRAST = 4.5;
+
+/**
+ * `color` as it is when it reaches `ratio` against every one of `backgrounds`, else mixed a step at
+ * a time towards black or white (whichever the backgrounds allow) until it does.
+ */
+export function readable(color: string, backgrounds: string[], ratio = TEXT_CONTRAST): string {
+	const worst = (c: string) => Math.min(...backgrounds.map((b) => contrast(c, b)));
+	if (worst(color) >= ratio) return color;
+	const towards = ['000000', 'FFFFFF'].sort((a, b) => worst(b) - worst(a))[0]!;
+	for (let t = 0.05; t < 1; t += 0.05) {
+		const mixed = mix(color, towards, t);
+		if (worst(mixed) >= ratio) return mixed;
+	}
+	return towards;
 }
 
 const hex = (color: string) => color.replace(/^#/, '').toUpperCase();
@@ -46,5 +69,7 @@ export function palette(brand: Brand): Palette {
 		onPrimary,
 		onPrimaryMuted: mix(onPrimary, primary, 0.25),
 		accentOnPrimary,
+		accentText: readable(hex(c.accent), [hex(c.background)]),
+		accentOnSurface: readable(hex(c.accent), [hex(c.background), hex(c.surface)]),
 	};
 }

@@ -70,7 +70,12 @@ export function questionSlides(ctx: Context, insights: FilledInsight[]): SceneSl
 			title: label,
 			notes: notesFor.questions(ctx.input, onPage, ctx.fill, index, pages.length),
 			frames: [
-				...headerFrames(ctx, label, 'Questions to explore together'),
+				// The page count goes on the headline, the slide's title: titles tell slides apart.
+				...headerFrames(
+					ctx,
+					'Questions to explore',
+					pageLabel('Questions to explore together', index, pages.length),
+				),
 				{ ...textAt({ ...box }, list, size, spec), fits },
 			],
 		};

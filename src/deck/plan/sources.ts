@@ -22,7 +22,7 @@ export function sourceSlides(ctx: Context, insights: FilledInsight[]): SceneSlid
 				{ text: ` · ${source.publisher}, ${monthYear(source.published)}`, color: ctx.pal.muted },
 			];
 			if (source.illustrative)
-				runs.push({ text: ' · Illustrative', bold: true, color: ctx.pal.accent });
+				runs.push({ text: ' · Illustrative', bold: true, color: ctx.pal.accentText });
 			return {
 				runs,
 				bullet: { kind: 'bullet' },
@@ -43,7 +43,12 @@ export function sourceSlides(ctx: Context, insights: FilledInsight[]): SceneSlid
 			title: label,
 			notes: notesFor.sources(ctx.input, index, pages.length),
 			frames: [
-				...headerFrames(ctx, label, 'Where the evidence comes from'),
+				// The page count goes on the headline, the slide's title: titles tell slides apart.
+				...headerFrames(
+					ctx,
+					'Sources',
+					pageLabel('Where the evidence comes from', index, pages.length),
+				),
 				{ ...textAt({ ...box }, page, size, spec), fits },
 			],
 		};

@@ -49,6 +49,7 @@ export function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, element: Chart
 	const round = chart.kind === 'pie' || chart.kind === 'doughnut';
 	const points = chart.labels.length * chart.series.length;
 	const base: PptxGenJS.IChartOpts = {
+		altText: element.alt,
 		x: element.x,
 		y: element.y,
 		w: element.w,

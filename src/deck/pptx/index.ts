@@ -3,6 +3,7 @@
  * `package.ts` makes the package deterministic and well-formed). Knows nothing of briefings.
  */
 import type { Scene } from '../scene.ts';
+import { accessibleSlide, markShapes } from './accessibility.ts';
 import { graftOnTemplate } from './graft.ts';
 import { normalizePackage } from './package.ts';
 import { renderSlides } from './slides.ts';
@@ -26,5 +27,18 @@ export async function writePptx(scene: Scene): Promise<Uint8Array> {
 		timestamp: scene.meta.modified,
 		bulletColor: scene.theme.bulletColor,
 		language: scene.meta.language,
+		rewrite: (part, xml) => {
+			const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(part);
+			if (slide) return accessibleSlide(xml, scene.slides[Number(slide[1]) - 1]!);
+			// pptxgenjs writes its default layout first, then one per master in definition order.
+			const layout = /^ppt\/slideLayouts\/slideLayout([23])\.xml$/.exec(part);
+			// A template's layouts are its own, not drawn from the scene's masters.
+			if (layout && !scene.template)
+				return markShapes(
+					xml,
+					layout[1] === '2' ? scene.masters.dark.frames : scene.masters.content.frames,
+				);
+			return xml;
+		},
 	});
 }

@@ -18,6 +18,7 @@
 import { strFromU8, strToU8 } from 'fflate';
 import { escapeXml } from '../xml.ts';
 import { packageProblems, resolveTarget, xmlProblems } from './problems.ts';
+import { applyLanguage } from './language.ts';
 import { repairParts } from './repair.ts';
 import { contentTypesPart, deterministicZip, naturalCompare, unzip } from './zip.ts';
 
@@ -39,8 +40,10 @@ export interface DeckMetadata {
 	timestamp: Date;
 	/** Colour of bullets and list numbers (`RRGGBB`; pptxgenjs cannot set it). */
 	bulletColor?: string;
-	/** Language of the text (BCP 47), for the empty text bodies the repairs add; default `en-US`. */
+	/** Language of the text (BCP 47); default `en-US`. */
 	language?: string;
+	/** Rewrites a slide, layout or master part before the generic repairs (titles, decorative marks). */
+	rewrite?: (part: string, xml: string) => string;
 }
 
 /** `2026-03-12T00:00:00Z`. */
@@ -56,6 +59,7 @@ function coreXml(meta: DeckMetadata): string {
 		`<dc:title>${escapeXml(meta.title)}</dc:title>` +
 		`<dc:subject>${escapeXml(meta.subject)}</dc:subject>` +
 		`<dc:creator>${escapeXml(meta.author)}</dc:creator>` +
+		`<dc:language>${escapeXml(meta.language ?? 'en-US')}</dc:language>` +
 		`<cp:lastModifiedBy>${escapeXml(meta.author)}</cp:lastModifiedBy>` +
 		'<cp:revision>1</cp:revision>' +
 		`<dcterms:created xsi:type="dcterms:W3CDTF">${time}</dcterms:created>` +
@@ -274,6 +278,7 @@ export function normalizePackage(raw: Uint8Array, meta: DeckMetadata): Uint8Arra
 			files.set(name, strToU8(splitNoteLines(strFromU8(content))));
 		} else if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) {
 			let xml = dedupeParagraphProperties(strFromU8(content));
+			if (meta.rewrite) xml = meta.rewrite(name, xml);
 			if (
 				meta.bulletColor &&
 				/^[0-9A-Fa-f]{6}$/.test(meta.bulletColor) &&
@@ -291,6 +296,7 @@ export function normalizePackage(raw: Uint8Array, meta: DeckMetadata): Uint8Arra
 	}
 	dedupeMedia(files);
 	const addedTypes = repairParts(files, meta.language ?? 'en-US', strFromU8, strToU8);
+	applyLanguage(files, meta.language ?? 'en-US', strFromU8, strToU8);
 	files.set('docProps/core.xml', strToU8(coreXml(meta)));
 	files.set('docProps/app.xml', strToU8(appXml(meta)));
 

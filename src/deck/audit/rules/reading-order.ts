@@ -2,7 +2,8 @@
  * Reading order: screen readers read a slide's shapes in shape-tree order. The title comes first,
  * and the order follows what a reader sees: within a column top to bottom, within a row in the
  * direction of the text. (Columns may be read one after another: a shape in the next column may
- * sit higher than the last one of the previous column.)
+ * sit higher than the last one of the previous column. The title is read first wherever it sits,
+ * e.g. below a small eyebrow line.)
  */
 import { shapesOf, type Box, type Shape } from '../shapes.ts';
 import type { OpenedDeck } from '../package.ts';
@@ -57,10 +58,14 @@ export function checkReadingOrder(deck: OpenedDeck): AuditFinding[] {
 			at(`the title is read after ${label(shapes[0]!)}; it should come first`);
 			continue;
 		}
-		const rtl = shapes.some((shape) => shape.paragraphs.some((p) => p.rtl));
+		// Right to left when most of the slide's paragraphs are.
+		const paragraphs = shapes.flatMap((shape) => shape.paragraphs.filter((p) => p.runs.length));
+		const rtl = paragraphs.filter((p) => p.rtl).length * 2 > paragraphs.length;
 		const placed = shapes.filter((shape): shape is Shape & { box: Box } => !!shape.box);
 		search: for (let j = 1; j < placed.length; j++) {
 			for (let i = 0; i < j; i++) {
+				// The title is read first wherever it sits.
+				if (isTitle(placed[i]!)) continue;
 				const problem = orderProblem(placed[i]!.box, placed[j]!.box, rtl);
 				if (problem) {
 					at(`${label(placed[j]!)} is read after ${label(placed[i]!)} but ${problem}`);
