@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, writeCorpus } from '../scripts/bench/corpus.ts';
+import { generateCorpus, writeCorpus } from '../bench/corpus.ts';
 import { auditDeck } from '../src/deck/audit/index.ts';
 import { buildDeck, planDeck } from '../src/deck/index.ts';
 import { buildDecks } from '../src/integrations/decks.ts';

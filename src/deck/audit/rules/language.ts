@@ -26,14 +26,7 @@ export function checkLanguage(deck: OpenedDeck): AuditFinding[] {
 		for (const run of descendants(slide.xml, 'r')) {
 			const lang = kid(run, 'rPr')?.attrs.lang;
 			if (lang === undefined) {
-				if (
-					/\S/.test(
-						descendants(run, 't')
-							.map((t) => String(t.children.join('')))
-							.join(''),
-					)
-				)
-					unset++;
+				if (/\S/.test(textOf(kid(run, 't')))) unset++;
 			} else if (!bcp47.test(lang)) bad.add(lang);
 		}
 		if (unset && !defaults)
