@@ -83,9 +83,13 @@ describe('scene', () => {
 		expect({ x: title.x, y: title.y, w: title.w, h: title.h }).toEqual(TITLE_LAYOUT.title);
 		const closing = sample.slides.at(-1)!.frames.find((frame) => frame.role === 'title')!;
 		expect(closing.y).toBe(CLOSING_LAYOUT.thanks.y);
+		// The agenda's headline repeats the title slide's, so its eyebrow is its (unique) title.
 		const agenda = sample.slides[1]!.frames.find((frame) => frame.role === 'title')!;
-		expect(agenda.y).toBe(HEADER_LAYOUT.headline.y);
-		expect(agenda.x).toBe(HEADER_LAYOUT.headline.x);
+		expect(agenda.y).toBe(HEADER_LAYOUT.eyebrow.y);
+		expect(agenda.x).toBe(HEADER_LAYOUT.eyebrow.x);
+		const headline = sample.slides[2]!.frames.find((frame) => frame.role === 'title')!;
+		expect(headline.y).toBe(HEADER_LAYOUT.headline.y);
+		expect(headline.x).toBe(HEADER_LAYOUT.headline.x);
 	});
 
 	it('lays text out on baselines a pitch apart, first at top + pitch - 0.2 em', () => {

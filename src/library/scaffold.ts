@@ -37,6 +37,8 @@ export interface InsightDraft {
 /** What an author supplies for a new briefing. */
 export interface BriefingDraft {
 	title: string;
+	/** Language of the deck (BCP 47); left out means en-US. */
+	language?: string | undefined;
 	subtitle?: string | undefined;
 	prospect: {
 		company: string;
@@ -157,6 +159,7 @@ export function briefingFile(draft: BriefingDraft): string {
 		nextStep: compact(draft.nextStep),
 		questions: draft.questions,
 		notes: draft.notes,
+		language: draft.language,
 	} satisfies Record<keyof BriefingInput, unknown>);
 	return toYaml(data, []);
 }

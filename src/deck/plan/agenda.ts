@@ -128,7 +128,8 @@ export function agendaSlides(ctx: Context, insights: FilledInsight[]): SceneSlid
 		return {
 			master: 'content',
 			kind: 'agenda',
-			title: label,
+			// The eyebrow is the title placeholder (uppercase, as it shows).
+			title: label.toUpperCase(),
 			notes: notesFor.agenda(ctx.input, ctx.fill),
 			frames,
 		};

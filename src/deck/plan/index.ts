@@ -24,7 +24,7 @@ export function planDeck(input: DeckInput): Scene {
 	if (!input.insights.length) throw new Error('a deck needs at least one insight');
 	const ctx = planContext(input);
 	const insights = ctx.input.insights.map((insight, index) => fillInsight(ctx, insight, index));
-	const slides: SceneSlide[] = [
+	const planned: SceneSlide[] = [
 		titleSlide(ctx),
 		...agendaSlides(ctx, insights),
 		...insights.map((insight) => insightSlide(ctx, insight, insights.length)),
@@ -33,6 +33,16 @@ export function planDeck(input: DeckInput): Scene {
 		nextStepSlide(ctx),
 		closingSlide(ctx),
 	];
+	// A slide's title is its title frame's text: the outline, the PDF and the previews list what
+	// PowerPoint reads from the title placeholder.
+	const slides = planned.map((slide) => {
+		const frame = slide.frames.find((f) => f.role === 'title');
+		const text =
+			frame?.kind === 'text'
+				? frame.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ')
+				: '';
+		return text ? { ...slide, title: text } : slide;
+	});
 	const masters = { dark: darkMaster(ctx), content: contentMaster(ctx) };
 	const size = { w: SLIDE.w, h: SLIDE.h };
 	const { briefing, brand } = input;

@@ -59,7 +59,8 @@ export function questionSlides(ctx: Context, insights: FilledInsight[]): SceneSl
 		const first = page[0]!.bullet;
 		const startAt = first?.kind === 'number' ? first.startAt : 1;
 		const list = page.map((p): SceneParagraph => ({ ...p, bullet: { kind: 'number', startAt } }));
-		const label = pageLabel('Questions to explore', index, pages.length);
+		// The page count goes on the headline, the slide's title: titles tell slides apart.
+		const title = pageLabel('Questions to explore together', index, pages.length);
 		const onPage = list.map((_, i) => {
 			const number = startAt + i;
 			return { number, insight: chosen[number - 1]?.insight?.source };
@@ -67,15 +68,10 @@ export function questionSlides(ctx: Context, insights: FilledInsight[]): SceneSl
 		return {
 			master: 'content',
 			kind: 'questions',
-			title: label,
+			title,
 			notes: notesFor.questions(ctx.input, onPage, ctx.fill, index, pages.length),
 			frames: [
-				// The page count goes on the headline, the slide's title: titles tell slides apart.
-				...headerFrames(
-					ctx,
-					'Questions to explore',
-					pageLabel('Questions to explore together', index, pages.length),
-				),
+				...headerFrames(ctx, 'Questions to explore', title),
 				{ ...textAt({ ...box }, list, size, spec), fits },
 			],
 		};

@@ -36,19 +36,15 @@ export function sourceSlides(ctx: Context, insights: FilledInsight[]): SceneSlid
 	const spec = bodyText(ctx, 'sources', { min: layout.size[0], max: layout.size[1] });
 	const { pages, size, fits } = paginate(groups, box, spec);
 	return pages.map((page, index) => {
-		const label = pageLabel('Sources', index, pages.length);
+		// The page count goes on the headline, the slide's title: titles tell slides apart.
+		const title = pageLabel('Where the evidence comes from', index, pages.length);
 		return {
 			master: 'content',
 			kind: 'sources',
-			title: label,
+			title,
 			notes: notesFor.sources(ctx.input, index, pages.length),
 			frames: [
-				// The page count goes on the headline, the slide's title: titles tell slides apart.
-				...headerFrames(
-					ctx,
-					'Sources',
-					pageLabel('Where the evidence comes from', index, pages.length),
-				),
+				...headerFrames(ctx, 'Sources', title),
 				{ ...textAt({ ...box }, page, size, spec), fits },
 			],
 		};
