@@ -68,7 +68,9 @@ describe('npm run decks', () => {
 		);
 		expect(result.stdout).toMatch(/built\s+globex-coo/);
 		// Two decks: built on two worker threads.
-		expect(result.stdout).toMatch(/2 decks built in dist\/briefings\/ \([\d.]+ s, 2 jobs\); audit: 0 problems/);
+		expect(result.stdout).toMatch(
+			/2 decks built in dist\/briefings\/ \([\d.]+ s, 2 jobs\); audit: 0 problems/,
+		);
 		const deck = openDeck(await readFile(path.join(root, 'dist/briefings/acme-cfo.pptx')));
 		expect(deck.slides).toHaveLength(8);
 		expect(deck.slideText(0)).toContain('Acme & Sons <Holdings> "AS" Ltd');
