@@ -13,9 +13,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { isoDate } from '../src/schema/common.ts';
+import { brandContrastWarnings } from '../src/library/brand-contrast.ts';
 import { editorialWarnings } from '../src/library/editorial.ts';
 import { formatIssue, type ContentIssue } from '../src/library/issues.ts';
-import { loadLibrary, type Library } from '../src/library/load.ts';
+import { contentPaths, loadLibrary, type Library } from '../src/library/load.ts';
 import { plural } from '../src/library/plural.ts';
 
 const usage = `Usage: npm run check -- [options]
@@ -45,6 +46,7 @@ const warningGroups: Record<string, string> = {
 	'duplicate-title': 'Near-duplicate titles',
 	'empty-stage': 'Industries with a stage left empty',
 	'unused-insight': 'Published insights no briefing uses',
+	'brand-contrast': 'Brand colours too light for small text',
 };
 
 /** What the type check found. */
@@ -295,7 +297,10 @@ export async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	const library = await loadLibrary({ root: options.root });
-	const warnings = editorialWarnings(library, { today: options.today });
+	const warnings = [
+		...brandContrastWarnings(library.brand, contentPaths.brand),
+		...editorialWarnings(library, { today: options.today }),
+	];
 	const contentErrors = library.issues.some((issue) => issue.severity === 'error');
 	let types: TypeResult;
 	if (options.contentOnly) types = { status: 'skipped', reason: '--content-only', issues: [] };
