@@ -11,10 +11,12 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
+import { auditDeck, formatFindings } from '../../src/deck/audit/index.ts';
 import { loadLibrary } from '../../src/library/load.ts';
 import { parseBriefing } from '../../src/library/parse.ts';
 import { validateBriefingReferences } from '../../src/library/validate.ts';
 import { stageIds } from '../../src/schema/stage.ts';
+import { skipValidation, validatorErrors } from '../fixtures/decks/validate.ts';
 import { launchChromium, watchErrors } from './chromium.ts';
 
 const siteUrl = inject('siteUrl');
@@ -148,6 +150,11 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		expect(deckDownload.suggestedFilename()).toBe('northwind-health-system-2027-01-20.pptx');
 		const deckPath = path.join(work, 'browser.pptx');
 		await deckDownload.saveAs(deckPath);
+		// What PowerPoint would say: no accessibility problem, no schema error.
+		const deckBytes = readFileSync(deckPath);
+		expect(formatFindings('browser.pptx', auditDeck(deckBytes))).toEqual([]);
+		if (!skipValidation())
+			expect(await validatorErrors([{ name: 'browser.pptx', bytes: deckBytes }])).toEqual([]);
 		const [yamlDownload] = await Promise.all([
 			page.waitForEvent('download'),
 			page.click('#download-yaml'),
