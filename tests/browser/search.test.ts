@@ -135,7 +135,7 @@ describe.skipIf(!siteUrl)('search', () => {
 				)
 				.map((entry) => `/insights/${entry.id}/`);
 			expect(relevant.length).toBeGreaterThan(2);
-			expect(found.slice(0, 3).every((url) => relevant.includes(url))).toBe(true);
+			expect(found.slice(0, 3).filter((url) => !relevant.includes(url))).toEqual([]);
 			expect(await page.locator('.search-result').first().isVisible()).toBe(true);
 			await page.screenshot({ path: `/tmp/search-healthcare-cfo-${name}.png` });
 			expect(errors).toEqual([]);

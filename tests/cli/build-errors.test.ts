@@ -35,7 +35,7 @@ describe('astro build with broken content', () => {
 		}
 		symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
 		const source = readFileSync(
-			path.join(root, 'content/insights/hospital-labor-is-60-percent-of-cost.mdx'),
+			path.join(root, 'content/insights/hospital-growth-is-utilization-not-price.mdx'),
 			'utf8',
 		);
 		const broken = source
