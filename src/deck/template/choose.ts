@@ -4,20 +4,13 @@
  * rest), or by name where brand.yaml's `templateLayouts` says so. Also works out where a slide's
  * title goes and which area the layout leaves free for our own frames.
  */
+import { templateSlideKinds } from '../../schema/brand.ts';
 import type { Template, TemplateBox, TemplateLayout, TemplatePlaceholder } from './model.ts';
 import { TemplateError } from './package.ts';
 import { isTitle } from './read.ts';
 
-/** The kinds of slide a briefing deck has. */
-export const slideKinds = [
-	'title',
-	'agenda',
-	'insight',
-	'questions',
-	'sources',
-	'nextStep',
-	'closing',
-] as const;
+/** The kinds of slide a briefing deck has: the ones brand.yaml's `templateLayouts` can name. */
+export const slideKinds = templateSlideKinds;
 export type SlideKind = (typeof slideKinds)[number];
 
 /** Layout names per slide kind, as brand.yaml's `templateLayouts` gives them. */
