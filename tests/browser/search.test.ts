@@ -127,14 +127,20 @@ describe.skipIf(!siteUrl)('search', () => {
 			await page.waitForURL(/\/search\/\?q=healthcare/);
 			await settle(page);
 			const found = await results(page);
-			const relevant = published
-				.filter(
-					(entry) =>
-						entry.data.industries.includes('healthcare-providers') &&
-						entry.data.personas.includes('cfo'),
-				)
+			// Healthcare insights for CFOs, and cross-industry ones for CFOs (they apply to every industry,
+			// as the storylines count them); the first result must be a healthcare one.
+			const forCfos = published.filter((entry) => entry.data.personas.includes('cfo'));
+			const healthcare = forCfos
+				.filter((entry) => entry.data.industries.includes('healthcare-providers'))
 				.map((entry) => `/insights/${entry.id}/`);
-			expect(relevant.length).toBeGreaterThan(2);
+			const relevant = [
+				...healthcare,
+				...forCfos
+					.filter((entry) => entry.data.industries.includes('cross-industry'))
+					.map((entry) => `/insights/${entry.id}/`),
+			];
+			expect(healthcare.length).toBeGreaterThan(2);
+			expect(healthcare).toContain(found[0]);
 			expect(found.slice(0, 3).filter((url) => !relevant.includes(url))).toEqual([]);
 			expect(await page.locator('.search-result').first().isVisible()).toBe(true);
 			await page.screenshot({ path: `/tmp/search-healthcare-cfo-${name}.png` });
