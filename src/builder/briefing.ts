@@ -15,6 +15,10 @@ const trimmed = (value: string) => value.trim() || undefined;
 /** The briefing file's content for a draft: empty optional fields are left out. */
 export function draftToInput(draft: Draft): BriefingInput {
 	const agenda = draft.nextStep.agenda.map((item) => item.trim());
+	// Picks of insights the rep has since removed no longer apply; none left means the default.
+	const questions = draft.questions?.filter(
+		(question) => typeof question === 'string' || draft.insights.includes(question.insight),
+	);
 	const input: BriefingInput = {
 		title: draft.title.trim(),
 		...(trimmed(draft.subtitle) ? { subtitle: draft.subtitle.trim() } : {}),
@@ -42,6 +46,7 @@ export function draftToInput(draft: Draft): BriefingInput {
 			...(draft.nextStep.proposedDate ? { proposedDate: draft.nextStep.proposedDate } : {}),
 		},
 		...(trimmed(draft.notes) ? { notes: draft.notes.trim() } : {}),
+		...(questions?.length ? { questions } : {}),
 	};
 	return input;
 }

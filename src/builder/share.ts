@@ -3,6 +3,7 @@
  * Whatever comes in is checked against the library; unknown or retired insights are named and
  * dropped, and everything else is kept.
  */
+import { briefingLimits, type BriefingQuestion } from '../schema/briefing.ts';
 import { isoDate } from '../schema/common.ts';
 import { capToShape, describeCuts, limits, type SizeShape } from '../schema/limits.ts';
 import { decodeText, parseYaml } from '../library/parse.ts';
@@ -47,6 +48,7 @@ const draftShape: SizeShape = (() => {
 			proposedDate: text(l.date),
 		}),
 		notes: text(l.notes),
+		questions: list(briefingLimits.questions, text(briefingLimits.question)),
 	});
 })();
 
@@ -77,6 +79,15 @@ export function coerceDraft(value: unknown, cuts: string[] = []): Draft {
 	const presenter = record(root.presenter);
 	const nextStep = record(root.nextStep);
 	const draft = emptyDraft();
+	// A question is an insight's (id and index) or the rep's own words; anything else is dropped.
+	const questions = list(root.questions).flatMap((value): BriefingQuestion[] => {
+		if (typeof value === 'string') return value.trim() ? [value] : [];
+		const pick = record(value);
+		const index = pick.index;
+		return typeof pick.insight === 'string' && Number.isInteger(index) && (index as number) >= 0
+			? [{ insight: pick.insight, index: index as number }]
+			: [];
+	});
 	const audience = list(root.audience).map((person) => ({
 		name: string(record(person).name),
 		role: string(record(person).role),
@@ -102,6 +113,7 @@ export function coerceDraft(value: unknown, cuts: string[] = []): Draft {
 			proposedDate: string(nextStep.proposedDate),
 		},
 		notes: string(root.notes),
+		...(questions.length ? { questions } : {}),
 	};
 }
 

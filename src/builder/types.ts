@@ -3,7 +3,7 @@
  * (`/builder/library.json`), and the briefing a rep is putting together.
  */
 import type { Brand } from '../schema/brand.ts';
-import type { Briefing } from '../schema/briefing.ts';
+import type { Briefing, BriefingQuestion } from '../schema/briefing.ts';
 import type { Insight } from '../schema/insight.ts';
 import type { Stage } from '../schema/stage.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
@@ -60,6 +60,8 @@ export interface Draft {
 	insights: string[];
 	nextStep: { ask: string; agenda: string[]; proposedDate: string };
 	notes: string;
+	/** The questions the rep ticked (or imported); absent: the deck's default questions. */
+	questions?: BriefingQuestion[];
 }
 
 /** An empty draft: one audience row, meeting date to be chosen. */

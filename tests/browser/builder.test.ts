@@ -212,6 +212,75 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('lets the rep tick which questions the deck asks, and exports the choice', async () => {
+		const group = page.getByRole('group', { name: 'Questions to explore' });
+		await expect.poll(() => group.isVisible()).toBe(true);
+		const ids = await selectedIds();
+		const withQuestions = ids.filter((id) => byId.get(id)!.data.questions.length);
+		// Until the rep chooses, the deck's default shows ticked: the first of each insight, at most 6.
+		const tickedBoxes = () =>
+			group
+				.locator('input[type="checkbox"]:checked')
+				.evaluateAll((boxes) => boxes.map((box) => box.id));
+		expect(await tickedBoxes()).toEqual(withQuestions.slice(0, 6).map((id) => `q-${id}-0`));
+		const id = withQuestions.find((entry) => byId.get(entry)!.data.questions.length > 1)!;
+		expect(id).toBeDefined();
+		const [first, second] = byId.get(id)!.data.questions;
+		// Every box has its label: the question, reachable by name.
+		const label = await group.locator(`label[for="q-${id}-1"]`).textContent();
+		expect(await group.getByRole('checkbox', { name: label!, exact: true }).count()).toBe(1);
+
+		await page.uncheck(`#q-${id}-0`);
+		await page.check(`#q-${id}-1`);
+		expect(await page.isChecked(`#q-${id}-1`)).toBe(true);
+		expect(await page.isChecked(`#q-${id}-0`)).toBe(false);
+
+		// The words of a question outside its tokens, as they appear on the slide whatever fills them.
+		const words = (question: string) =>
+			question
+				.split(/\{[a-z]+\}/)
+				.reduce((longest, part) => (part.length > longest.length ? part : longest), '')
+				.trim();
+		const [deckDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('#download-deck'),
+		]);
+		const deckPath = path.join(work, 'ticked.pptx');
+		await deckDownload.saveAs(deckPath);
+		const files = unzipSync(new Uint8Array(readFileSync(deckPath)));
+		const decode = (xml: string) =>
+			[...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+				.map((match) => match[1]!)
+				.join(' ')
+				.replace(/&lt;/g, '<')
+				.replace(/&gt;/g, '>')
+				.replace(/&quot;/g, '"')
+				.replace(/&apos;/g, "'")
+				.replace(/&amp;/g, '&');
+		const questionSlides = Object.keys(files)
+			.filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+			.map((name) => decode(strFromU8(files[name]!)))
+			.filter((text) => text.includes('Questions to explore together'));
+		expect(questionSlides.length).toBeGreaterThan(0);
+		const asked = questionSlides.join(' ');
+		expect(asked).toContain(words(second!));
+		expect(asked).not.toContain(words(first!));
+
+		const [yamlDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('#download-yaml'),
+		]);
+		const yamlPath = path.join(work, 'ticked.yaml');
+		await yamlDownload.saveAs(yamlPath);
+		const yaml = readFileSync(yamlPath, 'utf8');
+		expect(yaml).toMatch(/^questions:$/m);
+		const parsed = parseBriefing('content/briefings/ticked.yaml', yaml);
+		expect(parsed.issues).toEqual([]);
+		expect(parsed.entry!.data.questions).toContainEqual({ insight: id, index: 1 });
+		expect(parsed.entry!.data.questions).not.toContainEqual({ insight: id, index: 0 });
+		expect(errors).toEqual([]);
+	});
+
 	it('says so when the brand logo cannot be loaded, instead of making a different deck', async () => {
 		// A page of its own: the refused request is logged as a console error there.
 		const other = await context.newPage();

@@ -13,6 +13,7 @@ import { loadLibrary } from './library.ts';
 import { createNotices } from './notices.ts';
 import { initPicker } from './picker.ts';
 import { initPreviews } from './previews.ts';
+import { initQuestions } from './questions.ts';
 import { initSelected } from './selected.ts';
 import { DraftStore, readStorage } from './store.ts';
 
@@ -35,6 +36,8 @@ export async function initBuilder(): Promise<void> {
 	// Order matters: the form draws its rows before the errors index them.
 	initPicker(elements.picker, library, store, notices);
 	initSelected(elements.selected, library, store, elements.picker.search);
+	const questions = elements.root.querySelector<HTMLElement>('#questions');
+	if (questions) initQuestions(questions, library, store);
 	initDetails(elements.details, library, store);
 	initErrors(elements.root, elements.errors, store);
 	initActions(elements.actions, elements.errors.summary, library, store, notices);
