@@ -62,13 +62,19 @@ export function markShapes(
 		const element = xml.slice(start, end);
 		return shapeTags.test(element) && !element.includes('<p:ph ');
 	});
+	// On a company template the title is already the layout's title placeholder (see graft.ts),
+	// so it is not among the drawn shapes.
+	const drawn =
+		shapes.length === frames.length
+			? frames
+			: frames.filter((frame) => !(frame.kind === 'text' && frame.placeholder));
 	// Shapes that do not line up with the frames (a part someone else drew, e.g. a template's)
 	// are left as they are; the audit reports what they lack.
-	if (shapes.length !== frames.length) return xml;
+	if (shapes.length !== drawn.length) return xml;
 	const marked = shapes.map(([start, end], index) =>
-		markShape(xml.slice(start, end), frames[index]!, titleType),
+		markShape(xml.slice(start, end), drawn[index]!, titleType),
 	);
-	const order = readingOrder(frames);
+	const order = readingOrder(drawn);
 	let out = '';
 	let at = 0;
 	shapes.forEach(([start, end], index) => {
