@@ -4,7 +4,7 @@
  * slides, notes and charts; the template's own slides are dropped. Runs before `normalizePackage`,
  * which makes the whole deterministic and checks it.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import type { Scene, TextFrame } from '../scene.ts';
 import type { Template } from '../template/model.ts';
 import { escapeXml } from '../xml.ts';
@@ -80,9 +80,12 @@ function contentTypes(xml: string) {
 const elementIn = (xml: string, name: string) =>
 	new RegExp(`<${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</${name}>)`).exec(xml)?.[0] ?? '';
 
-/** pptxgenjs's package (`raw`) grafted onto `template`. */
-export function graftOnTemplate(raw: Uint8Array, scene: Scene, template: Template): Uint8Array {
-	const ours = new Map(Object.entries(unzipSync(raw)));
+/** pptxgenjs's parts (`ours`) grafted onto `template`; returns the parts of the result. */
+export function graftOnTemplate(
+	ours: ReadonlyMap<string, Uint8Array>,
+	scene: Scene,
+	template: Template,
+): Map<string, Uint8Array> {
 	const theirs = template.parts;
 	const text = (parts: ReadonlyMap<string, Uint8Array>, name: string) =>
 		strFromU8(parts.get(name)!);
@@ -220,6 +223,6 @@ export function graftOnTemplate(raw: Uint8Array, scene: Scene, template: Templat
 			`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${entries.join('')}</Types>`,
 		),
 	);
-	// Stored, not compressed: normalizePackage sets entry order, times and compression.
-	return zipSync(Object.fromEntries(out), { level: 0 });
+	// normalizePackage sets entry order, times and compression.
+	return out;
 }

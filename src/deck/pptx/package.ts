@@ -176,7 +176,7 @@ export function dedupeParagraphProperties(xml: string): string {
 
 /** Renames parts named `<prefix><number><suffix>` to 1..n in numeric order; returns old -> new. */
 function renumber(
-	files: Map<string, Uint8Array>,
+	files: ReadonlyMap<string, Uint8Array>,
 	pattern: RegExp,
 	name: (n: number) => string,
 ): Map<string, string> {
@@ -227,11 +227,14 @@ function dedupeMedia(files: Map<string, Uint8Array>): void {
 }
 
 /**
- * Rewrites pptxgenjs's zip into the clean package. Throws when the result would still have a
- * structural or XML problem, so a broken deck never reaches a file.
+ * Rewrites pptxgenjs's parts (or a whole pptxgenjs zip) into the clean package. Throws when the
+ * result would still have a structural or XML problem, so a broken deck never reaches a file.
  */
-export function normalizePackage(raw: Uint8Array, meta: DeckMetadata): Uint8Array {
-	const input = unzip(raw);
+export function normalizePackage(
+	parts: ReadonlyMap<string, Uint8Array> | Uint8Array,
+	meta: DeckMetadata,
+): Uint8Array {
+	const input = parts instanceof Uint8Array ? unzip(parts) : parts;
 
 	// Charts and their workbooks share pptxgenjs's process-wide counter: number them 1..n.
 	const renames = new Map<string, string>([

@@ -1,10 +1,11 @@
 /**
- * Turns a scene into pptxgenjs calls and returns pptxgenjs's raw package (cleaned afterwards by
+ * Turns a scene into pptxgenjs calls and returns pptxgenjs's raw parts (cleaned afterwards by
  * `package.ts`). Text sizes come from the scene; nothing here measures or decides layout.
  */
 import PptxGenJS from 'pptxgenjs';
 import type { Scene, SceneFrame, SceneParagraph, TextFrame } from '../scene.ts';
 import { linePitch } from '../text.ts';
+import { presentationParts } from './capture.ts';
 import { addChart } from './chart.ts';
 import { fontAttr } from './fonts.ts';
 
@@ -161,8 +162,8 @@ function masterObject(
 	}
 }
 
-/** Builds the deck with pptxgenjs; returns its (unclean) zip. */
-export async function renderSlides(scene: Scene): Promise<Uint8Array> {
+/** Builds the deck with pptxgenjs; returns its (unclean) parts by name. */
+export async function renderSlides(scene: Scene): Promise<Map<string, Uint8Array>> {
 	const pptx = new PptxGenJS();
 	pptx.layout = 'LAYOUT_WIDE';
 	if (scene.template) {
@@ -186,7 +187,7 @@ export async function renderSlides(scene: Scene): Promise<Uint8Array> {
 			for (const frame of sceneSlide.frames) addElement(pptx, slide, frame);
 			slide.addNotes(sceneSlide.notes);
 		}
-		return (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+		return presentationParts(pptx);
 	}
 	pptx.defineSlideMaster({
 		title: MASTER.dark,
@@ -216,6 +217,5 @@ export async function renderSlides(scene: Scene): Promise<Uint8Array> {
 		for (const frame of sceneSlide.frames) addElement(pptx, slide, frame);
 		slide.addNotes(sceneSlide.notes);
 	}
-	const data = await pptx.write({ outputType: 'uint8array' });
-	return data as Uint8Array;
+	return presentationParts(pptx);
 }

@@ -3,7 +3,8 @@
  * stored), one timestamp for every entry.
  * The same files and timestamp give the same bytes, in Node and in the browser (fflate).
  */
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync } from 'fflate';
+import { crc32, deflateCached } from './deflate.ts';
 
 /** The package's content types part. */
 export const contentTypesPart = '[Content_Types].xml';
@@ -62,14 +63,112 @@ function entryOrder(a: string, b: string): number {
 /** Parts that are compressed already (images, embedded workbooks): deflating them again gains nothing. */
 const compressed = /\.(png|jpe?g|gif|xlsx|docx|pptx|zip)$/i;
 
-/** Zips `files` deterministically: DEFLATE, except parts compressed already, which are stored. */
+/**
+ * Zips `files` deterministically: DEFLATE level 6, except parts compressed already, which are
+ * stored. The bytes are those fflate's `zipSync` writes for the same entries and options; the
+ * archive is laid out here so that deflated parts can come from `deflateCached`.
+ */
 export function deterministicZip(files: Map<string, Uint8Array>, timestamp: Date): Uint8Array {
-	const mtime = zipTime(timestamp);
-	const zippable: Zippable = {};
-	for (const name of [...files.keys()].sort(entryOrder)) {
-		zippable[name] = [files.get(name)!, { level: compressed.test(name) ? 0 : 6, mtime }];
+	const time = dosTime(zipTime(timestamp));
+	const entries = [...files.keys()].sort(entryOrder).map((name) => {
+		const content = files.get(name)!;
+		const crc = crc32(content);
+		const method = compressed.test(name) ? 0 : 8;
+		const data = method ? deflateCached(content, crc) : content;
+		const encoded = strToU8(name);
+		return {
+			name: encoded,
+			utf8: encoded.length !== name.length,
+			crc,
+			method,
+			data,
+			size: content.length,
+		};
+	});
+	let local = 0;
+	let central = 0;
+	for (const entry of entries) {
+		local += 30 + entry.name.length + entry.data.length;
+		central += 46 + entry.name.length;
 	}
-	return zipSync(zippable);
+	const out = new Uint8Array(local + central + 22);
+	const view = new DataView(out.buffer);
+	let at = 0;
+	let dir = local;
+	for (const entry of entries) {
+		const offset = at;
+		at = header(view, out, at, entry, time);
+		out.set(entry.data, at);
+		at += entry.data.length;
+		dir = header(view, out, dir, entry, time, offset);
+	}
+	// End of central directory: entry counts, its size and where it starts.
+	view.setUint32(dir, 0x06054b50, true);
+	view.setUint16(dir + 8, entries.length, true);
+	view.setUint16(dir + 10, entries.length, true);
+	view.setUint32(dir + 12, central, true);
+	view.setUint32(dir + 16, local, true);
+	return out;
+}
+
+interface ZipEntry {
+	name: Uint8Array;
+	utf8: boolean;
+	crc: number;
+	method: number;
+	data: Uint8Array;
+	size: number;
+}
+
+/** MS-DOS date and time of `date`'s local fields (what zip entries carry). */
+function dosTime(date: Date): number {
+	return (
+		(((date.getFullYear() - 1980) << 25) |
+			((date.getMonth() + 1) << 21) |
+			(date.getDate() << 16) |
+			(date.getHours() << 11) |
+			(date.getMinutes() << 5) |
+			(date.getSeconds() >> 1)) >>>
+		0
+	);
+}
+
+/**
+ * Writes a local file header at `at` or, given the entry's `offset`, its central directory
+ * record; returns where the name ends. No extra fields, comments or attributes.
+ */
+function header(
+	view: DataView,
+	out: Uint8Array,
+	at: number,
+	entry: ZipEntry,
+	time: number,
+	offset?: number,
+): number {
+	const central = offset !== undefined;
+	let b = at;
+	view.setUint32(b, central ? 0x02014b50 : 0x04034b50, true);
+	b += 4;
+	if (central) {
+		view.setUint16(b, 20, true); // version made by: 2.0, MS-DOS
+		b += 2;
+	}
+	view.setUint16(b, 20, true); // version needed to extract: 2.0
+	view.setUint16(b + 2, entry.utf8 ? 0x0800 : 0, true);
+	view.setUint16(b + 4, entry.method, true);
+	view.setUint32(b + 6, time, true);
+	view.setUint32(b + 10, entry.crc, true);
+	view.setUint32(b + 14, entry.data.length, true);
+	view.setUint32(b + 18, entry.size, true);
+	view.setUint16(b + 22, entry.name.length, true);
+	b += 26;
+	if (central) {
+		b += 10; // comment length, disk, internal and external attributes: 0
+		view.setUint32(b, offset, true);
+		b += 4;
+	}
+	out.set(entry.name, b);
+	return b + entry.name.length;
 }
 
 /** Unzips into a map without directory entries. */

@@ -1,0 +1,84 @@
+/**
+ * pptxgenjs's parts, taken before it zips them. `write()` makes every part, hands them to a JSZip
+ * archive and then zips it (stored, whatever `compression` says), which `package.ts` would only
+ * unzip again: a third of a deck's time. Here the archive's parts are read as they were added and
+ * its zipping is skipped; the parts are the same bytes its zip would hold.
+ *
+ * This leans on two details of pptxgenjs 4.0.1 (the lockfile pins it; the deck tests fail if they
+ * change): `write()` passes its archive to the instance's `createChartMediaRels` for every layout,
+ * slide and master after adding the other parts, and that function adds the charts, workbooks and
+ * media through the archive's `file()`; and a JSZip entry keeps what it was given in `_data`.
+ */
+import type PptxGenJS from 'pptxgenjs';
+import { strToU8 } from 'fflate';
+
+/** The part of JSZip's archive API pptxgenjs's chart and media writer uses. */
+interface PartSink {
+	file(name: string, data: string, options?: { base64?: boolean }): PartSink;
+}
+
+/** A JSZip entry, as far as it is read here. */
+interface ArchiveEntry {
+	dir: boolean;
+	_data: unknown;
+	_dataBinary: boolean;
+	async(type: 'uint8array'): Promise<Uint8Array>;
+}
+
+/** pptxgenjs's JSZip archive, as far as it is used here. */
+interface Archive {
+	files: Record<string, ArchiveEntry>;
+	generateAsync(options: unknown): Promise<unknown>;
+}
+
+type ChartMediaRels = (slide: unknown, zip: PartSink, promises: Array<Promise<unknown>>) => void;
+
+/** The bytes of base64 text. */
+function base64Bytes(text: string): Uint8Array {
+	const binary = atob(text);
+	const bytes = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+	return bytes;
+}
+
+/** A JSZip entry's content, from what it was given when that is at hand. */
+async function entryBytes(entry: ArchiveEntry): Promise<Uint8Array> {
+	const data = await entry._data;
+	if (typeof data === 'string' && entry._dataBinary === false) return strToU8(data);
+	if (data instanceof Uint8Array) return data;
+	return entry.async('uint8array');
+}
+
+/** Every part of the presentation pptxgenjs would write, by name (no folder entries). */
+export async function presentationParts(pptx: PptxGenJS): Promise<Map<string, Uint8Array>> {
+	const internals = pptx as unknown as { createChartMediaRels: ChartMediaRels };
+	const chartsAndMedia = internals.createChartMediaRels;
+	const added = new Map<string, Uint8Array>();
+	const sink: PartSink = {
+		file(name, data, options) {
+			added.set(name, options?.base64 ? base64Bytes(data) : strToU8(data));
+			return sink;
+		},
+	};
+	const seen: { archive?: Archive } = {};
+	internals.createChartMediaRels = (slide, zip, promises) => {
+		if (!seen.archive) {
+			seen.archive = zip as unknown as Archive;
+			// Nothing to zip: the parts are read from the archive below.
+			seen.archive.generateAsync = async () => new Uint8Array(0);
+		}
+		chartsAndMedia(slide, sink, promises);
+	};
+	try {
+		await pptx.write({ outputType: 'uint8array' });
+	} finally {
+		internals.createChartMediaRels = chartsAndMedia;
+	}
+	if (!seen.archive) throw new Error('pptxgenjs wrote no parts (its write() has changed)');
+	const parts = new Map<string, Uint8Array>();
+	for (const [name, entry] of Object.entries(seen.archive.files)) {
+		if (!entry.dir) parts.set(name, await entryBytes(entry));
+	}
+	for (const [name, data] of added) parts.set(name, data);
+	return parts;
+}
