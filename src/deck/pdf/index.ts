@@ -18,6 +18,7 @@ import { drawSlide } from '../draw/index.ts';
 import type { Scene } from '../scene.ts';
 import { PT_PER_IN } from '../text.ts';
 import { plainFontkit } from './fonts.ts';
+import { embedPngOnce } from './images.ts';
 import { addOutline } from './outline.ts';
 import { drawItems } from './page.ts';
 
@@ -66,7 +67,7 @@ export async function writePdf(scene: Scene, fonts: PdfFonts): Promise<Uint8Arra
 		font: (isBold: boolean): PDFFont => (isBold ? bold : regular),
 		image: (data: string) => {
 			let image = images.get(data);
-			if (!image) images.set(data, (image = doc.embedPng(dataUrlBytes(data))));
+			if (!image) images.set(data, (image = embedPngOnce(doc, data, () => dataUrlBytes(data))));
 			return image;
 		},
 	};
@@ -89,5 +90,7 @@ export async function writePdf(scene: Scene, fonts: PdfFonts): Promise<Uint8Arra
 		doc,
 		scene.slides.map((slide) => slide.title),
 	);
-	return doc.save({ addDefaultPage: false });
+	// pdf-lib pauses for a timer every 50 objects by default (at least 1 ms each in Node, a few
+	// per document): writing in one go gives the same bytes sooner.
+	return doc.save({ addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
