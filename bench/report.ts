@@ -127,10 +127,19 @@ export function builderUsableBytes(size: SizeResult): number | undefined {
 	return builder ? builder.html + builder.css + builder.js + size.builderData.gzip : undefined;
 }
 
-/** The budgets checked against the results (`met` undefined when not measured). */
-export function checkBudgets(results: BenchResults): BudgetCheck[] {
+/** `npm run decks` on a whole corpus of `insights` insights. */
+export interface CorpusDecks {
+	insights: number;
+	cli: CliDecks;
+}
+
+/** The deck budgets: in process, against peers, the one-deck CLI, every core, the 250-deck batch. */
+export function checkDeckBudgets(
+	deck: DeckResult,
+	corpora: readonly CorpusDecks[],
+	cores: number,
+): BudgetCheck[] {
 	const checks: BudgetCheck[] = [];
-	const deck = results.decks;
 	checks.push({
 		budget: `one ${deck.slides}-slide deck in process <= ${budgets.deckMs} ms`,
 		measured: `${formatMs(deck.inProcess.medianMs)} median`,
@@ -179,9 +188,9 @@ export function checkBudgets(results: BenchResults): BudgetCheck[] {
 		measured: `${deck.parallel.jobs} worker threads: ${formatRatio(speedup)} the decks/s of one thread`,
 		// More than one core's worth of decks per second: one thread already keeps part of a second
 		// core busy with V8's helper threads, so a speed-up equal to the core count is out of reach.
-		met: deck.parallel.jobs >= results.machine.cores && speedup >= minParallelSpeedup,
+		met: deck.parallel.jobs >= cores && speedup >= minParallelSpeedup,
 	});
-	const batch = results.sizes.find((size) => size.cli.decks >= budgets.corpusBriefings);
+	const batch = corpora.find((corpus) => corpus.cli.decks >= budgets.corpusBriefings);
 	checks.push(
 		batch
 			? {
@@ -194,6 +203,12 @@ export function checkBudgets(results: BenchResults): BudgetCheck[] {
 					'no corpus that large in this run',
 				),
 	);
+	return checks;
+}
+
+/** The budgets checked against the results (`met` undefined when not measured). */
+export function checkBudgets(results: BenchResults): BudgetCheck[] {
+	const checks = checkDeckBudgets(results.decks, results.sizes, results.machine.cores);
 	for (const insights of budgets.buildRatioAt) {
 		const at = results.sizes.find((size) => size.insights === insights);
 		const budget = `site build, ${formatCount(insights)} insights <= ${budgets.buildRatio}x bare Astro + MDX`;
@@ -288,6 +303,104 @@ export function checkBudgets(results: BenchResults): BudgetCheck[] {
 
 const mark = (met: boolean | undefined) => (met === undefined ? '-' : met ? 'met' : 'MISSED');
 
+/** The deck tables and lines of the report. */
+function deckSection(decks: DeckResult, corpora: readonly CorpusDecks[]): string[] {
+	const out: string[] = [];
+	out.push(
+		`Decks (${decks.slides}-slide decks from the corpus's briefings; load average at start ${decks.loadAverage.toFixed(2)})`,
+	);
+	out.push(
+		table([
+			['how', 'decks', 'ms per deck', 'decks/s', 'deck size'],
+			[
+				'in process, one core',
+				String(decks.inProcess.decks),
+				`${formatMs(decks.inProcess.medianMs)} (p90 ${formatMs(decks.inProcess.p90Ms)})`,
+				decks.inProcess.perSecond.toFixed(1),
+				formatBytes(decks.inProcess.medianBytes),
+			],
+			[
+				`worker threads x${decks.parallel.jobs}`,
+				String(decks.parallel.decks),
+				formatMs(decks.parallel.medianMs),
+				decks.parallel.perSecond.toFixed(1),
+				'-',
+			],
+			decks.pandoc
+				? [
+						decks.pandoc.version,
+						String(decks.pandoc.decks),
+						formatMs(decks.pandoc.medianMs),
+						(1000 / decks.pandoc.medianMs).toFixed(1),
+						formatBytes(decks.pandoc.medianBytes),
+					]
+				: ['pandoc', '-', 'not installed', '-', '-'],
+		]),
+	);
+	out.push(
+		`Side by side in one loop (${decks.peers.rounds} rounds, in turns; median deck has ${decks.peers.charts} charts): our deck ${formatMs(decks.peers.deckMs)}, plain pptxgenjs writing the same slides ${formatMs(decks.peers.pptxgenjsMs)}, the PDF leave-behind ${formatMs(decks.peers.pdfMs)}${decks.peers.templateMs === undefined ? '' : `, the deck on a company template ${formatMs(decks.peers.templateMs)}`}.`,
+	);
+	out.push(
+		`In process, CPU time per deck: ${formatMs(decks.inProcess.cpuMs)} over all threads. Worker start-up (load the engine, first deck): ${formatMs(decks.parallel.startupMs)} per worker.`,
+	);
+	out.push(
+		`npm run decks -- ${decks.one.id} (whole process, median of ${decks.one.runs}): ${formatSeconds(decks.one.medianMs)}; pandoc on the same briefing: ${decks.one.pandocMs === undefined ? 'not installed' : formatSeconds(decks.one.pandocMs)}.`,
+	);
+	out.push(
+		table([
+			[
+				'npm run decks (whole corpus)',
+				'decks',
+				'wall time',
+				'per deck',
+				'median size',
+				'total size',
+			],
+			...corpora.map((size) => [
+				`${formatCount(size.insights)} insights`,
+				String(size.cli.decks),
+				formatSeconds(size.cli.ms),
+				formatMs(size.cli.ms / size.cli.decks),
+				formatBytes(size.cli.medianBytes),
+				formatBytes(size.cli.totalBytes),
+			]),
+		]),
+	);
+	return out;
+}
+
+/** The report of a decks-only run (`--decks`): the deck figures and the deck budgets. */
+export function formatDeckReport(
+	date: string,
+	machine: Machine,
+	decks: DeckResult,
+	corpora: readonly CorpusDecks[],
+	totalMs: number,
+): string {
+	const out = [
+		`Benchmark ${date} (decks only)`,
+		`Machine: ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} RAM, ${machine.os}; Node ${machine.node}; load average at start ${machine.loadAverage.toFixed(2)}`,
+		'',
+		...deckSection(decks, corpora),
+		'',
+		'Deck budgets',
+		table(
+			[
+				['budget', 'measured', 'status'],
+				...checkDeckBudgets(decks, corpora, machine.cores).map((check) => [
+					check.budget,
+					check.measured,
+					mark(check.met),
+				]),
+			],
+			{ alignNumbers: false },
+		),
+		'',
+		`Bench wall time: ${formatSeconds(totalMs)}`,
+	];
+	return out.join('\n');
+}
+
 /** The readable report. */
 export function formatReport(results: BenchResults): string {
 	const { machine } = results;
@@ -361,68 +474,7 @@ export function formatReport(results: BenchResults): string {
 	}
 	out.push('');
 
-	const { decks } = results;
-	out.push(
-		`Decks (${decks.slides}-slide decks from the corpus's briefings; load average at start ${decks.loadAverage.toFixed(2)})`,
-	);
-	out.push(
-		table([
-			['how', 'decks', 'ms per deck', 'decks/s', 'deck size'],
-			[
-				'in process, one core',
-				String(decks.inProcess.decks),
-				`${formatMs(decks.inProcess.medianMs)} (p90 ${formatMs(decks.inProcess.p90Ms)})`,
-				decks.inProcess.perSecond.toFixed(1),
-				formatBytes(decks.inProcess.medianBytes),
-			],
-			[
-				`worker threads x${decks.parallel.jobs}`,
-				String(decks.parallel.decks),
-				formatMs(decks.parallel.medianMs),
-				decks.parallel.perSecond.toFixed(1),
-				'-',
-			],
-			decks.pandoc
-				? [
-						decks.pandoc.version,
-						String(decks.pandoc.decks),
-						formatMs(decks.pandoc.medianMs),
-						(1000 / decks.pandoc.medianMs).toFixed(1),
-						formatBytes(decks.pandoc.medianBytes),
-					]
-				: ['pandoc', '-', 'not installed', '-', '-'],
-		]),
-	);
-	out.push(
-		`Side by side in one loop (${decks.peers.rounds} rounds, in turns; median deck has ${decks.peers.charts} charts): our deck ${formatMs(decks.peers.deckMs)}, plain pptxgenjs writing the same slides ${formatMs(decks.peers.pptxgenjsMs)}, the PDF leave-behind ${formatMs(decks.peers.pdfMs)}${decks.peers.templateMs === undefined ? '' : `, the deck on a company template ${formatMs(decks.peers.templateMs)}`}.`,
-	);
-	out.push(
-		`In process, CPU time per deck: ${formatMs(decks.inProcess.cpuMs)} over all threads. Worker start-up (load the engine, first deck): ${formatMs(decks.parallel.startupMs)} per worker.`,
-	);
-	out.push(
-		`npm run decks -- ${decks.one.id} (whole process, median of ${decks.one.runs}): ${formatSeconds(decks.one.medianMs)}; pandoc on the same briefing: ${decks.one.pandocMs === undefined ? 'not installed' : formatSeconds(decks.one.pandocMs)}.`,
-	);
-	out.push(
-		table([
-			[
-				'npm run decks (whole corpus)',
-				'decks',
-				'wall time',
-				'per deck',
-				'median size',
-				'total size',
-			],
-			...results.sizes.map((size) => [
-				`${formatCount(size.insights)} insights`,
-				String(size.cli.decks),
-				formatSeconds(size.cli.ms),
-				formatMs(size.cli.ms / size.cli.decks),
-				formatBytes(size.cli.medianBytes),
-				formatBytes(size.cli.totalBytes),
-			]),
-		]),
-	);
-	out.push('');
+	out.push(...deckSection(results.decks, results.sizes));
 
 	out.push('Output size');
 	out.push(

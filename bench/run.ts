@@ -36,8 +36,10 @@ import { cleanBuild, copySite, writeBare } from './project.ts';
 import { loadPdfFonts } from '../src/integrations/pdf-fonts.ts';
 import { templateFixtures } from '../tests/fixtures/templates.ts';
 import {
+	formatDeckReport,
 	formatReport,
 	type BenchResults,
+	type CorpusDecks,
 	type DeckResult,
 	type Machine,
 	type SizeResult,
@@ -46,9 +48,12 @@ import { formatSeconds } from './stats.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const usage = `Usage: npm run bench [-- --quick] [--sizes 100,1000,5000] [--runs N] [--keep] [--out FILE] [--verbose]
+const usage = `Usage: npm run bench [-- --quick] [--decks] [--sizes 100,1000,5000] [--runs N] [--keep] [--out FILE] [--verbose]
 
   --quick        100 insights only, 1 run (a smoke test of the whole bench, about a minute)
+  --decks        the deck rows only, no site builds: decks in process, side by side with plain
+                 pptxgenjs, the template and the PDF, on worker threads, the one-deck CLI, and
+                 npm run decks on each size's whole corpus (default size 100; 5000 for 250 briefings)
   --sizes LIST   library sizes to build (default 100,1000,5000)
   --runs N       builds per size and project (default 3; medians are reported)
   --keep         keep the temporary projects (their paths are printed)
@@ -59,6 +64,7 @@ interface Options {
 	sizes: number[];
 	runs: number;
 	quick: boolean;
+	decksOnly: boolean;
 	keep: boolean;
 	verbose: boolean;
 	out: string;
@@ -69,16 +75,19 @@ function parseArgs(argv: string[]): Options | string {
 		sizes: [100, 1000, 5000],
 		runs: 3,
 		quick: false,
+		decksOnly: false,
 		keep: false,
 		verbose: false,
 		out: path.join(repo, 'bench-results', 'latest.json'),
 	};
 	let runsGiven = false;
+	let sizesGiven = false;
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i]!.split(/=(.*)/s) as [string, string | undefined];
 		const value = () => inline ?? argv[++i] ?? '';
 		if (flag === '--help' || flag === '-h') return usage;
 		else if (flag === '--quick') options.quick = true;
+		else if (flag === '--decks') options.decksOnly = true;
 		else if (flag === '--keep') options.keep = true;
 		else if (flag === '--verbose') options.verbose = true;
 		else if (flag === '--out') options.out = path.resolve(value());
@@ -89,6 +98,7 @@ function parseArgs(argv: string[]): Options | string {
 				return `bench: --runs needs a whole number of 1 or more\n\n${usage}`;
 		} else if (flag === '--sizes') {
 			options.sizes = value().split(',').map(Number);
+			sizesGiven = true;
 			if (
 				!options.sizes.length ||
 				options.sizes.some((size) => !Number.isInteger(size) || size < 2)
@@ -96,6 +106,7 @@ function parseArgs(argv: string[]): Options | string {
 				return `bench: --sizes needs whole numbers of 2 or more, e.g. 100,1000\n\n${usage}`;
 		} else return `bench: unknown option ${flag}\n\n${usage}`;
 	}
+	if (options.decksOnly && !sizesGiven) options.sizes = [100];
 	if (options.quick) {
 		options.sizes = [100];
 		if (!runsGiven) options.runs = 1;
@@ -267,6 +278,45 @@ async function benchDecks(root: string, work: string): Promise<DeckResult> {
 	};
 }
 
+/** Writes the JSON results and the report next to it, and prints the report. */
+async function writeResults(out: string, results: unknown, report: string): Promise<void> {
+	console.log(`\n${report}`);
+	await mkdir(path.dirname(out), { recursive: true });
+	await writeFile(out, `${JSON.stringify(results, null, '\t')}\n`);
+	await writeFile(out.replace(/\.json$/, '') + '.txt', `${report}\n`);
+	log(`\nResults: ${path.relative(process.cwd(), out)} (and .txt)`);
+}
+
+/** `--decks`: the deck rows on each size's corpus, without building any site. */
+async function decksOnly(
+	options: Options,
+	info: Machine,
+	work: string,
+	started: number,
+): Promise<number> {
+	const corpora: CorpusDecks[] = [];
+	let decks: DeckResult | undefined;
+	for (const insights of options.sizes) {
+		const briefings = defaultBriefingCount(insights);
+		log(`\n== ${insights} insights, ${briefings} briefings (decks only)`);
+		const site = path.join(work, `site-${insights}`);
+		await copySite(repo, site);
+		await writeCorpus(site, generateCorpus({ insights, briefings }));
+		decks ??= await benchDecks(site, work);
+		const cliOut = path.join(work, `decks-${insights}`);
+		const cli = await decksCli(site, cliOut);
+		log(`   npm run decks: ${cli.decks} decks in ${formatSeconds(cli.ms)}`);
+		corpora.push({ insights, cli });
+		await rm(cliOut, { recursive: true, force: true });
+		if (!options.keep) await rm(site, { recursive: true, force: true });
+	}
+	const date = new Date().toISOString();
+	const totalMs = performance.now() - started;
+	const results = { date, decksOnly: true, machine: info, decks: decks!, corpora, totalMs };
+	await writeResults(options.out, results, formatDeckReport(date, info, decks!, corpora, totalMs));
+	return 0;
+}
+
 async function main(): Promise<number> {
 	const options = parseArgs(process.argv.slice(2));
 	if (typeof options === 'string') {
@@ -281,6 +331,7 @@ async function main(): Promise<number> {
 		`Bench: sizes ${options.sizes.join(', ')}, ${options.runs} run(s) each; temporary projects in ${work}`,
 	);
 	try {
+		if (options.decksOnly) return await decksOnly(options, info, work, started);
 		const sizes: SizeResult[] = [];
 		let decks: DeckResult | undefined;
 		for (const insights of options.sizes) {
@@ -298,12 +349,7 @@ async function main(): Promise<number> {
 			decks: decks!,
 			totalMs: performance.now() - started,
 		};
-		const report = formatReport(results);
-		console.log(`\n${report}`);
-		await mkdir(path.dirname(options.out), { recursive: true });
-		await writeFile(options.out, `${JSON.stringify(results, null, '\t')}\n`);
-		await writeFile(options.out.replace(/\.json$/, '') + '.txt', `${report}\n`);
-		log(`\nResults: ${path.relative(process.cwd(), options.out)} (and .txt)`);
+		await writeResults(options.out, results, formatReport(results));
 		return 0;
 	} finally {
 		if (options.keep) log(`Kept: ${work}`);
