@@ -10,7 +10,7 @@
  * media through the archive's `file()`; and a JSZip entry keeps what it was given in `_data`.
  */
 import type PptxGenJS from 'pptxgenjs';
-import { strToU8 } from 'fflate';
+import { partBytes } from './part-text.ts';
 
 /** The part of JSZip's archive API pptxgenjs's chart and media writer uses. */
 interface PartSink {
@@ -44,7 +44,7 @@ function base64Bytes(text: string): Uint8Array {
 /** A JSZip entry's content, from what it was given when that is at hand. */
 async function entryBytes(entry: ArchiveEntry): Promise<Uint8Array> {
 	const data = await entry._data;
-	if (typeof data === 'string' && entry._dataBinary === false) return strToU8(data);
+	if (typeof data === 'string' && entry._dataBinary === false) return partBytes(data);
 	if (data instanceof Uint8Array) return data;
 	return entry.async('uint8array');
 }
@@ -56,7 +56,7 @@ export async function presentationParts(pptx: PptxGenJS): Promise<Map<string, Ui
 	const added = new Map<string, Uint8Array>();
 	const sink: PartSink = {
 		file(name, data, options) {
-			added.set(name, options?.base64 ? base64Bytes(data) : strToU8(data));
+			added.set(name, options?.base64 ? base64Bytes(data) : partBytes(data));
 			return sink;
 		},
 	};

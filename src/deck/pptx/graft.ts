@@ -4,7 +4,7 @@
  * slides, notes and charts; the template's own slides are dropped. Runs before `normalizePackage`,
  * which makes the whole deterministic and checks it.
  */
-import { strFromU8, strToU8 } from 'fflate';
+import { partBytes, partText } from './part-text.ts';
 import type { Scene, TextFrame } from '../scene.ts';
 import type { Template } from '../template/model.ts';
 import { escapeXml } from '../xml.ts';
@@ -50,7 +50,7 @@ function closure(parts: ReadonlyMap<string, Uint8Array>, roots: string[]): Set<s
 		const rels = parts.get(relsPathOf(part));
 		if (!rels) continue;
 		seen.add(relsPathOf(part));
-		for (const rel of relationships(strFromU8(rels))) {
+		for (const rel of relationships(partText(rels))) {
 			// Layouts point back to masters and slides are not ours to keep.
 			if (rel.external || rel.type.endsWith('/slide') || rel.type.endsWith('/notesSlide')) continue;
 			queue.push(resolveTarget(relsPathOf(part), rel.target));
@@ -87,8 +87,7 @@ export function graftOnTemplate(
 	template: Template,
 ): Map<string, Uint8Array> {
 	const theirs = template.parts;
-	const text = (parts: ReadonlyMap<string, Uint8Array>, name: string) =>
-		strFromU8(parts.get(name)!);
+	const text = (parts: ReadonlyMap<string, Uint8Array>, name: string) => partText(parts.get(name)!);
 	const out = new Map<string, Uint8Array>();
 
 	// The template's masters, layouts, themes and what they use.
@@ -107,7 +106,7 @@ export function graftOnTemplate(
 	out.set(notesMaster, ours.get(notesMaster)!);
 	out.set(
 		relsPathOf(notesMaster),
-		strToU8(
+		partBytes(
 			relsXml([{ id: 'rId1', type: 'theme', target: relativeTarget(notesMaster, firstTheme) }]),
 		),
 	);
@@ -119,7 +118,7 @@ export function graftOnTemplate(
 		const title = titleIndex >= 0 ? (slide.frames[titleIndex] as TextFrame) : undefined;
 		out.set(
 			part,
-			strToU8(
+			partBytes(
 				graftSlideXml(text(ours, part), {
 					...(title ? { titleIndex } : {}),
 					titleType: title?.placeholder?.type ?? 'title',
@@ -135,7 +134,7 @@ export function graftOnTemplate(
 				? { ...rel, target: relativeTarget(part, layout.part) }
 				: rel,
 		);
-		out.set(relsPathOf(part), strToU8(relsXml(rels)));
+		out.set(relsPathOf(part), partBytes(relsXml(rels)));
 	});
 
 	// The presentation: the template's masters and size, our slides and notes master.
@@ -165,7 +164,7 @@ export function graftOnTemplate(
 	);
 	for (const part of ['ppt/presProps.xml', 'ppt/viewProps.xml', 'ppt/tableStyles.xml'])
 		out.set(part, ours.get(part)!);
-	out.set('ppt/_rels/presentation.xml.rels', strToU8(relsXml(presentationRels)));
+	out.set('ppt/_rels/presentation.xml.rels', partBytes(relsXml(presentationRels)));
 	const templateMain = resolveTarget(
 		'_rels/.rels',
 		relationships(text(theirs, '_rels/.rels')).find((r) => r.type.endsWith('/officeDocument'))!
@@ -182,7 +181,7 @@ export function graftOnTemplate(
 		elementIn(ourPresentation, 'p:defaultTextStyle');
 	out.set(
 		'ppt/presentation.xml',
-		strToU8(
+		partBytes(
 			`${head}<p:sldMasterIdLst>${masters
 				.map(
 					(_, i) =>
@@ -219,7 +218,7 @@ export function graftOnTemplate(
 	}
 	out.set(
 		'[Content_Types].xml',
-		strToU8(
+		partBytes(
 			`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${entries.join('')}</Types>`,
 		),
 	);

@@ -15,7 +15,7 @@
  * - directory entries are dropped; entries are written in a fixed order.
  * - schema order and PowerPoint's own repair triggers: see `repair.ts`.
  */
-import { strFromU8, strToU8 } from 'fflate';
+import { partBytes, partText } from './part-text.ts';
 import { escapeXml } from '../xml.ts';
 import { packageProblems, resolveTarget, xmlProblems } from './problems.ts';
 import { applyLanguage } from './language.ts';
@@ -102,8 +102,8 @@ function normalizeWorkbook(data: Uint8Array, timestamp: Date): Uint8Array {
 		const time = w3cdtf(timestamp);
 		files.set(
 			'docProps/core.xml',
-			strToU8(
-				strFromU8(core)
+			partBytes(
+				partText(core)
 					.replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${time}$2`)
 					.replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${time}$2`),
 			),
@@ -216,12 +216,12 @@ function dedupeMedia(files: Map<string, Uint8Array>): void {
 	if (!replaced.size) return;
 	for (const [name, content] of files) {
 		if (!name.endsWith('.rels')) continue;
-		const xml = strFromU8(content);
+		const xml = partText(content);
 		const updated = xml.replace(/Target="([^"]*)"/g, (whole, target: string) => {
 			const to = replaced.get(resolveTarget(name, target));
 			return to ? `Target="/${to}"` : whole;
 		});
-		if (updated !== xml) files.set(name, strToU8(updated));
+		if (updated !== xml) files.set(name, partBytes(updated));
 	}
 	for (const name of replaced.keys()) files.delete(name);
 }
@@ -274,13 +274,13 @@ export function normalizePackage(
 		if (/\.xlsx$/.test(name)) {
 			files.set(name, normalizeWorkbook(content, meta.timestamp));
 		} else if (name.endsWith('.rels') || name === contentTypesPart) {
-			files.set(name, strToU8(renameRefs(strFromU8(content))));
+			files.set(name, partBytes(renameRefs(partText(content))));
 		} else if (name === 'ppt/presentation.xml' || /^ppt\/charts\/chart\d+\.xml$/.test(name)) {
-			files.set(name, strToU8(fixedIds(strFromU8(content), name)));
+			files.set(name, partBytes(fixedIds(partText(content), name)));
 		} else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) {
-			files.set(name, strToU8(splitNoteLines(strFromU8(content))));
+			files.set(name, partBytes(splitNoteLines(partText(content))));
 		} else if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) {
-			let xml = dedupeParagraphProperties(strFromU8(content));
+			let xml = dedupeParagraphProperties(partText(content));
 			if (meta.rewrite) xml = meta.rewrite(name, xml);
 			if (
 				meta.bulletColor &&
@@ -292,19 +292,19 @@ export function normalizePackage(
 					`<a:buClr><a:srgbClr val="${meta.bulletColor}"/></a:buClr><a:buSzPct val="100000"/>`,
 				);
 			}
-			files.set(name, strToU8(xml));
+			files.set(name, partBytes(xml));
 		} else {
 			files.set(name, content);
 		}
 	}
 	dedupeMedia(files);
-	const addedTypes = repairParts(files, meta.language ?? 'en-US', strFromU8, strToU8);
-	applyLanguage(files, meta.language ?? 'en-US', strFromU8, strToU8);
-	files.set('docProps/core.xml', strToU8(coreXml(meta)));
-	files.set('docProps/app.xml', strToU8(appXml(meta)));
+	const addedTypes = repairParts(files, meta.language ?? 'en-US', partText, partBytes);
+	applyLanguage(files, meta.language ?? 'en-US', partText, partBytes);
+	files.set('docProps/core.xml', partBytes(coreXml(meta)));
+	files.set('docProps/app.xml', partBytes(appXml(meta)));
 
 	// Content types: keep defaults, keep each override once and only for parts that exist.
-	const types = strFromU8(files.get(contentTypesPart)!);
+	const types = partText(files.get(contentTypesPart)!);
 	const defaults = [...types.matchAll(/<Default [^>]*\/>/g)].map((m) => m[0]);
 	const seen = new Set<string>();
 	const overrides = [...types.matchAll(/<Override PartName="([^"]+)"[^>]*\/>/g)]
@@ -317,7 +317,7 @@ export function normalizePackage(
 		.map((m) => m[0]);
 	files.set(
 		contentTypesPart,
-		strToU8(
+		partBytes(
 			'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
 				'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
 				defaults.join('') +

@@ -1,5 +1,5 @@
 /** Structural checks of a package: relationship targets, content types, well-formed XML. */
-import { strFromU8 } from 'fflate';
+import { partText } from './part-text.ts';
 import { xmlError } from '../xml.ts';
 import { contentTypesPart } from './zip.ts';
 
@@ -38,7 +38,7 @@ export function packageProblems(files: ReadonlyMap<string, Uint8Array>): string[
 	const problems: string[] = [];
 	const types = files.get(contentTypesPart);
 	if (!types) return [`no ${contentTypesPart}`];
-	const typesXml = strFromU8(types);
+	const typesXml = partText(types);
 	const defaults = new Set(
 		[...typesXml.matchAll(/<Default Extension="([^"]+)"/g)].map((m) => m[1]!.toLowerCase()),
 	);
@@ -56,7 +56,7 @@ export function packageProblems(files: ReadonlyMap<string, Uint8Array>): string[
 	}
 	for (const [name, content] of files) {
 		if (!name.endsWith('.rels')) continue;
-		for (const rel of relationships(strFromU8(content))) {
+		for (const rel of relationships(partText(content))) {
 			if (rel.external) continue;
 			const target = resolveTarget(name, rel.target);
 			if (!files.has(target))
@@ -66,13 +66,29 @@ export function packageProblems(files: ReadonlyMap<string, Uint8Array>): string[
 	return problems;
 }
 
+/**
+ * Texts found well-formed before, least recently seen first: the parts every deck of a brand
+ * shares (theme, masters, layouts, relationships) are checked once per process, not per deck.
+ */
+const wellFormed = new Set<string>();
+const maxWellFormed = 256;
+
 /** Well-formedness problems of every XML part. */
 export function xmlProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
 	const problems: string[] = [];
 	for (const [name, content] of files) {
 		if (!/\.(xml|rels)$/.test(name)) continue;
-		const error = xmlError(strFromU8(content));
+		const text = partText(content);
+		if (wellFormed.delete(text)) {
+			wellFormed.add(text);
+			continue;
+		}
+		const error = xmlError(text);
 		if (error) problems.push(`${name}: ${error}`);
+		else {
+			wellFormed.add(text);
+			if (wellFormed.size > maxWellFormed) wellFormed.delete(wellFormed.values().next().value!);
+		}
 	}
 	return problems;
 }
