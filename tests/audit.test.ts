@@ -119,6 +119,13 @@ describe('the audit on a plain pptxgenjs deck', () => {
 		expect(alt.every((f) => f.severity === 'error')).toBe(true);
 	});
 
+	it('reads a deck given as its parts as it reads its bytes', async () => {
+		const bytes = await plainDeck();
+		const parts = new Map(Object.entries(unzipSync(bytes)));
+		expect(findings.length).toBeGreaterThan(5);
+		expect(auditDeck(parts)).toEqual(auditDeck(bytes));
+	});
+
 	it("finds pptxgenjs's package defects", () => {
 		const messages = findings.filter((f) => f.rule === 'package').map((f) => f.message);
 		expect(messages.some((m) => m.includes('children out of schema order'))).toBe(true);

@@ -8,7 +8,7 @@
  */
 import { planDeck } from './plan/index.ts';
 import type { PdfFonts } from './pdf/index.ts';
-import { writePptx } from './pptx/index.ts';
+import { writePptx, writePptxParts } from './pptx/index.ts';
 import { isoDate } from '../schema/common.ts';
 import type { Scene } from './scene.ts';
 import type { DeckInput } from './types.ts';
@@ -63,8 +63,12 @@ export async function buildDeckWithPlan(input: DeckInput): Promise<BuiltDeck> {
 	return { bytes: await writePptx(plan), plan };
 }
 
-/** A deck's files: the .pptx, the PDF leave-behind when fonts for it were given, and the plan. */
+/**
+ * A deck's files: the .pptx (and its parts, to audit it without unzipping), the PDF leave-behind
+ * when fonts for it were given, and the plan.
+ */
 export interface BuiltDeckFiles extends BuiltDeck {
+	parts: ReadonlyMap<string, Uint8Array>;
 	pdf?: Uint8Array;
 }
 
@@ -75,12 +79,12 @@ export async function buildDeckFiles(
 ): Promise<BuiltDeckFiles> {
 	assertPresentable(input);
 	const plan = planDeck(input);
-	const bytes = await writePptx(plan);
+	const { bytes, parts } = await writePptxParts(plan);
 	// Loaded only when asked for: the builder's .pptx download does not carry the PDF engine.
 	const pdf = options.pdfFonts
 		? await (await import('./pdf/index.ts')).writePdf(plan, options.pdfFonts)
 		: undefined;
-	return pdf ? { bytes, pdf, plan } : { bytes, plan };
+	return pdf ? { bytes, parts, pdf, plan } : { bytes, parts, plan };
 }
 
 /** Builds a briefing's deck: the bytes of a `.pptx` file, identical for identical input. */

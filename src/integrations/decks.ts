@@ -188,13 +188,13 @@ async function buildAll(
 		for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
 			const started = performance.now();
 			try {
-				const { bytes, pdf, plan } = await buildDeckFiles(inputs.get(id)!, { pdfFonts });
+				const { bytes, parts, pdf, plan } = await buildDeckFiles(inputs.get(id)!, { pdfFonts });
 				const warnings = [
 					...plan.warnings,
 					...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),
 				];
 				const ms = performance.now() - started;
-				const audit = formatFindings(id, auditDeck(bytes));
+				const audit = formatFindings(id, auditDeck(parts));
 				await onDeck(id, { bytes, pdf, warnings, audit, ms });
 			} catch (error) {
 				await onDeck(id, {

@@ -29,9 +29,12 @@ const rules: RuleCheck[] = [
 	checkLanguage,
 ];
 
-/** Audits a .pptx. Throws when the bytes are not a presentation at all. */
-export function auditDeck(bytes: Uint8Array): AuditFinding[] {
-	const deck = openPackage(bytes);
+/**
+ * Audits a .pptx, given as its bytes or, for a deck just built, its parts by name. Throws when it
+ * is not a presentation at all.
+ */
+export function auditDeck(pptx: Uint8Array | ReadonlyMap<string, Uint8Array>): AuditFinding[] {
+	const deck = openPackage(pptx);
 	const findings = rules.flatMap((rule) => rule(deck));
 	// By slide (file-wide findings first), then in rule order.
 	return findings

@@ -2,7 +2,8 @@
  * Opens a .pptx for the audit: its parts, relationships, and the slides in presentation order,
  * each with the layout and master it is built on.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
+import { partText } from '../pptx/part-text.ts';
 import { kid, kids, parseXml, type XmlElement } from './xml.ts';
 
 /** A relationship of a part, with its target resolved to a part name. */
@@ -57,21 +58,38 @@ export function relsPart(part: string): string {
 	return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-/** Opens `bytes` as a .pptx. Throws when it is not a zip or has no presentation part. */
-export function openPackage(bytes: Uint8Array): OpenedDeck {
+/** Media and embedded workbooks: the audit does not read them. */
+const unread = (name: string) =>
+	/\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|mp4|m4v|xlsx|bin|fntdata|ttf)$/i.test(name);
+
+/** The parts of a .pptx; media and workbooks are there (others point at them) but empty. */
+function partsOf(pptx: Uint8Array | ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
 	const files = new Map<string, Uint8Array>();
-	// Media and embedded workbooks are not read: leaving them compressed saves most of the time.
-	const skip = (name: string) =>
-		/\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|mp4|m4v|xlsx|bin|fntdata|ttf)$/i.test(name);
+	if (!(pptx instanceof Uint8Array)) {
+		// Parts at hand (a deck just built), in the map's order (a zip's entry order).
+		for (const name of pptx.keys()) {
+			if (!name.endsWith('/')) files.set(name, unread(name) ? new Uint8Array(0) : pptx.get(name)!);
+		}
+		return files;
+	}
+	// Leaving media and workbooks compressed saves most of the unzipping.
 	const skipped: string[] = [];
-	const entries = unzipSync(bytes, {
-		filter: (file) => (skip(file.name) ? (skipped.push(file.name), false) : true),
+	const entries = unzipSync(pptx, {
+		filter: (file) => (unread(file.name) ? (skipped.push(file.name), false) : true),
 	});
-	// Skipped parts are still there (relationships and content types point at them), just empty.
 	for (const name of skipped) files.set(name, new Uint8Array(0));
 	for (const [name, content] of Object.entries(entries)) {
 		if (!name.endsWith('/')) files.set(name, content);
 	}
+	return files;
+}
+
+/**
+ * Opens a .pptx, its bytes or its parts by name. Throws when it is not a zip or has no
+ * presentation part.
+ */
+export function openPackage(pptx: Uint8Array | ReadonlyMap<string, Uint8Array>): OpenedDeck {
+	const files = partsOf(pptx);
 	const cache = new Map<string, XmlElement | undefined>();
 	const unreadable: OpenedDeck['unreadable'] = [];
 	const xml = (part: string) => {
@@ -80,7 +98,7 @@ export function openPackage(bytes: Uint8Array): OpenedDeck {
 		let parsed: XmlElement | undefined;
 		if (content) {
 			try {
-				parsed = parseXml(strFromU8(content));
+				parsed = parseXml(partText(content));
 			} catch (error) {
 				unreadable.push({ part, message: (error as Error).message });
 			}

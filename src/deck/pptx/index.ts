@@ -5,8 +5,9 @@
 import type { Scene } from '../scene.ts';
 import { accessibleSlide, markShapes } from './accessibility.ts';
 import { graftOnTemplate } from './graft.ts';
-import { normalizePackage } from './package.ts';
+import { normalizeParts } from './package.ts';
 import { renderSlides } from './slides.ts';
+import { deterministicZip, entryOrder } from './zip.ts';
 
 /** MIME type of a .pptx file. */
 export const PPTX_MIME =
@@ -14,10 +15,20 @@ export const PPTX_MIME =
 
 /** Writes the scene as a .pptx; the same scene gives the same bytes. */
 export async function writePptx(scene: Scene): Promise<Uint8Array> {
+	return (await writePptxParts(scene)).bytes;
+}
+
+/**
+ * The .pptx of {@link writePptx} and its parts by name, in the zip's entry order (for reading it
+ * without unzipping).
+ */
+export async function writePptxParts(
+	scene: Scene,
+): Promise<{ bytes: Uint8Array; parts: ReadonlyMap<string, Uint8Array> }> {
 	const drawn = await renderSlides(scene);
 	// On a company template, the slides move onto its package (masters, layouts, theme).
 	const raw = scene.template ? graftOnTemplate(drawn, scene, scene.template) : drawn;
-	return normalizePackage(raw, {
+	const parts = normalizeParts(raw, {
 		title: scene.meta.title,
 		subject: scene.meta.subject,
 		author: scene.meta.author,
@@ -41,4 +52,8 @@ export async function writePptx(scene: Scene): Promise<Uint8Array> {
 			return xml;
 		},
 	});
+	const ordered = new Map(
+		[...parts.keys()].sort(entryOrder).map((name) => [name, parts.get(name)!]),
+	);
+	return { bytes: deterministicZip(ordered, scene.meta.modified), parts: ordered };
 }

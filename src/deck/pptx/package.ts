@@ -234,6 +234,14 @@ export function normalizePackage(
 	parts: ReadonlyMap<string, Uint8Array> | Uint8Array,
 	meta: DeckMetadata,
 ): Uint8Array {
+	return deterministicZip(normalizeParts(parts, meta), meta.timestamp);
+}
+
+/** The clean package's parts, before zipping (see {@link normalizePackage}). */
+export function normalizeParts(
+	parts: ReadonlyMap<string, Uint8Array> | Uint8Array,
+	meta: DeckMetadata,
+): Map<string, Uint8Array> {
 	const input = parts instanceof Uint8Array ? unzip(parts) : parts;
 
 	// Charts and their workbooks share pptxgenjs's process-wide counter: number them 1..n.
@@ -329,5 +337,5 @@ export function normalizePackage(
 
 	const problems = [...packageProblems(files), ...xmlProblems(files)];
 	if (problems.length) throw new Error(`deck package is broken:\n${problems.join('\n')}`);
-	return deterministicZip(files, meta.timestamp);
+	return files;
 }

@@ -52,7 +52,7 @@ const firstEntries = [
 ];
 
 /** Fixed entry order: the parts a reader looks for first, then the rest by name (numbers in order). */
-function entryOrder(a: string, b: string): number {
+export function entryOrder(a: string, b: string): number {
 	const ia = firstEntries.indexOf(a);
 	const ib = firstEntries.indexOf(b);
 	if (ia >= 0 || ib >= 0)

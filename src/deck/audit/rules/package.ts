@@ -4,7 +4,7 @@
  * that cannot be read, missing or phantom parts and content types, broken relationships, and the
  * known triggers that pass the schema (PptxGenJS PRs #1457, #1458).
  */
-import { strFromU8 } from 'fflate';
+import { partText } from '../../pptx/part-text.ts';
 import { packageProblems } from '../../pptx/problems.ts';
 import { childSpans, nonNumericValues, themeStyleCounts } from '../../pptx/repair.ts';
 import type { OpenedDeck } from '../package.ts';
@@ -24,7 +24,7 @@ export function checkPackage(deck: OpenedDeck): AuditFinding[] {
 	for (const { part, message } of deck.unreadable)
 		problems.push(['error', `${part} is not well-formed XML: ${message}`]);
 	for (const message of packageProblems(deck.files)) problems.push(['error', message]);
-	const text = (part: string) => strFromU8(deck.files.get(part)!);
+	const text = (part: string) => partText(deck.files.get(part)!);
 	for (const part of deck.files.keys()) {
 		if (!/\.(xml|rels)$/.test(part)) continue;
 		const xml = text(part);
