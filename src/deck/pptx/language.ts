@@ -4,6 +4,7 @@
  * Japanese, Chinese, Korean, Arabic and Hebrew render in PowerPoint instead of boxes), and
  * right-to-left paragraphs marked `rtl="1"` and aligned to the right.
  */
+import { rememberedRewrite } from './part-text.ts';
 
 /** The script whose theme font serves East Asian (`ea`) or complex (`cs`) text in a language. */
 function scriptFor(language: string): { slot: 'ea' | 'cs'; script: string } | undefined {
@@ -122,7 +123,9 @@ export function applyLanguage(
 	for (const name of [...files.keys()]) {
 		if (name === 'ppt/presentation.xml') update(name, (xml) => presentationLanguage(xml, language));
 		else if (/^ppt\/theme\/theme\d+\.xml$/.test(name))
-			update(name, (xml) => themeLanguageFonts(xml, language));
+			update(name, (xml) =>
+				rememberedRewrite(`theme ${language}`, xml, (text) => themeLanguageFonts(text, language)),
+			);
 		else if (/^ppt\/charts\/chart\d+\.xml$/.test(name))
 			update(name, (xml) =>
 				setRunLanguage(xml, language).replace(
@@ -135,6 +138,11 @@ export function applyLanguage(
 				markRtlParagraphs(themeScriptFonts(setRunLanguage(xml, language), heading)),
 			);
 		else if (/^ppt\/(slideLayouts|slideMasters|notesMasters)\/[^/]+\.xml$/.test(name))
-			update(name, (xml) => themeScriptFonts(setRunLanguage(xml, language), heading));
+			// The same in every deck of a brand or template: worked out once.
+			update(name, (xml) =>
+				rememberedRewrite(`masters ${language} ${heading}`, xml, (text) =>
+					themeScriptFonts(setRunLanguage(text, language), heading),
+				),
+			);
 	}
 }

@@ -15,7 +15,7 @@
  * - directory entries are dropped; entries are written in a fixed order.
  * - schema order and PowerPoint's own repair triggers: see `repair.ts`.
  */
-import { partBytes, partText } from './part-text.ts';
+import { partBytes, partText, rememberedRewrite } from './part-text.ts';
 import { escapeXml } from '../xml.ts';
 import { packageProblems, resolveTarget, xmlProblems } from './problems.ts';
 import { applyLanguage } from './language.ts';
@@ -288,7 +288,10 @@ export function normalizeParts(
 		} else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) {
 			files.set(name, partBytes(splitNoteLines(partText(content))));
 		} else if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) {
-			let xml = dedupeParagraphProperties(partText(content));
+			const text = partText(content);
+			let xml = name.startsWith('ppt/slides/')
+				? dedupeParagraphProperties(text)
+				: rememberedRewrite('paragraph properties', text, dedupeParagraphProperties);
 			if (meta.rewrite) xml = meta.rewrite(name, xml);
 			if (
 				meta.bulletColor &&

@@ -20,3 +20,27 @@ export function partBytes(text: string): Uint8Array {
 	texts.set(bytes, text);
 	return bytes;
 }
+
+/** Remembered rewrites by kind, least recently used first. */
+const rewrites = new Map<string, Map<string, string>>();
+const maxRewrites = 256;
+
+/**
+ * `rewrite(text)`, remembered: the masters, layouts and themes of a brand or company template are
+ * the same in every deck, so their repairs are worked out once per process. `kind` names the
+ * rewrite and everything it depends on besides the text.
+ */
+export function rememberedRewrite(
+	kind: string,
+	text: string,
+	rewrite: (text: string) => string,
+): string {
+	let memo = rewrites.get(kind);
+	if (!memo) rewrites.set(kind, (memo = new Map()));
+	let out = memo.get(text);
+	if (out !== undefined) memo.delete(text);
+	else out = rewrite(text);
+	memo.set(text, out);
+	if (memo.size > maxRewrites) memo.delete(memo.keys().next().value!);
+	return out;
+}

@@ -3,6 +3,7 @@
  * schema order and the known triggers that pass the schema (PptxGenJS PRs #1457 and #1458).
  * Every function takes one part's XML and returns it fixed; none changes how a slide looks.
  */
+import { rememberedRewrite } from './part-text.ts';
 
 /** `[start, end)` of each direct child element of the element whose content spans `[from, to)`. */
 export function childSpans(xml: string, from: number, to: number): Array<[number, number]> {
@@ -393,13 +394,20 @@ export function repairParts(
 		if (name === 'ppt/presentation.xml') update(name, orderPresentation);
 		else if (/^ppt\/charts\/chart\d+\.xml$/.test(name))
 			update(name, (xml) => fixEmptyElements(fixChart(xml), lang));
-		else if (/^ppt\/theme\/theme\d+\.xml$/.test(name)) update(name, fixThemeStyleLists);
+		else if (/^ppt\/theme\/theme\d+\.xml$/.test(name))
+			update(name, (xml) => rememberedRewrite('theme', xml, fixThemeStyleLists));
 		else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name) && notesMaster) {
 			const masterXml = text(notesMaster);
 			update(name, (xml) => fixNotesSlide(xml, masterXml));
 		} else if (/^ppt\/(slides|slideLayouts|slideMasters|notesMasters)\/[^/]+\.xml$/.test(name)) {
-			update(name, (xml) =>
-				fixBackgroundEffects(fixNegativeSizes(fixEmptyElements(ensureTextBodies(xml, lang), lang))),
+			const fix = (xml: string) =>
+				fixBackgroundEffects(fixNegativeSizes(fixEmptyElements(ensureTextBodies(xml, lang), lang)));
+			// Masters and layouts are the same in every deck of a brand or template: fixed once.
+			update(
+				name,
+				name.startsWith('ppt/slides/')
+					? fix
+					: (xml) => rememberedRewrite(`shapes ${lang}`, xml, fix),
 			);
 		}
 	}
