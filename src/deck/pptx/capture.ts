@@ -10,6 +10,7 @@
  * media through the archive's `file()`; and a JSZip entry keeps what it was given in `_data`.
  */
 import type PptxGenJS from 'pptxgenjs';
+import { zipSync } from 'fflate';
 import { partBytes } from './part-text.ts';
 
 /** The part of JSZip's archive API pptxgenjs's chart and media writer uses. */
@@ -49,14 +50,29 @@ async function entryBytes(entry: ArchiveEntry): Promise<Uint8Array> {
 	return entry.async('uint8array');
 }
 
+/** Every entry of a JSZip archive, by name (no folder entries). */
+async function archiveParts(archive: Archive): Promise<Map<string, Uint8Array>> {
+	const parts = new Map<string, Uint8Array>();
+	for (const [name, entry] of Object.entries(archive.files)) {
+		if (!entry.dir) parts.set(name, await entryBytes(entry));
+	}
+	return parts;
+}
+
+/** Stands for a chart workbook's archive in the base64 text pptxgenjs would have zipped it to. */
+const workbookMark = '\u0000workbook ';
+
 /** Every part of the presentation pptxgenjs would write, by name (no folder entries). */
 export async function presentationParts(pptx: PptxGenJS): Promise<Map<string, Uint8Array>> {
 	const internals = pptx as unknown as { createChartMediaRels: ChartMediaRels };
 	const chartsAndMedia = internals.createChartMediaRels;
-	const added = new Map<string, Uint8Array>();
+	const added = new Map<string, Uint8Array | Archive>();
+	const workbooks: Archive[] = [];
 	const sink: PartSink = {
 		file(name, data, options) {
-			added.set(name, options?.base64 ? base64Bytes(data) : partBytes(data));
+			if (data.startsWith(workbookMark))
+				added.set(name, workbooks[Number(data.slice(workbookMark.length))]!);
+			else added.set(name, options?.base64 ? base64Bytes(data) : partBytes(data));
 			return sink;
 		},
 	};
@@ -67,7 +83,19 @@ export async function presentationParts(pptx: PptxGenJS): Promise<Map<string, Ui
 			// Nothing to zip: the parts are read from the archive below.
 			seen.archive.generateAsync = async () => new Uint8Array(0);
 		}
-		chartsAndMedia(slide, sink, promises);
+		// Each chart's workbook is an archive of its own, zipped (to base64) while this call runs:
+		// it is kept as it is and zipped once, by normalizePackage, instead.
+		const archives = Object.getPrototypeOf(seen.archive) as Archive;
+		const generate = archives.generateAsync;
+		archives.generateAsync = function (this: Archive) {
+			workbooks.push(this);
+			return Promise.resolve(`${workbookMark}${workbooks.length - 1}`);
+		};
+		try {
+			chartsAndMedia(slide, sink, promises);
+		} finally {
+			archives.generateAsync = generate;
+		}
 	};
 	try {
 		await pptx.write({ outputType: 'uint8array' });
@@ -75,10 +103,15 @@ export async function presentationParts(pptx: PptxGenJS): Promise<Map<string, Ui
 		internals.createChartMediaRels = chartsAndMedia;
 	}
 	if (!seen.archive) throw new Error('pptxgenjs wrote no parts (its write() has changed)');
-	const parts = new Map<string, Uint8Array>();
-	for (const [name, entry] of Object.entries(seen.archive.files)) {
-		if (!entry.dir) parts.set(name, await entryBytes(entry));
+	const parts = await archiveParts(seen.archive);
+	for (const [name, data] of added) {
+		// Stored: normalizePackage unzips it, fixes its dates and zips it for good.
+		parts.set(
+			name,
+			data instanceof Uint8Array
+				? data
+				: zipSync(Object.fromEntries(await archiveParts(data)), { level: 0 }),
+		);
 	}
-	for (const [name, data] of added) parts.set(name, data);
 	return parts;
 }
