@@ -2,11 +2,10 @@
  * CRC-32 and DEFLATE for the package's zip writer. Most parts of a deck are the same in every deck
  * of a brand (theme, masters, layouts, notes master, relationships, the workbooks' styles), so
  * their compressed bytes are remembered by content for the life of the process (or page): a deck
- * pays for deflating only what is its own. fflate's `deflateSync` allocates about 170 KB of tables
- * per call, which is most of the cost of a small part. The bytes are fflate's either way, in Node
- * and in the browser.
+ * pays for deflating only what is its own, with `fast-deflate.ts`. The same bytes in Node and in
+ * the browser.
  */
-import { deflateSync } from 'fflate';
+import { fastDeflate } from './fast-deflate.ts';
 
 /** CRC-32 lookup tables, four bytes at a time ("slicing by 4"). */
 const crcTables = (() => {
@@ -58,8 +57,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * `data` DEFLATE-compressed at level 6 (fflate's bytes), from the cache when the same bytes were
- * compressed before; `crc` is `crc32(data)`.
+ * `data` DEFLATE-compressed, from the cache when the same bytes were compressed before; `crc` is
+ * `crc32(data)`.
  */
 export function deflateCached(data: Uint8Array, crc: number): Uint8Array {
 	const key = `${crc}:${data.length}`;
@@ -70,7 +69,7 @@ export function deflateCached(data: Uint8Array, crc: number): Uint8Array {
 		cache.set(key, hit);
 		return hit.deflated;
 	}
-	const deflated = deflateSync(data, { level: 6 });
+	const deflated = fastDeflate(data);
 	if (hit) {
 		cache.delete(key);
 		cachedBytes -= hit.raw.length + hit.deflated.length;

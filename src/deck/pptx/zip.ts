@@ -1,7 +1,7 @@
 /**
- * Deterministic zips: entries in a fixed order, DEFLATE level 6 (parts compressed already are
- * stored), one timestamp for every entry.
- * The same files and timestamp give the same bytes, in Node and in the browser (fflate).
+ * Deterministic zips: entries in a fixed order, DEFLATE (parts compressed already are stored),
+ * one timestamp for every entry. The same files and timestamp give the same bytes, in Node and in
+ * the browser (the zip is laid out and deflated here in plain JavaScript).
  */
 import { strToU8, unzipSync } from 'fflate';
 import { crc32, deflateCached } from './deflate.ts';
@@ -9,7 +9,7 @@ import { crc32, deflateCached } from './deflate.ts';
 /** The package's content types part. */
 export const contentTypesPart = '[Content_Types].xml';
 
-/** A date for fflate whose local-time fields equal `date`'s UTC fields (zip times have no zone). */
+/** A date whose local-time fields equal `date`'s UTC fields (zip times have no zone). */
 export function zipTime(date: Date): Date {
 	const min = Date.UTC(1980, 0, 1);
 	const max = Date.UTC(2107, 11, 31, 23, 59, 58);
@@ -64,9 +64,9 @@ export function entryOrder(a: string, b: string): number {
 const compressed = /\.(png|jpe?g|gif|xlsx|docx|pptx|zip)$/i;
 
 /**
- * Zips `files` deterministically: DEFLATE level 6, except parts compressed already, which are
- * stored. The bytes are those fflate's `zipSync` writes for the same entries and options; the
- * archive is laid out here so that deflated parts can come from `deflateCached`.
+ * Zips `files` deterministically: DEFLATE, except parts compressed already, which are stored.
+ * Headers as fflate's `zipSync` writes them (no extra fields); deflated parts come from
+ * `deflateCached`.
  */
 export function deterministicZip(files: Map<string, Uint8Array>, timestamp: Date): Uint8Array {
 	const time = dosTime(zipTime(timestamp));
