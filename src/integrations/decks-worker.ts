@@ -2,9 +2,16 @@
  * Worker thread for `buildDecks` (src/integrations/decks.ts): builds one deck per message and
  * hands the bytes back without copying them.
  */
+import module from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { auditDeck, formatFindings } from '../deck/audit/index.ts';
-import { buildDeckFiles, type DeckInput, type PdfFonts } from '../deck/index.ts';
+import type { DeckInput, PdfFonts } from '../deck/index.ts';
+
+// A worker thread does not share the main thread's compile cache: asked for here, the engine's
+// modules come stripped and compiled from it (tmpdir/node-compile-cache) instead of being
+// stripped again by every worker. The engine is imported after this call for that reason.
+module.enableCompileCache?.();
+const { auditDeck, formatFindings } = await import('../deck/audit/index.ts');
+const { buildDeckFiles } = await import('../deck/index.ts');
 
 const pdfFonts = (workerData as { pdfFonts?: PdfFonts } | null)?.pdfFonts;
 
