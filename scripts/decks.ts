@@ -16,7 +16,9 @@ import path from 'node:path';
 
 // Stripping the types of and compiling every module the engine needs is about a fifth of a
 // one-deck run's CPU; Node keeps both in an on-disk cache (tmpdir/node-compile-cache) when asked.
-// The engine is imported after this call: static imports would be compiled before it ran.
+// `npm run decks` asks before this file loads (scripts/lib/compile-cache.mjs); this call covers
+// `node scripts/decks.ts` run directly. The engine is imported after it: static imports would be
+// compiled before it ran.
 module.enableCompileCache?.();
 const { buildDecks, outDirProblem, removeTempFiles, removeTempFilesOnSignals } =
 	await import('../src/integrations/decks.ts');

@@ -6,13 +6,16 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatIssue } from '../src/library/issues.ts';
-import { errorsOf, loadLibrary } from '../src/library/load.ts';
+import { deckIssues } from '../src/integrations/decks.ts';
+import { errorsOf, loadBriefingLibrary, loadLibrary } from '../src/library/load.ts';
 import {
 	copyFixture,
 	fixtureRoot,
+	briefingSource,
 	insightSource,
 	projectRoot,
 	removeFixture,
+	validBriefing,
 	validInsight,
 } from './fixtures/content/fixtures.ts';
 
@@ -199,5 +202,115 @@ describe('the repository library', () => {
 		expect(briefings.length).toBeGreaterThan(0);
 		expect(library.insights.map((entry) => entry.id).sort()).toEqual(insights);
 		expect(library.briefings.map((entry) => entry.id).sort()).toEqual(briefings);
+	});
+});
+
+describe('loadBriefingLibrary: only what the chosen decks need', () => {
+	let root: string;
+	beforeEach(async () => {
+		root = await copyFixture();
+	});
+	afterEach(async () => {
+		await removeFixture(root);
+	});
+
+	const write = async (file: string, text: string) => {
+		await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+		await writeFile(path.join(root, file), text);
+	};
+	/** The deck problems of each briefing, from the whole library and from the partial one. */
+	const bothWays = async () => {
+		const full = await loadLibrary({ root });
+		const ids = ['harbor-bank', 'northwind-health', 'no-such-briefing'];
+		const fromFull = ids.map((id) => deckIssues(full, [id]).map(formatIssue));
+		const fromPartial: string[][] = [];
+		for (const id of ids) {
+			const partial = await loadBriefingLibrary({ root, ids: [id] });
+			fromPartial.push(deckIssues(partial, [id]).map(formatIssue));
+		}
+		return { fromFull, fromPartial };
+	};
+
+	it('reads the briefing and its insights, and lists every briefing file', async () => {
+		const library = await loadBriefingLibrary({ root: fixtureRoot, ids: ['harbor-bank'] });
+		expect(library.issues).toEqual([]);
+		expect(library.briefings.map((entry) => entry.id)).toEqual(['harbor-bank']);
+		expect(library.insights.map((entry) => entry.id)).toEqual([
+			'close-automation-frees-analysts',
+			'core-migrations-stall-on-data',
+			'deposit-costs-outrun-loan-yields',
+			'payback-inside-a-year-wins-approval',
+		]);
+		expect(library.briefingIds).toEqual(['harbor-bank', 'northwind-health']);
+		const full = await loadLibrary({ root: fixtureRoot });
+		const entry = (lib: typeof full) =>
+			lib.insights.find((item) => item.id === 'deposit-costs-outrun-loan-yields');
+		expect(entry(library)).toEqual(entry(full));
+		expect(library.brand).toEqual(full.brand);
+		expect(library.taxonomy).toEqual(full.taxonomy);
+	});
+
+	it('does not read files no chosen deck depends on', async () => {
+		await write('content/insights/unrelated.mdx', '---\ntitle: [unclosed\n---\n');
+		await write('content/briefings/other.yaml', 'title: [unclosed\n');
+		await write('content/insights/notes.txt', 'not content');
+		const library = await loadBriefingLibrary({ root, ids: ['harbor-bank'] });
+		expect(library.issues).toEqual([]);
+		expect(library.briefingIds).toContain('other');
+	});
+
+	it('finds the same deck problems as the whole library: a broken insight in the deck', async () => {
+		const data = validInsight();
+		data.industries = ['hospital'];
+		delete data.sources;
+		await write('content/insights/denial-work-is-fragmented.mdx', insightSource(data));
+		const { fromFull, fromPartial } = await bothWays();
+		expect(fromPartial).toEqual(fromFull);
+		expect(fromFull[1]).toHaveLength(3);
+	});
+
+	it('... a related insight that is broken, missing or the insight itself', async () => {
+		const source = await readFile(
+			path.join(root, 'content/insights/close-automation-frees-analysts.mdx'),
+			'utf8',
+		);
+		await write(
+			'content/insights/close-automation-frees-analysts.mdx',
+			source.replace(
+				/^reviewed:/m,
+				'related: [denial-work-is-fragmented, no-such-insight, close-automation-frees-analysts, core-migrations-stall-on-dta]\nreviewed:',
+			),
+		);
+		await write(
+			'content/insights/denial-work-is-fragmented.mdx',
+			insightSource({ ...validInsight(), status: 'live' }),
+		);
+		const { fromFull, fromPartial } = await bothWays();
+		expect(fromPartial).toEqual(fromFull);
+		expect(fromFull[0]!.join('\n')).toContain('has errors of its own');
+		expect(fromFull[0]!.join('\n')).toContain('did you mean "core-migrations-stall-on-data"');
+	});
+
+	it('... a briefing that fails its schema, with an unknown, a draft and a misspelt insight', async () => {
+		await write(
+			'content/briefings/northwind-health.yaml',
+			'title: A briefing\nprospect:\n  company: Northwind Health\n  industry: hospital\n  audience: []\npresenter:\n  name: Sam Lee\n  title: Account Director\ndate: 2026-06-15\ninsights: [denials-cost-more-to-fight, front-end-registration-fixes, denials-cost-more-to-figth]\nnextStep:\n  ask: A working session\n',
+		);
+		const { fromFull, fromPartial } = await bothWays();
+		expect(fromPartial).toEqual(fromFull);
+		expect(fromFull[1]!.join('\n')).toContain('did you mean "denials-cost-more-to-fight"');
+	});
+
+	it('... a valid briefing naming a missing insight, and a broken taxonomy', async () => {
+		const data = validBriefing();
+		data.insights = ['denials-cost-more-to-fight', 'payback-inside-a-yaer-wins-approval'];
+		await write('content/briefings/northwind-health.yaml', briefingSource(data));
+		let { fromFull, fromPartial } = await bothWays();
+		expect(fromPartial).toEqual(fromFull);
+		expect(fromFull[1]!.join('\n')).toContain('did you mean "payback-inside-a-year-wins-approval"');
+		await write('content/taxonomy.yaml', 'industries: [\n');
+		({ fromFull, fromPartial } = await bothWays());
+		expect(fromPartial).toEqual(fromFull);
+		expect(fromFull[0]!.join('\n')).toContain('content/taxonomy.yaml');
 	});
 });

@@ -13,7 +13,13 @@ import { auditDeck, formatFindings } from '../deck/audit/index.ts';
 import { buildDeckFiles, deckTimestamp, type DeckInput, type PdfFonts } from '../deck/index.ts';
 import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
 import { readTemplateFile } from '../library/template.ts';
-import { contentPaths, errorsOf, loadLibrary, type Library } from '../library/load.ts';
+import {
+	contentPaths,
+	errorsOf,
+	loadBriefingLibrary,
+	loadLibrary,
+	type Library,
+} from '../library/load.ts';
 import { assembleDeckInput } from '../library/deck-input.ts';
 import { plural } from '../library/plural.ts';
 import type { BuildStep } from './library.ts';
@@ -261,8 +267,18 @@ const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecksResult> {
 	const log = options.log ?? ((line: string) => console.log(line));
 	const result: BuildDecksResult = { built: [], failed: [], refused: [], orphans: [], ok: false };
-	const library = options.library ?? (await loadLibrary({ root: options.root }));
-	const known = briefingIds(library);
+	// Decks of chosen briefings need only their own files: a one-deck run reads a dozen files, not
+	// the whole library (all briefings: every file is read, and its problems count).
+	let library: Library;
+	let known: string[];
+	if (options.library) [library, known] = [options.library, briefingIds(options.library)];
+	else if (options.ids?.length) {
+		const partial = await loadBriefingLibrary({ root: options.root, ids: options.ids });
+		[library, known] = [partial, partial.briefingIds];
+	} else {
+		library = await loadLibrary({ root: options.root });
+		known = briefingIds(library);
+	}
 
 	const requested = options.ids?.length ? [...new Set(options.ids)] : known;
 	for (const id of requested) {

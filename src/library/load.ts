@@ -3,16 +3,12 @@
  * build's own checks and tests. Nothing is skipped silently: a file that fails is reported in
  * `issues` and left out of the returned entries.
  */
-import { existsSync } from 'node:fs';
-import { lstat, open, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { brandSchema, type Brand } from '../schema/brand.ts';
-import { limits } from '../schema/limits.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
+import { isPng, listFiles, readText, resolveInside } from './files.ts';
 import type { ContentIssue } from './issues.ts';
-import { templateIssues } from './template.ts';
 import {
-	decodeText,
 	parseBriefing,
 	parseInsight,
 	parseTaxonomy,
@@ -21,6 +17,9 @@ import {
 	validated,
 } from './parse.ts';
 import {
+	validateBriefingReferences,
+	validateInsightBody,
+	validateInsightReferences,
 	validateLibrary,
 	validateRawReferences,
 	type BriefingEntry,
@@ -57,144 +56,7 @@ export interface LoadOptions {
 	root?: string;
 }
 
-/** A file-system error code (ENOENT, EACCES, ...), if `error` has one. */
-const codeOf = (error: unknown) => (error as { code?: string } | undefined)?.code ?? '';
-
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
-
-/**
- * Where `file` (relative to `root`) really is, when that is a regular file of a sane size inside
- * the folder `within` (relative to `root`); otherwise what is wrong with it, as a clause such as
- * "it is a folder".
- */
-export async function resolveInside(
-	root: string,
-	file: string,
-	within: string,
-	maxBytes: number = limits.fileBytes,
-): Promise<{ absolute: string } | { problem: string; missing?: boolean }> {
-	const absolute = path.join(root, file);
-	const base = await realpath(path.join(root, within)).catch(() => path.join(root, within));
-	const lexical = path.relative(base, path.resolve(absolute));
-	if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
-		return { problem: `it is outside ${within}/` };
-	}
-	let link: string | undefined;
-	try {
-		if ((await lstat(absolute)).isSymbolicLink()) link = await readlink(absolute);
-	} catch (error) {
-		return codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR'
-			? { problem: 'it is missing', missing: true }
-			: { problem: `it cannot be read: ${codeOf(error) || String(error)}` };
-	}
-	let real: string;
-	try {
-		real = await realpath(absolute);
-	} catch (error) {
-		return {
-			problem:
-				link !== undefined && codeOf(error) === 'ENOENT'
-					? `it is a symbolic link to ${link}, which does not exist`
-					: `it cannot be read: ${codeOf(error) || String(error)}`,
-		};
-	}
-	const relative = path.relative(base, real);
-	if (relative.startsWith('..') || path.isAbsolute(relative)) {
-		return {
-			problem: `it is ${link !== undefined ? `a symbolic link to ${link}` : 'a link'}, outside ${within}/`,
-		};
-	}
-	const info = await stat(real);
-	if (info.isDirectory()) return { problem: 'it is a folder' };
-	if (!info.isFile()) return { problem: 'it is not a regular file' };
-	if (info.size > maxBytes) {
-		return {
-			problem: `it is ${megabytes(info.size)}; ${maxBytes === limits.fileBytes ? 'content files' : 'such files'} are at most ${megabytes(maxBytes)}`,
-		};
-	}
-	return { absolute: real };
-}
-
-/** True when the file starts with the eight bytes every PNG starts with. */
-async function isPng(file: string): Promise<boolean> {
-	const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-	const handle = await open(file, 'r');
-	try {
-		const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
-		return bytesRead === 8 && signature.every((byte, i) => buffer[i] === byte);
-	} finally {
-		await handle.close();
-	}
-}
-
-/**
- * The text of a content file, or undefined with an issue: missing, a folder, a link that leads
- * nowhere or outside `content/`, too large, unreadable or not UTF-8.
- */
-async function readText(
-	root: string,
-	file: string,
-	issues: ContentIssue[],
-): Promise<string | undefined> {
-	const issue = (message: string, rule: string) =>
-		issues.push({ file, field: '', message, severity: 'error', rule });
-	const where = await resolveInside(root, file, 'content');
-	if ('problem' in where) {
-		issue(
-			where.missing
-				? 'a readable file (it is missing)'
-				: `a readable file inside content/ (${where.problem})`,
-			where.missing ? 'missing-file' : 'file-type',
-		);
-		return undefined;
-	}
-	let bytes: Uint8Array;
-	try {
-		bytes = await readFile(where.absolute);
-	} catch (error) {
-		issue(`a readable file (it cannot be read: ${codeOf(error) || String(error)})`, 'file-type');
-		return undefined;
-	}
-	const decoded = decodeText(file, bytes);
-	issues.push(...decoded.issues);
-	return decoded.text;
-}
-
-async function listFiles(
-	root: string,
-	dir: string,
-	pattern: RegExp,
-	issues: ContentIssue[],
-): Promise<string[]> {
-	const absolute = path.join(root, dir);
-	if (!existsSync(absolute)) return [];
-	let names: string[];
-	try {
-		names = (await readdir(absolute)).sort();
-	} catch (error) {
-		issues.push({
-			file: dir,
-			field: '',
-			message: `a readable folder (${codeOf(error) === 'ENOTDIR' ? 'it is a file' : codeOf(error) || String(error)})`,
-			severity: 'error',
-			rule: 'file-type',
-		});
-		return [];
-	}
-	for (const name of names) {
-		if (!pattern.test(name) && !name.startsWith('.') && !name.startsWith('_')) {
-			issues.push({
-				file: `${dir}/${name}`,
-				field: '',
-				message: `a ${pattern.source.includes('mdx') ? '.mdx' : '.yaml'} file (other files here are not read)`,
-				severity: 'error',
-				rule: 'file-type',
-			});
-		}
-	}
-	return names.filter((name) => pattern.test(name)).map((name) => `${dir}/${name}`);
-}
-
+export { resolveInside } from './files.ts';
 export {
 	parseBriefing,
 	parseInsight,
@@ -203,119 +65,282 @@ export {
 	splitFrontmatter,
 } from './parse.ts';
 
-/** Reads and validates every content file under `root`. */
-export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
-	const root = path.resolve(options.root ?? process.cwd());
-	const issues: ContentIssue[] = [];
+/** A file that failed its schema, with its raw data, so its references are checked too. */
+interface InvalidFile {
+	file: string;
+	kind: 'insight' | 'briefing';
+	raw: unknown;
+	reported: ContentIssue[];
+}
 
-	const taxonomySource = await readText(root, contentPaths.taxonomy, issues);
-	const taxonomyResult =
-		taxonomySource === undefined
-			? { issues: [] }
-			: parseTaxonomy(contentPaths.taxonomy, taxonomySource);
-	issues.push(...taxonomyResult.issues);
+/** The taxonomy file, parsed and checked. */
+async function readTaxonomy(root: string, issues: ContentIssue[]): Promise<Taxonomy | undefined> {
+	const source = await readText(root, contentPaths.taxonomy, issues);
+	if (source === undefined) return undefined;
+	const result = parseTaxonomy(contentPaths.taxonomy, source);
+	issues.push(...result.issues);
+	return result.value;
+}
 
-	const brandSource = await readText(root, contentPaths.brand, issues);
-	let brand: Brand | undefined;
-	if (brandSource !== undefined) {
-		const yaml = parseYaml(contentPaths.brand, brandSource);
-		issues.push(...yaml.issues);
-		if (!yaml.issues.length) {
-			const result = validated(brandSchema, contentPaths.brand, yaml.data);
-			brand = result.value;
-			issues.push(...result.issues);
-			for (const key of ['svg', 'png'] as const) {
-				const asset = brand?.logo[key];
-				if (asset === undefined) continue;
-				const where = await resolveInside(root, path.join('public', asset), 'public');
-				if ('problem' in where) {
-					issues.push({
-						file: contentPaths.brand,
-						field: `logo.${key}`,
-						message: `a file at public/${asset} (${where.problem})`,
-						severity: 'error',
-						rule: 'missing-file',
-					});
-				} else if (key === 'png' && !(await isPng(where.absolute))) {
-					// Decks embed the file as image/png: anything else makes PowerPoint show a red cross.
-					issues.push({
-						file: contentPaths.brand,
-						field: 'logo.png',
-						message: `a PNG image at public/${asset} (the file does not start with the PNG signature)`,
-						severity: 'error',
-						rule: 'file-type',
-					});
-				}
-			}
-			if (brand) issues.push(...(await templateIssues(root, brand, contentPaths.brand)));
+/** The brand file, parsed and checked with its logo files and company template. */
+async function readBrand(root: string, issues: ContentIssue[]): Promise<Brand | undefined> {
+	const source = await readText(root, contentPaths.brand, issues);
+	if (source === undefined) return undefined;
+	const yaml = parseYaml(contentPaths.brand, source);
+	issues.push(...yaml.issues);
+	if (yaml.issues.length) return undefined;
+	const result = validated(brandSchema, contentPaths.brand, yaml.data);
+	const brand = result.value;
+	issues.push(...result.issues);
+	for (const key of ['svg', 'png'] as const) {
+		const asset = brand?.logo[key];
+		if (asset === undefined) continue;
+		const where = await resolveInside(root, path.join('public', asset), 'public');
+		if ('problem' in where) {
+			issues.push({
+				file: contentPaths.brand,
+				field: `logo.${key}`,
+				message: `a file at public/${asset} (${where.problem})`,
+				severity: 'error',
+				rule: 'missing-file',
+			});
+		} else if (key === 'png' && !(await isPng(where.absolute))) {
+			// Decks embed the file as image/png: anything else makes PowerPoint show a red cross.
+			issues.push({
+				file: contentPaths.brand,
+				field: 'logo.png',
+				message: `a PNG image at public/${asset} (the file does not start with the PNG signature)`,
+				severity: 'error',
+				rule: 'file-type',
+			});
 		}
 	}
+	// The template reader loads only for a brand that has a template.
+	if (brand?.template) {
+		const { templateIssues } = await import('./template.ts');
+		issues.push(...(await templateIssues(root, brand, contentPaths.brand)));
+	}
+	return brand;
+}
 
-	const insights: InsightEntry[] = [];
-	const brokenIds = new Set<string>();
-	// Files that failed their schema, with their raw data, so their references are checked too.
-	const invalid: Array<{
-		file: string;
-		kind: 'insight' | 'briefing';
-		raw: unknown;
-		reported: ContentIssue[];
-	}> = [];
-	for (const file of await listFiles(root, contentPaths.insights, /\.mdx$/, issues)) {
+/** Insight files read and parsed: the valid entries, the ids of broken files, the invalid ones. */
+async function readInsights(
+	root: string,
+	files: readonly string[],
+	issues: ContentIssue[],
+	into: { insights: InsightEntry[]; brokenIds: Set<string>; invalid: InvalidFile[] },
+	options: { talkTrack?: boolean } = {},
+): Promise<void> {
+	for (const file of files) {
 		const source = await readText(root, file, issues);
 		if (source === undefined) {
-			brokenIds.add(path.basename(file, '.mdx'));
+			into.brokenIds.add(path.basename(file, '.mdx'));
 			continue;
 		}
-		const result = parseInsight(file, source);
+		const result = parseInsight(file, source, options);
 		issues.push(...result.issues);
-		if (result.entry) insights.push(result.entry);
+		if (result.entry) into.insights.push(result.entry);
 		else {
-			brokenIds.add(path.basename(file, '.mdx'));
+			into.brokenIds.add(path.basename(file, '.mdx'));
 			const parts = splitFrontmatter(source);
 			const raw = parts && parseYaml(file, parts.frontmatter);
 			if (raw && !raw.issues.length)
-				invalid.push({ file, kind: 'insight', raw: raw.data, reported: result.issues });
+				into.invalid.push({ file, kind: 'insight', raw: raw.data, reported: result.issues });
 		}
 	}
+}
 
-	const briefings: BriefingEntry[] = [];
-	for (const file of await listFiles(root, contentPaths.briefings, /\.ya?ml$/, issues)) {
+/** Briefing files read and parsed: the valid entries and the invalid ones. */
+async function readBriefings(
+	root: string,
+	files: readonly string[],
+	issues: ContentIssue[],
+	into: { briefings: BriefingEntry[]; invalid: InvalidFile[] },
+): Promise<void> {
+	for (const file of files) {
 		const source = await readText(root, file, issues);
 		if (source === undefined) continue;
 		const result = parseBriefing(file, source);
 		issues.push(...result.issues);
-		if (result.entry) briefings.push(result.entry);
+		if (result.entry) into.briefings.push(result.entry);
 		else {
 			const raw = parseYaml(file, source);
 			if (!raw.issues.length)
-				invalid.push({ file, kind: 'briefing', raw: raw.data, reported: result.issues });
+				into.invalid.push({ file, kind: 'briefing', raw: raw.data, reported: result.issues });
 		}
 	}
+}
 
-	if (taxonomyResult.value) {
-		const taxonomy = taxonomyResult.value;
+/** Reference problems of files that failed their schema, then each file's problems kept together. */
+function finishIssues(
+	issues: ContentIssue[],
+	taxonomy: Taxonomy,
+	insights: ReadonlyMap<string, InsightEntry>,
+	brokenIds: ReadonlySet<string>,
+	invalid: readonly InvalidFile[],
+	knownIds?: ReadonlySet<string>,
+): void {
+	for (const item of invalid) {
+		issues.push(
+			...validateRawReferences(
+				item.file,
+				item.kind,
+				item.raw,
+				taxonomy,
+				insights,
+				brokenIds,
+				item.reported,
+				knownIds,
+			),
+		);
+	}
+	// Keep each file's problems together, in the order files were read.
+	const order = new Map<string, number>();
+	issues.forEach((issue, index) => order.set(issue.file, order.get(issue.file) ?? index));
+	issues.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+}
+
+/** Reads and validates every content file under `root`. */
+export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
+	const root = path.resolve(options.root ?? process.cwd());
+	const issues: ContentIssue[] = [];
+	const taxonomy = await readTaxonomy(root, issues);
+	const brand = await readBrand(root, issues);
+	const read = {
+		insights: [] as InsightEntry[],
+		brokenIds: new Set<string>(),
+		briefings: [] as BriefingEntry[],
+		invalid: [] as InvalidFile[],
+	};
+	await readInsights(
+		root,
+		await listFiles(root, contentPaths.insights, /\.mdx$/, issues),
+		issues,
+		read,
+	);
+	await readBriefings(
+		root,
+		await listFiles(root, contentPaths.briefings, /\.ya?ml$/, issues),
+		issues,
+		read,
+	);
+	const { insights, briefings, brokenIds, invalid } = read;
+	if (taxonomy) {
 		issues.push(...validateLibrary(taxonomy, insights, briefings, brokenIds));
 		const byId = new Map(insights.map((entry) => [entry.id, entry]));
-		for (const item of invalid) {
+		finishIssues(issues, taxonomy, byId, brokenIds, invalid);
+	}
+	return { root, taxonomy, brand, insights, briefings, issues };
+}
+
+/** What {@link loadBriefingLibrary} read: a library of what the chosen briefings need. */
+export interface BriefingLibrary extends Library {
+	/** The id of every briefing file in `content/briefings/`, read or not, sorted. */
+	briefingIds: string[];
+}
+
+const fileId = (file: string) => path.basename(file).replace(/\.(mdx|ya?ml)$/, '');
+
+const stringsOf = (value: unknown): string[] =>
+	Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/**
+ * Reads and validates only what the decks of briefings `ids` depend on: taxonomy, brand, those
+ * briefing files, the insights they name, and the insights those name as related (to know whether
+ * they exist and are valid). Each file gets exactly the checks {@link loadLibrary} gives it, so a
+ * deck is refused for the same problems with the same messages; files no chosen deck depends on
+ * are not read (`npm run check` reads them all). For `npm run decks -- <id>` at any library size.
+ */
+export async function loadBriefingLibrary(options: {
+	root?: string;
+	ids: readonly string[];
+}): Promise<BriefingLibrary> {
+	const root = path.resolve(options.root ?? process.cwd());
+	const issues: ContentIssue[] = [];
+	const taxonomy = await readTaxonomy(root, issues);
+	const brand = await readBrand(root, issues);
+	// Problems with other files in the folders (their names, their types) are no deck's business.
+	const briefingFiles = await listFiles(root, contentPaths.briefings, /\.ya?ml$/, []);
+	const insightFiles = await listFiles(root, contentPaths.insights, /\.mdx$/, []);
+	const wanted = new Set(options.ids);
+	const read = {
+		insights: [] as InsightEntry[],
+		brokenIds: new Set<string>(),
+		briefings: [] as BriefingEntry[],
+		invalid: [] as InvalidFile[],
+	};
+	// Briefings are read first (they name the insights) but reported after them, in file order.
+	const briefingIssues: ContentIssue[] = [];
+	await readBriefings(
+		root,
+		briefingFiles.filter((file) => wanted.has(fileId(file))),
+		briefingIssues,
+		read,
+	);
+
+	// The insights the briefings name (from the raw data of briefings that failed their schema).
+	const insightFile = new Map(insightFiles.map((file) => [fileId(file), file]));
+	const named = new Set<string>();
+	for (const briefing of read.briefings) briefing.data.insights.forEach((id) => named.add(id));
+	for (const item of read.invalid) {
+		const raw = item.raw as { insights?: unknown } | null;
+		stringsOf(raw?.insights).forEach((id) => named.add(id));
+	}
+	const filesOf = (ids: Iterable<string>) =>
+		[...ids].flatMap((id) => (insightFile.has(id) ? [insightFile.get(id)!] : [])).sort();
+	await readInsights(root, filesOf(named), issues, read);
+	issues.push(...briefingIssues);
+	const deckInsights = [...read.insights];
+	const invalidInsights = read.invalid.filter((item) => item.kind === 'insight');
+
+	// Related insights are read only to know whether they are valid; their own problems are not
+	// these decks' (a full check reports them).
+	const related = new Set<string>();
+	for (const entry of deckInsights) entry.data.related.forEach((id) => related.add(id));
+	for (const item of invalidInsights) {
+		const raw = item.raw as { related?: unknown } | null;
+		stringsOf(raw?.related).forEach((id) => related.add(id));
+	}
+	const others = { insights: [] as InsightEntry[], brokenIds: read.brokenIds, invalid: [] };
+	await readInsights(root, filesOf([...related].filter((id) => !named.has(id))), [], others, {
+		talkTrack: false,
+	});
+
+	const insights = [...deckInsights].sort((a, b) => a.id.localeCompare(b.id));
+	const briefings = read.briefings;
+	// Every insight file is a valid insight until read otherwise: only read files can be broken.
+	const knownIds = new Set([...insightFile.keys()].filter((id) => !read.brokenIds.has(id)));
+	if (taxonomy) {
+		const byId = new Map([...insights, ...others.insights].map((entry) => [entry.id, entry]));
+		for (const entry of deckInsights) {
 			issues.push(
-				...validateRawReferences(
-					item.file,
-					item.kind,
-					item.raw,
-					taxonomy,
+				...validateInsightReferences(entry, taxonomy, knownIds, read.brokenIds),
+				...validateInsightBody(entry.file, entry.body, entry.bodyLine, entry.data.sources.length),
+			);
+		}
+		for (const entry of briefings) {
+			issues.push(
+				...validateBriefingReferences(
+					entry.file,
+					entry.data,
 					byId,
-					brokenIds,
-					item.reported,
+					taxonomy,
+					read.brokenIds,
+					knownIds,
 				),
 			);
 		}
-		// Keep each file's problems together, in the order files were read.
-		const order = new Map<string, number>();
-		issues.forEach((issue, index) => order.set(issue.file, order.get(issue.file) ?? index));
-		issues.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+		finishIssues(issues, taxonomy, byId, read.brokenIds, read.invalid, knownIds);
 	}
-
-	return { root, taxonomy: taxonomyResult.value, brand, insights, briefings, issues };
+	return {
+		root,
+		taxonomy,
+		brand,
+		insights,
+		briefings,
+		issues,
+		briefingIds: [...new Set(briefingFiles.map(fileId))].sort(),
+	};
 }
 
 /** The issues that fail a build. */

@@ -251,10 +251,15 @@ export function validated<T extends z.ZodType>(
 		: { issues: capIssues(file, issuesFromZod(file, result.error, data, [], schema)) };
 }
 
-/** Reads one insight file into an entry, or the issues that kept it out. */
+/**
+ * Reads one insight file into an entry, or the issues that kept it out. With `talkTrack: false`
+ * the body is not parsed (the entry's talk track is empty): enough to know whether the file is a
+ * valid insight, which is all a check of another file's `related` ids needs.
+ */
 export function parseInsight(
 	file: string,
 	source: string,
+	options: { talkTrack?: boolean } = {},
 ): { entry?: InsightEntry; issues: ContentIssue[] } {
 	const id = baseName(file, /\.mdx$/);
 	const idIssues = fileIdIssue(file, id);
@@ -284,7 +289,7 @@ export function parseInsight(
 			data: value,
 			body: parts.body,
 			bodyLine: parts.bodyLine,
-			talkTrack: talkTrack(parts.body, value.sources),
+			talkTrack: options.talkTrack === false ? '' : talkTrack(parts.body, value.sources),
 		},
 		issues,
 	};

@@ -134,7 +134,8 @@ export function validateInsightBody(
 
 /**
  * Problems with what a briefing refers to: the prospect's industry, and each insight, which must
- * exist, be published, and be current on the briefing's date.
+ * exist, be published, and be current on the briefing's date. `knownIds` are the ids an unknown
+ * one is compared with for a "did you mean" (default: those of `insights`, when that is all of them).
  */
 export function validateBriefingReferences(
 	file: string,
@@ -142,6 +143,7 @@ export function validateBriefingReferences(
 	insights: ReadonlyMap<string, Pick<InsightEntry, 'id' | 'data'>>,
 	taxonomy: Taxonomy,
 	brokenIds: ReadonlySet<string> = new Set(),
+	knownIds: Iterable<string> = insights.keys(),
 ): ContentIssue[] {
 	const issues: ContentIssue[] = [];
 	const industries = industryIds(taxonomy);
@@ -173,7 +175,7 @@ export function validateBriefingReferences(
 				error(
 					file,
 					field,
-					`the id of an insight in content/insights/ (no "${id}.mdx")${didYouMean(id, insights.keys())}`,
+					`the id of an insight in content/insights/ (no "${id}.mdx")${didYouMean(id, knownIds)}`,
 					'unknown-insight',
 				),
 			);
@@ -246,7 +248,8 @@ const fieldOf = (value: unknown, key: string): unknown =>
 /**
  * Reference problems in a file that failed its schema, read from its raw data, so an author sees
  * an unknown industry or insight id together with the schema errors rather than in a second
- * round. Fields the schema check already reported (`reported`) are left out.
+ * round. Fields the schema check already reported (`reported`) are left out. `knownIds`: the ids
+ * of valid insights, when `insights` holds only some of them.
  */
 export function validateRawReferences(
 	file: string,
@@ -256,6 +259,7 @@ export function validateRawReferences(
 	insights: ReadonlyMap<string, Pick<InsightEntry, 'id' | 'data'>>,
 	brokenIds: ReadonlySet<string>,
 	reported: readonly ContentIssue[],
+	knownIds: ReadonlySet<string> = new Set(insights.keys()),
 ): ContentIssue[] {
 	const id = (file.split('/').pop() ?? file).replace(/\.(mdx|ya?ml)$/, '');
 	let issues: ContentIssue[];
@@ -265,12 +269,7 @@ export function validateRawReferences(
 			personas: stringsAt(fieldOf(raw, 'personas')),
 			related: stringsAt(fieldOf(raw, 'related')),
 		} as unknown as Insight;
-		issues = validateInsightReferences(
-			{ id, file, data },
-			taxonomy,
-			new Set(insights.keys()),
-			brokenIds,
-		);
+		issues = validateInsightReferences({ id, file, data }, taxonomy, knownIds, brokenIds);
 	} else {
 		const rawDate = fieldOf(raw, 'date');
 		const date = rawDate instanceof Date ? rawDate : new Date(`${String(rawDate)}T00:00:00Z`);
@@ -280,7 +279,7 @@ export function validateRawReferences(
 			date,
 			prospect: { industry: typeof industry === 'string' ? industry : '' },
 		} as unknown as Pick<Briefing, 'insights' | 'date' | 'prospect'>;
-		issues = validateBriefingReferences(file, briefing, insights, taxonomy, brokenIds);
+		issues = validateBriefingReferences(file, briefing, insights, taxonomy, brokenIds, knownIds);
 	}
 	const fields = new Set(
 		reported.filter((issue) => issue.file === file).map((issue) => issue.field),
