@@ -44,7 +44,7 @@ export interface SizeResult {
 	searchIndex: { bytes: number; files: number };
 	/** All of dist/. */
 	dist: { bytes: number; files: number };
-	/** builder/library.json, which the builder page fetches at load. */
+	/** builder/index.json, which the builder page fetches at load (details come as insights are added). */
 	builderData: { bytes: number; gzip: number };
 	weights: TypeWeight[];
 	pptx: PptxCheck;
@@ -121,7 +121,7 @@ const notMeasured = (budget: string, why: string): BudgetCheck => ({
 	met: undefined,
 });
 
-/** The gzipped bytes the builder page needs before a rep can use it: page, CSS, eager JS, library.json. */
+/** The gzipped bytes the builder page needs before a rep can use it: page, CSS, eager JS, index.json. */
 export function builderUsableBytes(size: SizeResult): number | undefined {
 	const builder = size.weights.find((weight) => weight.type === 'builder');
 	return builder ? builder.html + builder.css + builder.js + size.builderData.gzip : undefined;
@@ -253,7 +253,7 @@ export function checkBudgets(results: BenchResults): BudgetCheck[] {
 			? notMeasured(usableBudget, 'size not in this run')
 			: {
 					budget: usableBudget,
-					measured: `${formatBytes(usable)} (page, CSS, JS loaded at once, library.json)`,
+					measured: `${formatBytes(usable)} (page, CSS, JS loaded at once, index.json)`,
 					met: usable <= budgets.builderUsableBytes,
 				},
 	);
@@ -485,7 +485,7 @@ export function formatReport(results: BenchResults): string {
 				'files',
 				'search index',
 				'index files',
-				'builder data (library.json gz)',
+				'builder index (index.json gz)',
 			],
 			...results.sizes.map((size) => [
 				formatCount(size.insights),

@@ -197,7 +197,8 @@ async function benchSize(
 
 	const dist = path.join(site, 'dist');
 	const weights = await siteWeights(dist);
-	const libraryJson = await readFile(path.join(dist, 'builder', 'library.json'));
+	// What the builder fetches before a rep can use it (the insights' details come as they are added).
+	const libraryJson = await readFile(path.join(dist, 'builder', 'index.json'));
 	// The builder in Chromium, at the largest size only (what a rep waits for grows with the library).
 	let browser: SizeResult['browser'];
 	if (insights === Math.max(...options.sizes)) {

@@ -309,7 +309,7 @@ describe('report', () => {
 			});
 	});
 
-	it('counts the builder page, its CSS, its eager JS and library.json as what a rep waits for', () => {
+	it('counts the builder page, its CSS, its eager JS and index.json as what a rep waits for', () => {
 		const size = fakeResults(sites, bares).sizes[2]!;
 		expect(builderUsableBytes(size)).toBe(3000 + 4000 + 60_000 + 100_000);
 	});

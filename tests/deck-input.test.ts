@@ -7,9 +7,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../src/builder/briefing.ts';
 import { builderDeckInput } from '../src/builder/deck.ts';
-import { builderLibrary } from '../src/builder/library.ts';
+import {
+	builderDetails,
+	builderIndex,
+	builderLibrary,
+	publishBriefing,
+} from '../src/builder/library.ts';
 import { draftFromValue } from '../src/builder/share.ts';
-import type { BuilderLibrary } from '../src/builder/types.ts';
+import type { BuilderIndex, BuilderLibrary, LibraryView } from '../src/builder/types.ts';
 import { deckInputs } from '../src/integrations/decks.ts';
 import {
 	anyIndustryName,
@@ -25,7 +30,7 @@ const brand = library.brand!;
 const taxonomy = library.taxonomy!;
 const logoPng = new Uint8Array(await readFile(path.join(root, 'public', brand.logo.png)));
 
-/** The builder's library.json as the browser receives it (through JSON, published insights only). */
+/** The builder's whole library as the browser would receive it (through JSON, published insights only). */
 const published: BuilderLibrary = JSON.parse(
 	JSON.stringify(
 		builderLibrary({
@@ -36,6 +41,15 @@ const published: BuilderLibrary = JSON.parse(
 		}),
 	),
 );
+
+/** The builder's data as the browser receives it in pieces: the index, the details files. */
+const publishedEntries = library.insights.filter((entry) => entry.data.status === 'published');
+const index: BuilderIndex = JSON.parse(
+	JSON.stringify(builderIndex({ insights: publishedEntries, taxonomy, brand })),
+);
+const details: BuilderLibrary['insights'] = JSON.parse(
+	JSON.stringify(builderDetails({ insights: publishedEntries })),
+).flat();
 
 describe('deck input', () => {
 	it('the library has example briefings to compare', () => {
@@ -53,6 +67,22 @@ describe('deck input', () => {
 			expect(browser).toEqual(cli);
 			expect(browser.logo?.dataUrl).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
 			expect(browser.insights.every((insight) => insight.talkTrack.length > 0)).toBe(true);
+		});
+	}
+
+	for (const briefing of library.briefings) {
+		it(`the builder's index and details files give the same input for ${briefing.id}`, async () => {
+			const cli = (await deckInputs(library, [briefing.id], undefined)).get(briefing.id)!;
+			const example = JSON.parse(JSON.stringify(publishBriefing(briefing)));
+			const view: LibraryView = { ...index, briefings: [example] };
+			const draft = draftFromValue(example.data);
+			const check = checkDraft(draft, view);
+			expect(check).toEqual(checkDraft(draft, published));
+			// Only the briefing's own insights, whole, as the builder fetches them when added.
+			const own = details.filter((entry) => draft.insights.includes(entry.id));
+			expect(own).toHaveLength(draft.insights.length);
+			const browser = builderDeckInput({ ...view, insights: own }, check.briefing!, logoPng);
+			expect(browser).toEqual(cli);
 		});
 	}
 

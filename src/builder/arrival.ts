@@ -12,7 +12,7 @@
 import { fillTokens, genericTokenValues } from '../schema/tokens.ts';
 import { briefingLimits } from '../schema/briefing.ts';
 import { draftFromValue, keepUsable, readSaved, readShareQuery, type Arrival } from './share.ts';
-import { emptyDraft, type BuilderLibrary, type Draft } from './types.ts';
+import { emptyDraft, type Draft, type LibraryView } from './types.ts';
 
 /** Where the opening draft came from. */
 export type OpeningSource = 'share' | 'briefing' | 'saved' | 'empty';
@@ -46,7 +46,7 @@ export function droppedNotices(arrival: Arrival, from: string): string[] {
 }
 
 /** The opening draft for `arrivals`, by the precedence above. */
-export function openingDraft(arrivals: Arrivals, library: BuilderLibrary): Opening {
+export function openingDraft(arrivals: Arrivals, library: LibraryView): Opening {
 	const params = new URLSearchParams(arrivals.search);
 	const saved = readSaved(arrivals.saved, library);
 	const hasSavedWork = Boolean(saved && saved.draft.insights.length);
@@ -102,7 +102,7 @@ export function openingDraft(arrivals: Arrivals, library: BuilderLibrary): Openi
 }
 
 /** Adds insight `id` to the end of `draft` when it can; returns why not, as notices. */
-function addInsight(draft: Draft, id: string, library: BuilderLibrary): string[] {
+function addInsight(draft: Draft, id: string, library: LibraryView): string[] {
 	const insight = library.insights.find((entry) => entry.id === id);
 	if (!insight) return [`The insight “${id}” is not in the library, so it was not added.`];
 	if (draft.insights.includes(id))

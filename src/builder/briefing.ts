@@ -7,8 +7,8 @@ import { briefingSchema, type Briefing, type BriefingInput } from '../schema/bri
 import type { Insight } from '../schema/insight.ts';
 import type { ContentIssue } from '../library/issues.ts';
 import { issuesFromZod } from '../library/issues.ts';
-import { validateBriefingReferences } from '../library/validate.ts';
-import type { BuilderLibrary, Draft, PublishedInsight } from './types.ts';
+import { validateBriefingReferences, type InsightFacts } from '../library/validate.ts';
+import type { Draft, InsightSummary, LibraryView, PublishedInsight } from './types.ts';
 
 const trimmed = (value: string) => value.trim() || undefined;
 
@@ -81,11 +81,44 @@ export interface DraftCheck {
 	issues: ContentIssue[];
 }
 
+const utcDate = (value: string) => new Date(`${value}T00:00:00Z`);
+
+/** What the briefing check reads of an insight: from the index, or from a whole insight. */
+function insightFacts(insight: InsightSummary): InsightFacts {
+	const { status, expires, questions, questionCount } = insight.data;
+	return {
+		id: insight.id,
+		data: {
+			status,
+			...(expires ? { expires: utcDate(expires) } : {}),
+			questions: { length: questionCount ?? questions?.length ?? 0 },
+		},
+	};
+}
+
+/**
+ * The library's facts about the insights `ids` names (only those: a draft names at most a dozen
+ * of thousands), and every id, for "did you mean" hints.
+ */
+function factsFor(
+	ids: readonly string[],
+	library: Pick<LibraryView, 'insights'>,
+): { byId: Map<string, InsightFacts>; known: string[] } {
+	const wanted = new Set(ids);
+	const byId = new Map<string, InsightFacts>();
+	const known: string[] = [];
+	for (const insight of library.insights) {
+		known.push(insight.id);
+		if (wanted.has(insight.id)) byId.set(insight.id, insightFacts(insight));
+	}
+	return { byId, known };
+}
+
 /** Checks a draft against the briefing schema and the library, as `npm run check` would. */
-export function checkDraft(draft: Draft, library: BuilderLibrary, file = 'briefing'): DraftCheck {
+export function checkDraft(draft: Draft, library: LibraryView, file = 'briefing'): DraftCheck {
 	const input = draftToInput(draft);
 	const parsed = briefingSchema.safeParse(input);
-	const byId = new Map(library.insights.map((insight) => [insight.id, reviveInsight(insight)]));
+	const { byId, known } = factsFor(draft.insights, library);
 	if (!parsed.success) {
 		const issues = issuesFromZod(file, parsed.error, input);
 		// Reference problems are worth showing even while other fields are incomplete.
@@ -98,11 +131,20 @@ export function checkDraft(draft: Draft, library: BuilderLibrary, file = 'briefi
 			{ insights: draft.insights, date, prospect: { ...input.prospect, audience: [] } },
 			byId,
 			library.taxonomy,
+			new Set(),
+			known,
 		).filter((issue) => !(issue.field === 'prospect.industry' && !draft.industry));
 		const seen = new Set(issues.map((issue) => issue.field));
 		return { issues: [...issues, ...references.filter((issue) => !seen.has(issue.field))] };
 	}
-	const issues = validateBriefingReferences(file, parsed.data, byId, library.taxonomy);
+	const issues = validateBriefingReferences(
+		file,
+		parsed.data,
+		byId,
+		library.taxonomy,
+		new Set(),
+		known,
+	);
 	return issues.length ? { issues } : { briefing: parsed.data, issues: [] };
 }
 

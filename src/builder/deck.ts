@@ -9,9 +9,12 @@ import type { Briefing } from '../schema/briefing.ts';
 import { reviveInsight } from './briefing.ts';
 import type { BuilderLibrary } from './types.ts';
 
-/** The deck input for a briefing the builder has checked, with the logo's PNG bytes. */
+/**
+ * The deck input for a briefing the builder has checked, with the logo's PNG bytes. `library`
+ * needs to hold only the briefing's own insights, whole (the builder fetches them as they are added).
+ */
 export function builderDeckInput(
-	library: BuilderLibrary,
+	library: Pick<BuilderLibrary, 'taxonomy' | 'brand' | 'insights'>,
 	briefing: Briefing,
 	logoPng: Uint8Array,
 	template?: Uint8Array,

@@ -1,8 +1,10 @@
 /**
- * `/builder/library.json`'s content, made at build time from the library's entries: insights
- * with their talk tracks and dates as `YYYY-MM-DD`, the example briefings, the taxonomy and the
- * brand. Pure, so a test can make it from the files on disk and compare the browser's decks
- * with the CLI's.
+ * The builder's data, made at build time from the library's entries, in pieces so a rep can start
+ * before a large library has arrived: `/builder/index.json` (what the picker shows and searches:
+ * {@link builderIndex}), `/builder/search.json` (the rest of the searchable text), and
+ * `/builder/details/<n>.json` (whole insights with their talk tracks, a few dozen a file, fetched
+ * when added), and `/builder/briefings.json` (the example briefings). Dates as `YYYY-MM-DD`. Pure,
+ * so a test can make them from the files on disk and compare the browser's decks with the CLI's.
  */
 import { talkTrack } from '../library/talk-track.ts';
 import type { Brand } from '../schema/brand.ts';
@@ -10,7 +12,13 @@ import type { Briefing } from '../schema/briefing.ts';
 import { isoDate } from '../schema/common.ts';
 import type { Insight } from '../schema/insight.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
-import type { BuilderLibrary, ExampleBriefing, PublishedInsight } from './types.ts';
+import type {
+	BuilderIndex,
+	BuilderLibrary,
+	ExampleBriefing,
+	InsightSummary,
+	PublishedInsight,
+} from './types.ts';
 
 /** The entries the builder's library is made from (Astro's collections or `loadLibrary`'s). */
 export interface BuilderLibrarySources {
@@ -63,4 +71,65 @@ export function builderLibrary(sources: BuilderLibrarySources): BuilderLibrary {
 		insights: sources.insights.map(publishInsight),
 		briefings: sources.briefings.map(publishBriefing),
 	};
+}
+
+/** Insights per details file: a few files for a briefing's insights, each a few kilobytes. */
+export const detailsShardSize = 32;
+
+/** The insights the builder offers, sorted by id: the order of the index and the details files. */
+function sortedInsights(
+	sources: Pick<BuilderLibrarySources, 'insights'>,
+): BuilderLibrarySources['insights'] {
+	return [...sources.insights].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** An insight as the picker index carries it. */
+export function summarizeInsight(entry: { id: string; data: Insight }): InsightSummary {
+	const { data } = entry;
+	return {
+		id: entry.id,
+		data: {
+			title: data.title,
+			summary: data.summary,
+			stage: data.stage,
+			industries: data.industries,
+			personas: data.personas,
+			topics: data.topics,
+			reviewed: isoDate(data.reviewed),
+			...(data.expires ? { expires: isoDate(data.expires) } : {}),
+			status: data.status,
+			questionCount: data.questions.length,
+		},
+	};
+}
+
+/** `/builder/index.json`. */
+export function builderIndex(sources: Omit<BuilderLibrarySources, 'briefings'>): BuilderIndex {
+	return {
+		taxonomy: sources.taxonomy,
+		brand: sources.brand,
+		insights: sortedInsights(sources).map(summarizeInsight),
+		shardSize: detailsShardSize,
+	};
+}
+
+/** The searchable text the index leaves out (evidence, implication), one string per insight. */
+export function searchText(data: Pick<Insight, 'points' | 'implication'>): string {
+	return [...data.points, data.implication].join(' ');
+}
+
+/** `/builder/search.json`: {@link searchText} of each insight, in index order. */
+export function builderSearchTexts(sources: Pick<BuilderLibrarySources, 'insights'>): string[] {
+	return sortedInsights(sources).map((entry) => searchText(entry.data));
+}
+
+/** The details files' contents: whole insights, {@link detailsShardSize} a file, in index order. */
+export function builderDetails(
+	sources: Pick<BuilderLibrarySources, 'insights'>,
+): PublishedInsight[][] {
+	const insights = sortedInsights(sources);
+	const shards: PublishedInsight[][] = [];
+	for (let start = 0; start < insights.length; start += detailsShardSize)
+		shards.push(insights.slice(start, start + detailsShardSize).map(publishInsight));
+	return shards;
 }

@@ -4,7 +4,7 @@
  */
 import { stageIds } from '../schema/stage.ts';
 import { fitScore } from './storyline.ts';
-import type { PublishedInsight } from './types.ts';
+import type { InsightSummary } from './types.ts';
 
 /** What the rep typed and chose above the list. */
 export interface PickerFilters {
@@ -28,33 +28,38 @@ export function searchWords(query: string): string[] {
 	return foldText(query).split(/\s+/).filter(Boolean);
 }
 
-// The searchable text of each insight, made once: the picker filters on every keystroke.
-const haystacks = new WeakMap<PublishedInsight, string>();
+// The searchable text of each insight, made once (again when its search text arrives): the
+// picker filters on every keystroke.
+const haystacks = new WeakMap<InsightSummary, { text: string; full: boolean }>();
 
-function haystack(insight: PublishedInsight): string {
-	let text = haystacks.get(insight);
-	if (text === undefined) {
+function haystack(insight: InsightSummary): string {
+	const full = insight.text !== undefined;
+	let cached = haystacks.get(insight);
+	if (cached === undefined || cached.full !== full) {
 		const { data } = insight;
-		text = foldText(
-			[data.title, data.summary, ...data.points, ...data.topics, data.implication].join(' '),
-		);
-		haystacks.set(insight, text);
+		// A whole insight carries its evidence and implication; an index entry gets them as `text`.
+		const evidence = insight.text ?? [...(data.points ?? []), data.implication ?? ''].join(' ');
+		cached = {
+			text: foldText([data.title, data.summary, ...data.topics, evidence].join(' ')),
+			full,
+		};
+		haystacks.set(insight, cached);
 	}
-	return text;
+	return cached.text;
 }
 
 /** Whether every word occurs in the insight's claim, summary, evidence, topics or implication. */
-export function matchesSearch(insight: PublishedInsight, words: readonly string[]): boolean {
+export function matchesSearch(insight: InsightSummary, words: readonly string[]): boolean {
 	if (!words.length) return true;
 	const text = haystack(insight);
 	return words.every((word) => text.includes(word));
 }
 
 /** The insights to list for `filters`, in the order to list them. */
-export function pickInsights(
-	insights: readonly PublishedInsight[],
+export function pickInsights<T extends InsightSummary>(
+	insights: readonly T[],
 	filters: PickerFilters,
-): PublishedInsight[] {
+): T[] {
 	const words = searchWords(filters.query);
 	const { industry, persona, stage } = filters;
 	return insights

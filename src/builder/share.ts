@@ -7,7 +7,7 @@ import { briefingLimits, type BriefingQuestion } from '../schema/briefing.ts';
 import { isoDate } from '../schema/common.ts';
 import { capToShape, describeCuts, limits, type SizeShape } from '../schema/limits.ts';
 import { decodeText, parseYaml } from '../library/parse.ts';
-import { emptyDraft, type BuilderLibrary, type Draft } from './types.ts';
+import { emptyDraft, type Draft, type LibraryView } from './types.ts';
 
 /** What an incoming draft lost, so the builder can say so. */
 export interface Arrival {
@@ -134,7 +134,7 @@ export function draftFromValue(value: unknown, cuts: string[] = []): Draft {
 }
 
 /** Keeps the insights the library can use, in order and once each, and names the rest. */
-export function keepUsable(draft: Draft, library: BuilderLibrary): Arrival {
+export function keepUsable(draft: Draft, library: LibraryView): Arrival {
 	const known = new Set(library.insights.map((insight) => insight.id));
 	const dropped: string[] = [];
 	const kept: string[] = [];
@@ -154,7 +154,7 @@ const refused = (...errors: string[]): Arrival => ({
 });
 
 /** Reads a briefing YAML file (as downloaded from the builder or written by hand). */
-export function importYaml(text: string, library: BuilderLibrary, file = 'briefing.yaml'): Arrival {
+export function importYaml(text: string, library: LibraryView, file = 'briefing.yaml'): Arrival {
 	if (text.length > limits.fileBytes) {
 		return refused(
 			`a briefing file of at most ${kilobytes(limits.fileBytes)} (this one is ${kilobytes(text.length)})`,
@@ -184,7 +184,7 @@ export function importYaml(text: string, library: BuilderLibrary, file = 'briefi
  */
 export async function importFile(
 	file: Pick<Blob, 'size' | 'arrayBuffer'> & { name: string },
-	library: BuilderLibrary,
+	library: LibraryView,
 ): Promise<Arrival> {
 	if (file.size > limits.fileBytes) {
 		return refused(
@@ -226,7 +226,7 @@ export function shareQuery(draft: Draft): string {
 }
 
 /** The draft a share link carries, or undefined when the link carries none. */
-export function readShareQuery(search: string, library: BuilderLibrary): Arrival | undefined {
+export function readShareQuery(search: string, library: LibraryView): Arrival | undefined {
 	const params = new URLSearchParams(search);
 	if (!params.has('insights') && !params.has('d')) return undefined;
 	let details: unknown = {};
@@ -268,7 +268,7 @@ export function readShareQuery(search: string, library: BuilderLibrary): Arrival
 }
 
 /** A draft saved in local storage, if it is still readable. */
-export function readSaved(text: string | null, library: BuilderLibrary): Arrival | undefined {
+export function readSaved(text: string | null, library: LibraryView): Arrival | undefined {
 	if (!text || text.length > limits.fileBytes) return undefined;
 	try {
 		const notices: string[] = [];

@@ -5,10 +5,10 @@
  */
 import { stageIds } from '../schema/stage.ts';
 import { crossIndustry } from '../schema/taxonomy.ts';
-import type { PublishedInsight } from './types.ts';
+import type { InsightSummary } from './types.ts';
 
 /** How well an insight fits the audience (higher is better; 0 means it does not fit). */
-export function fitScore(insight: PublishedInsight, industry: string, persona: string): number {
+export function fitScore(insight: InsightSummary, industry: string, persona: string): number {
 	const industryScore = insight.data.industries.includes(industry)
 		? 2
 		: insight.data.industries.includes(crossIndustry)
@@ -21,7 +21,7 @@ export function fitScore(insight: PublishedInsight, industry: string, persona: s
 
 /** Up to `perStage` insights for each stage, in presenting order, at most `limit` in all. */
 export function suggestStoryline(
-	insights: readonly PublishedInsight[],
+	insights: readonly InsightSummary[],
 	industry: string,
 	persona: string,
 	{ perStage = 2, limit = 8 }: { perStage?: number; limit?: number } = {},

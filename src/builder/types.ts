@@ -1,6 +1,7 @@
 /**
- * What the browser builder works with: the library as the site publishes it for the builder
- * (`/builder/library.json`), and the briefing a rep is putting together.
+ * What the browser builder works with: the library as the site publishes it for the builder (in
+ * pieces: `/builder/index.json`, `/builder/details/<n>.json`, ...), and the briefing a rep is
+ * putting together.
  */
 import type { Brand } from '../schema/brand.ts';
 import type { Briefing, BriefingQuestion } from '../schema/briefing.ts';
@@ -34,7 +35,54 @@ export interface ExampleBriefing {
 	};
 }
 
-/** The builder's data file. */
+/**
+ * An insight as the builder's picker index carries it: what search, the filters, the lists and
+ * the draft's check read. The rest (evidence, questions, sources, talk track) comes with the
+ * insight's details, fetched when it is added. A whole {@link PublishedInsight} is one too.
+ */
+export interface InsightSummary {
+	/** Insight id (its file name). */
+	id: string;
+	/** The frontmatter fields the picker needs; the others only in a whole insight. */
+	data: Pick<
+		PublishedInsight['data'],
+		'title' | 'summary' | 'stage' | 'industries' | 'personas' | 'topics' | 'reviewed' | 'expires'
+	> &
+		Partial<Pick<PublishedInsight['data'], 'points' | 'implication' | 'questions'>> & {
+			/** `published`, or `draft` (offered in the dev server only). */
+			status: PublishedInsight['data']['status'];
+			/** How many questions the insight has (the index leaves their text to the details). */
+			questionCount?: number;
+		};
+	/** Evidence and implication as one text, for search, once `/builder/search.json` has loaded. */
+	text?: string;
+}
+
+/**
+ * `/builder/index.json`: what the builder needs before a rep can use it, small at any library
+ * size. Whole insights are in `/builder/details/<n>.json`, `shardSize` of them each, in index order.
+ */
+export interface BuilderIndex {
+	/** Industries and personas. */
+	taxonomy: Taxonomy;
+	/** The brand, for decks. */
+	brand: Brand;
+	/** Every insight the builder offers, sorted by id. */
+	insights: InsightSummary[];
+	/** Insights per details file: the one at position p is in file `Math.floor(p / shardSize)`. */
+	shardSize: number;
+}
+
+/** What the builder's pure logic reads of the library: the index, or a whole library. */
+export interface LibraryView {
+	taxonomy: Taxonomy;
+	brand: Brand;
+	insights: readonly InsightSummary[];
+	/** Example briefings (fetched only when a page asks for one with `?briefing=`). */
+	briefings: readonly ExampleBriefing[];
+}
+
+/** The builder's whole library: what a deck is made from (the builder holds it in pieces). */
 export interface BuilderLibrary {
 	/** Industries and personas. */
 	taxonomy: Taxonomy;

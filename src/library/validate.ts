@@ -43,6 +43,12 @@ const error = (file: string, field: string, message: string, rule: string): Cont
 	rule,
 });
 
+/** What a briefing's check reads of an insight it names (the builder has no more before details load). */
+export interface InsightFacts {
+	id: string;
+	data: Pick<Insight, 'status' | 'expires'> & { questions: { length: number } };
+}
+
 /** Industry ids an insight or briefing may use. */
 export function industryIds(taxonomy: Taxonomy): string[] {
 	return taxonomy.industries.map((industry) => industry.id);
@@ -140,7 +146,7 @@ export function validateInsightBody(
 export function validateBriefingReferences(
 	file: string,
 	briefing: Pick<Briefing, 'insights' | 'date' | 'prospect'> & Partial<Pick<Briefing, 'questions'>>,
-	insights: ReadonlyMap<string, Pick<InsightEntry, 'id' | 'data'>>,
+	insights: ReadonlyMap<string, InsightFacts>,
 	taxonomy: Taxonomy,
 	brokenIds: ReadonlySet<string> = new Set(),
 	knownIds: Iterable<string> = insights.keys(),

@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { stageIds, type Stage } from '../schema/stage.ts';
-import { crossIndustry } from '../schema/taxonomy.ts';
+import { crossIndustry, type Taxonomy } from '../schema/taxonomy.ts';
 
 export type InsightEntry = CollectionEntry<'insights'>;
 export type BriefingEntry = CollectionEntry<'briefings'>;
@@ -40,6 +40,14 @@ export async function getIndustries(): Promise<TaxonomyEntry[]> {
 /** Personas in taxonomy order. */
 export async function getPersonas(): Promise<CollectionEntry<'personas'>[]> {
 	return getCollection('personas');
+}
+
+/** The taxonomy as the builder receives it: industries and personas, in taxonomy order. */
+export async function getTaxonomy(): Promise<Taxonomy> {
+	return {
+		industries: (await getIndustries()).map((entry) => entry.data),
+		personas: (await getPersonas()).map((entry) => entry.data),
+	};
 }
 
 /** Display names for industry and persona ids (including the built-in cross-industry id). */

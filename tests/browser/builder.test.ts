@@ -330,6 +330,57 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		await fresh.close();
 	});
 
+	it('opens a shared briefing before its insights’ details arrive, then fetches only theirs', async () => {
+		const ids = await selectedIds();
+		await page.click('#copy-link');
+		const link = await page.inputValue('#share-url');
+		const fresh = await browser.newContext({ acceptDownloads: true });
+		const other = await fresh.newPage();
+		const otherErrors = watchErrors(other);
+		const requested: string[] = [];
+		other.on('request', (request) => requested.push(new URL(request.url()).pathname));
+		// Details arrive late, as on a slow connection: the page must not wait for them to be usable.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await other.route('**/builder/details/**', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await other.goto(link);
+		await other.waitForSelector('#builder[data-ready="true"]');
+		expect(
+			await other
+				.locator('#selected-list .selected-item')
+				.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.insight)),
+		).toEqual(ids);
+		expect(await other.locator('#selected-list').innerText()).toContain(
+			byId.get(ids[0]!)!.data.title.slice(0, 20),
+		);
+		await expect.poll(() => other.locator('#question-count').innerText()).toContain('Loading');
+		// A download asked for now waits for the details and still builds the deck.
+		const download = other.waitForEvent('download');
+		await other.click('#download-deck');
+		release();
+		expect((await download).suggestedFilename()).toMatch(/\.pptx$/);
+		await expect
+			.poll(() => other.locator('#question-groups input[type="checkbox"]').count())
+			.toBeGreaterThanOrEqual(ids.length);
+		// Only the index at start, never a whole-library file; details files only for these insights.
+		const index = JSON.parse(
+			readFileSync(path.join(inject('siteDir'), 'builder', 'index.json'), 'utf8'),
+		) as { insights: Array<{ id: string }>; shardSize: number };
+		const position = new Map(index.insights.map((entry, at) => [entry.id, at]));
+		const shards = new Set(ids.map((id) => Math.floor(position.get(id)! / index.shardSize)));
+		const detailFiles = requested.filter((url) => url.includes('/builder/details/'));
+		expect(new Set(detailFiles)).toEqual(
+			new Set([...shards].map((shard) => `/builder/details/${shard}.json`)),
+		);
+		expect(requested.some((url) => url.endsWith('/library.json'))).toBe(false);
+		expect(requested.some((url) => url.endsWith('/builder/briefings.json'))).toBe(false);
+		expect(otherErrors).toEqual([]);
+		await fresh.close();
+	});
+
 	it('explains share-link insights that are unknown or retired, and keeps the rest', async () => {
 		const fresh = await browser.newContext();
 		const other = await fresh.newPage();

@@ -62,12 +62,23 @@ describe.skipIf(!siteUrl)('built site', () => {
 				`${briefing.id}.pptx`,
 			).toBe(true);
 		}
-		const builderData = JSON.parse(
-			readFileSync(path.join(siteDir, 'builder', 'library.json'), 'utf8'),
-		) as { insights: Array<{ id: string }> };
-		expect(builderData.insights.map((entry) => entry.id).sort()).toEqual(
-			published.map((entry) => entry.id).sort(),
-		);
+		// The builder's index lists every published insight, and its details files hold each once.
+		const builderFile = (name: string) =>
+			JSON.parse(readFileSync(path.join(siteDir, 'builder', name), 'utf8')) as unknown;
+		const index = builderFile('index.json') as {
+			insights: Array<{ id: string }>;
+			shardSize: number;
+		};
+		const publishedIds = published.map((entry) => entry.id).sort();
+		expect(index.insights.map((entry) => entry.id)).toEqual(publishedIds);
+		const details = Array.from(
+			{ length: Math.ceil(publishedIds.length / index.shardSize) },
+			(_, shard) =>
+				builderFile(`details/${shard}.json`) as Array<{ id: string; talkTrack: string }>,
+		).flat();
+		expect(details.map((entry) => entry.id)).toEqual(publishedIds);
+		expect(details.every((entry) => entry.talkTrack.length > 0)).toBe(true);
+		expect(builderFile('search.json')).toHaveLength(publishedIds.length);
 	});
 
 	it('has no broken internal links or assets', () => {

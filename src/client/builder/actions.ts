@@ -1,13 +1,15 @@
 /**
- * Step 3, the actions: download the deck (the engine loads only now) or the YAML, import a
- * YAML file, copy a share link or a prospecting email, and start over (with Undo).
+ * Step 3, the actions: download the deck or the YAML, import a YAML file, copy a share link or a
+ * prospecting email, and start over (with Undo). The deck engine is not part of the page: it loads
+ * when the browser is idle after the first insight is added (so the first download only runs it),
+ * or on the first click.
  */
 import type { Briefing } from '../../schema/briefing.ts';
 import { draftFileId, draftToYaml } from '../../builder/briefing.ts';
 import { prospectingEmail } from '../../builder/email.ts';
 import { droppedNotices } from '../../builder/arrival.ts';
 import { importFile, shareQuery } from '../../builder/share.ts';
-import { emptyDraft, type BuilderLibrary, type Draft } from '../../builder/types.ts';
+import { emptyDraft, type Draft, type LibraryView } from '../../builder/types.ts';
 import { prospectIndustryName } from '../../library/deck-input.ts';
 import { plural } from '../../library/plural.ts';
 import { copyText, download, type BuilderElements } from './dom.ts';
@@ -31,7 +33,7 @@ async function fetchPdfFonts(base: string): Promise<{ regular: Uint8Array; bold:
 	return { regular, bold };
 }
 
-export async function fetchLogo(base: string, library: BuilderLibrary): Promise<Uint8Array> {
+export async function fetchLogo(base: string, library: LibraryView): Promise<Uint8Array> {
 	const url = `${base}${library.brand.logo.png}`;
 	let response: Response;
 	try {
@@ -51,7 +53,7 @@ export async function fetchLogo(base: string, library: BuilderLibrary): Promise<
  */
 export async function fetchTemplate(
 	base: string,
-	library: BuilderLibrary,
+	library: LibraryView,
 ): Promise<Uint8Array | undefined> {
 	if (!library.brand.template) return undefined;
 	const url = `${base}${library.brand.template}`;
@@ -66,6 +68,22 @@ export async function fetchTemplate(
 	return new Uint8Array(await response.arrayBuffer());
 }
 
+/** A loader that runs once; a failure is forgotten, so the next call tries again. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+	let pending: Promise<T> | undefined;
+	return () =>
+		(pending ??= load().catch((error: unknown) => {
+			pending = undefined;
+			throw error;
+		}));
+}
+
+/** Runs `work` when the browser is idle (soon, where it cannot tell). */
+const whenIdle = (work: () => void) =>
+	'requestIdleCallback' in window
+		? requestIdleCallback(work, { timeout: 2000 })
+		: setTimeout(work, 200);
+
 export function initActions(
 	elements: BuilderElements['actions'],
 	errorSummary: HTMLElement,
@@ -75,6 +93,22 @@ export function initActions(
 ): void {
 	const { data, base } = library;
 	const clone = (draft: Readonly<Draft>): Draft => structuredClone(draft) as Draft;
+
+	// The deck engine (pptxgenjs included) and the files every deck needs.
+	const engine = once(() =>
+		Promise.all([import('../../deck/index.ts'), import('../../builder/deck.ts')]),
+	);
+	const logo = once(() => fetchLogo(base, data));
+	const template = once(() => fetchTemplate(base, data));
+	// Once the rep has chosen an insight a download is likely: fetch all of it while they work on.
+	let prefetched = false;
+	store.subscribe(() => {
+		if (prefetched || !store.draft.insights.length) return;
+		prefetched = true;
+		whenIdle(() => {
+			for (const load of [engine, logo, template]) load().catch(() => {});
+		});
+	});
 
 	/** The valid briefing, or undefined after showing every error. */
 	const requireValid = (): Briefing | undefined => {
@@ -94,15 +128,15 @@ export function initActions(
 		button.disabled = true;
 		notices.status('Building your deck…');
 		try {
-			const [{ buildDeck, PPTX_MIME }, { builderDeckInput }, logoPng, template] = await Promise.all(
-				[
-					import('../../deck/index.ts'),
-					import('../../builder/deck.ts'),
-					fetchLogo(base, data),
-					fetchTemplate(base, data),
-				],
+			const [
+				[{ buildDeck, PPTX_MIME }, { builderDeckInput }],
+				deckLibrary,
+				logoPng,
+				templateBytes,
+			] = await Promise.all([engine(), library.deckLibrary(briefing.insights), logo(), template()]);
+			const bytes = await buildDeck(
+				builderDeckInput(deckLibrary, briefing, logoPng, templateBytes),
 			);
-			const bytes = await buildDeck(builderDeckInput(data, briefing, logoPng, template));
 			const name = `${draftFileId(store.draft)}.pptx`;
 			download(name, bytes as Uint8Array<ArrayBuffer>, PPTX_MIME);
 			notices.status(`Downloaded ${name}.`);
@@ -123,16 +157,24 @@ export function initActions(
 		notices.status('Building your PDF…');
 		try {
 			// The planner and the PDF writer only (no pptxgenjs), loaded on this first click.
-			const [{ planDeck }, { writePdf, PDF_MIME }, { builderDeckInput }, logoPng, template, fonts] =
-				await Promise.all([
-					import('../../deck/plan/index.ts'),
-					import('../../deck/pdf/index.ts'),
-					import('../../builder/deck.ts'),
-					fetchLogo(base, data),
-					fetchTemplate(base, data),
-					fetchPdfFonts(base),
-				]);
-			const input = builderDeckInput(data, briefing, logoPng, template);
+			const [
+				{ planDeck },
+				{ writePdf, PDF_MIME },
+				{ builderDeckInput },
+				deckLibrary,
+				logoPng,
+				templateBytes,
+				fonts,
+			] = await Promise.all([
+				import('../../deck/plan/index.ts'),
+				import('../../deck/pdf/index.ts'),
+				import('../../builder/deck.ts'),
+				library.deckLibrary(briefing.insights),
+				logo(),
+				template(),
+				fetchPdfFonts(base),
+			]);
+			const input = builderDeckInput(deckLibrary, briefing, logoPng, templateBytes);
 			const bytes = await writePdf(planDeck(input), fonts);
 			const name = `${draftFileId(store.draft)}.pdf`;
 			download(name, bytes as Uint8Array<ArrayBuffer>, PDF_MIME);
@@ -185,9 +227,16 @@ export function initActions(
 
 	elements.copyEmail.addEventListener('click', async () => {
 		const { draft } = store;
+		let insights;
+		try {
+			insights = await library.details(draft.insights);
+		} catch (error) {
+			notices.status(`The email could not be written: ${(error as Error).message}.`);
+			return;
+		}
 		const email = prospectingEmail(
 			draft,
-			draft.insights.map(library.insight),
+			insights,
 			prospectIndustryName(draft.industry, data.taxonomy),
 		);
 		elements.emailSubject.value = email.subject;

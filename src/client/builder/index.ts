@@ -20,7 +20,9 @@ import { DraftStore, readStorage } from './store.ts';
 export async function initBuilder(): Promise<void> {
 	const elements = builderElements();
 	const notices = createNotices(elements.notices, elements.status);
-	const library = await loadLibrary(elements.root.dataset.base ?? '/');
+	const library = await loadLibrary(elements.root.dataset.base ?? '/', {
+		withBriefings: new URLSearchParams(location.search).has('briefing'),
+	});
 	if (!library) {
 		notices.show('The insight library could not be loaded. Reload the page to try again.');
 		return;
@@ -46,6 +48,16 @@ export async function initBuilder(): Promise<void> {
 		let logo: Promise<Uint8Array> | undefined;
 		initPreviews(previews, library, store, () => (logo ??= fetchLogo(library.base, library.data)));
 	}
+	// Each chosen insight's details (questions, evidence, talk track) are fetched as it is added.
+	store.subscribe((change) => {
+		if (change === 'insights' || change === 'draft')
+			library.details(store.draft.insights).catch(() => {});
+	});
 	store.start();
 	elements.root.dataset.ready = 'true';
+	// Then the rest of the searchable text, so a search finds words in the evidence too.
+	const search = elements.picker.search;
+	void library.loadSearchText().then(() => {
+		if (search.value.trim()) search.dispatchEvent(new Event('input'));
+	});
 }

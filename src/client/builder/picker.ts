@@ -5,7 +5,7 @@
  */
 import { pickInsights } from '../../builder/search.ts';
 import { suggestStoryline } from '../../builder/storyline.ts';
-import type { PublishedInsight } from '../../builder/types.ts';
+import type { InsightSummary } from '../../builder/types.ts';
 import { briefingLimits } from '../../schema/briefing.ts';
 import { stageIds, stages } from '../../schema/stage.ts';
 import { el, type BuilderElements } from './dom.ts';
@@ -30,7 +30,7 @@ export function initPicker(
 	const buttons = new Map<string, HTMLButtonElement>();
 	let shownAdded = new Set<string>();
 
-	const showAdded = (button: HTMLButtonElement, insight: PublishedInsight, added: boolean) => {
+	const showAdded = (button: HTMLButtonElement, insight: InsightSummary, added: boolean) => {
 		button.className = added ? 'button secondary small' : 'button small';
 		button.setAttribute('aria-pressed', String(added));
 		button.setAttribute(
@@ -41,7 +41,7 @@ export function initPicker(
 		button.parentElement?.classList.toggle('is-added', added);
 	};
 
-	const item = (insight: PublishedInsight, added: boolean) => {
+	const item = (insight: InsightSummary, added: boolean) => {
 		const button = el('button', { type: 'button', 'data-add': insight.id });
 		buttons.set(insight.id, button);
 		const li = el(

@@ -47,9 +47,11 @@ export function initPreviews(
 			import('../../builder/deck.ts'),
 			fetchLogo(),
 		]);
-		const [{ planDeck }, { slideSvg }, { builderDeckInput }, logo] = await engine;
 		const run = ++drawn;
-		const scene = planDeck(builderDeckInput(library.data, briefing, logo));
+		const [[{ planDeck }, { slideSvg }, { builderDeckInput }, logo], deckLibrary] =
+			await Promise.all([engine, library.deckLibrary(briefing.insights)]);
+		if (run !== drawn) return;
+		const scene = planDeck(builderDeckInput(deckLibrary, briefing, logo));
 		if (run !== drawn) return;
 		const items = scene.slides.map((slide, index) => {
 			const item = document.createElement('li');

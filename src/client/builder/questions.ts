@@ -1,6 +1,8 @@
 /**
  * Step 2's "Questions to explore": a checkbox per question of each chosen insight, grouped by
- * insight, at most six ticked; the deck's default shows ticked until the rep chooses.
+ * insight, at most six ticked; the deck's default shows ticked until the rep chooses. The
+ * questions come with the insights' details: until every chosen insight's have arrived the list
+ * waits (ticking with some missing would drop their picks).
  */
 import { questionChoices, questionCount, toggleQuestion } from '../../builder/questions.ts';
 import { briefingLimits } from '../../schema/briefing.ts';
@@ -11,11 +13,22 @@ import type { DraftStore } from './store.ts';
 export function initQuestions(root: HTMLElement, library: LoadedLibrary, store: DraftStore): void {
 	const list = root.querySelector<HTMLElement>('#question-groups')!;
 	const count = root.querySelector<HTMLElement>('#question-count')!;
-	const source = (id: string) => library.insight(id).data;
+	const source = (id: string) => library.detail(id)?.data;
 	const max = briefingLimits.questions;
 
 	const render = () => {
 		const draft = store.draft;
+		if (draft.insights.some((id) => !library.detail(id))) {
+			root.hidden = false;
+			count.textContent = 'Loading the questions of the chosen insights…';
+			list.replaceChildren();
+			// Rendered again once they arrive (and checked again: more may have been added meanwhile).
+			library.details(draft.insights).then(render, () => {
+				count.textContent =
+					'The questions could not be loaded: check the connection, then add or remove an insight to try again.';
+			});
+			return;
+		}
 		const choices = questionChoices(draft, source);
 		const asked = questionCount(draft, source);
 		root.hidden = choices.length === 0;

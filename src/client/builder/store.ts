@@ -5,7 +5,7 @@
  * change it was, so each part of the page redraws only what the change touches.
  */
 import { checkDraft, type DraftCheck } from '../../builder/briefing.ts';
-import type { BuilderLibrary, Draft } from '../../builder/types.ts';
+import type { Draft, LibraryView } from '../../builder/types.ts';
 import type { ContentIssue } from '../../library/issues.ts';
 
 /** Local storage key of the work in progress. */
@@ -34,10 +34,10 @@ export class DraftStore {
 	#touched = new Set<string>();
 	#check: DraftCheck | undefined;
 	readonly #listeners: Array<(change: Change) => void> = [];
-	readonly #library: BuilderLibrary;
+	readonly #library: LibraryView;
 	readonly #onSaveFailed: () => void;
 
-	constructor(draft: Draft, library: BuilderLibrary, onSaveFailed: () => void) {
+	constructor(draft: Draft, library: LibraryView, onSaveFailed: () => void) {
 		this.#draft = draft;
 		this.#library = library;
 		this.#onSaveFailed = onSaveFailed;
