@@ -13,6 +13,9 @@ import { generic, type LoadedLibrary } from './library.ts';
 import type { Notices } from './notices.ts';
 import type { DraftStore } from './store.ts';
 
+/** Insights listed at once; "Show more" lists the next as many. */
+const PAGE_SIZE = 50;
+
 export function initPicker(
 	elements: BuilderElements['picker'],
 	library: LoadedLibrary,
@@ -77,22 +80,48 @@ export function initPicker(
 		return li;
 	};
 
+	// The matches, listed a page at a time: thousands of cards at once would keep a large
+	// library's builder busy for seconds before the rep could type.
+	let matches: InsightSummary[] = [];
+	let listed = 0;
+	const more = el('button', { type: 'button', class: 'button secondary small' });
+	const moreItem = el('li', { class: 'pick-more' }, more);
+
+	const showMore = () => {
+		const added = new Set(store.draft.insights);
+		const page = matches.slice(listed, listed + PAGE_SIZE);
+		listed += page.length;
+		moreItem.remove();
+		list.append(...page.map((insight) => item(insight, added.has(insight.id))));
+		const rest = matches.length - listed;
+		if (rest > 0) {
+			more.textContent = `Show ${Math.min(rest, PAGE_SIZE)} more (${rest.toLocaleString('en-US')} not shown)`;
+			list.append(moreItem);
+		}
+		return page;
+	};
+	more.addEventListener('click', () => {
+		const page = showMore();
+		if (page[0]) buttons.get(page[0].id)?.focus();
+	});
+
 	const render = () => {
-		const shown = pickInsights(data.insights, {
+		matches = pickInsights(data.insights, {
 			query: search.value,
 			industry: industry.value,
 			persona: persona.value,
 			stage: stage.value,
 		});
-		const added = new Set(store.draft.insights);
 		buttons.clear();
-		count.textContent = `${shown.length} of ${data.insights.length} insights`;
-		list.replaceChildren(...shown.map((insight) => item(insight, added.has(insight.id))));
-		if (!shown.length)
+		count.textContent = `${matches.length.toLocaleString('en-US')} of ${data.insights.length.toLocaleString('en-US')} insights`;
+		list.replaceChildren();
+		listed = 0;
+		showMore();
+		if (!matches.length)
 			list.append(
 				el('li', { class: 'empty', text: 'No insight matches. Clear the search or a filter.' }),
 			);
-		shownAdded = added;
+		shownAdded = new Set(store.draft.insights);
 	};
 
 	/** Updates only the buttons whose state changed. */
