@@ -258,8 +258,8 @@ export interface PptxCheck {
 /** A string only pptxgenjs's bundle contains. */
 const pptxSignature = /PptxGenJS/;
 
-/** Finds pptxgenjs in the built JS and checks that no measured page loads it at once. */
-export async function pptxCheck(dist: string, weights: readonly TypeWeight[]): Promise<PptxCheck> {
+/** The built JS files (paths relative to `dist`, with `/`) that contain pptxgenjs, and their gzipped bytes. */
+export async function pptxChunks(dist: string): Promise<{ chunks: string[]; gzip: number }> {
 	const js = (await listFiles(dist)).filter(
 		(file) => file.endsWith('.js') && !file.startsWith('pagefind'),
 	);
@@ -272,6 +272,12 @@ export async function pptxCheck(dist: string, weights: readonly TypeWeight[]): P
 			gzip += gzipSize(code);
 		}
 	}
+	return { chunks, gzip };
+}
+
+/** Finds pptxgenjs in the built JS and checks that no measured page loads it at once. */
+export async function pptxCheck(dist: string, weights: readonly TypeWeight[]): Promise<PptxCheck> {
+	const { chunks, gzip } = await pptxChunks(dist);
 	const builder = weights.find((weight) => weight.type === 'builder');
 	const eagerOn = weights
 		.filter((weight) => weight.scripts.some((module) => chunks.includes(module)))

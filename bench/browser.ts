@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from '../tests/browser/chromium.ts';
 import { serveStatic } from '../tests/browser/server.ts';
+import { pptxChunks } from './assets.ts';
 import { median } from './stats.ts';
 
 /** What the builder did in Chromium. */
@@ -23,8 +24,13 @@ export interface BrowserResult {
 	previewInsights: number;
 	/** Whether the builder draws a slide preview (else the keystroke figure is the form's alone). */
 	hasPreview: boolean;
-	/** First deck download in a fresh page: click to download event, engine load included, ms. */
+	/**
+	 * First deck download in a fresh page: click to download event, ms, including whatever of the
+	 * deck engine's loading had not finished by the click.
+	 */
 	firstDownloadMs: number;
+	/** Whether the page had fetched the deck engine (pptxgenjs' chunk) before the click. */
+	enginePrefetched?: boolean;
 	downloadInsights: number;
 }
 
@@ -114,6 +120,14 @@ export async function measureBuilder(
 		const other = await fresh.newPage();
 		await openBuilder(other, `${url}/builder/?briefing=${encodeURIComponent(briefing)}`);
 		const downloadInsights = await chooseInsights(other, 10);
+		const { chunks } = await pptxChunks(dist);
+		const enginePrefetched = await other.evaluate(
+			(names) =>
+				performance
+					.getEntriesByType('resource')
+					.some((entry) => names.some((name) => entry.name.endsWith(`/${name}`))),
+			chunks,
+		);
 		const started = Date.now();
 		await Promise.all([other.waitForEvent('download'), other.click('#download-deck')]);
 		const firstDownloadMs = Date.now() - started;
@@ -128,6 +142,7 @@ export async function measureBuilder(
 			previewInsights,
 			hasPreview,
 			firstDownloadMs,
+			enginePrefetched,
 			downloadInsights,
 		};
 	} finally {
