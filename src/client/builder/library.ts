@@ -99,7 +99,7 @@ export async function loadLibrary(
 	const details = async (ids: readonly string[]) => {
 		const needed = new Set(
 			ids
-				.filter((id) => !loaded.has(id))
+				.filter((id) => !loaded.has(id) && position.has(id))
 				.map((id) => Math.floor(position.get(id)! / index.shardSize)),
 		);
 		try {
