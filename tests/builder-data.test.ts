@@ -44,7 +44,6 @@ describe('the builder index', () => {
 				'reviewed',
 				'stage',
 				'status',
-				'summary',
 				'title',
 				'topics',
 			].sort(),
@@ -74,7 +73,7 @@ describe('the builder index', () => {
 		expect(found()).toEqual([]);
 		builderSearchTexts(sources).forEach((text, position) => (copy.insights[position]!.text = text));
 		expect(found().map((entry) => entry.id)).toEqual(['insight-67']);
-		// Titles, summaries and topics are searchable from the start.
+		// Titles and topics are searchable from the start.
 		expect(matchesSearch(index.insights[0]!, searchWords('claim insight-00'))).toBe(true);
 	});
 });

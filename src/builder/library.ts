@@ -1,6 +1,6 @@
 /**
  * The builder's data, made at build time from the library's entries, in pieces so a rep can start
- * before a large library has arrived: `/builder/index.json` (what the picker shows and searches:
+ * before a large library has arrived: `/builder/index.json` (what the picker shows and first searches:
  * {@link builderIndex}), `/builder/search.json` (the rest of the searchable text), and
  * `/builder/details/<n>.json` (whole insights with their talk tracks, a few dozen a file, fetched
  * when added), and `/builder/briefings.json` (the example briefings). Dates as `YYYY-MM-DD`. Pure,
@@ -90,7 +90,6 @@ export function summarizeInsight(entry: { id: string; data: Insight }): InsightS
 		id: entry.id,
 		data: {
 			title: data.title,
-			summary: data.summary,
 			stage: data.stage,
 			industries: data.industries,
 			personas: data.personas,
@@ -113,9 +112,12 @@ export function builderIndex(sources: Omit<BuilderLibrarySources, 'briefings'>):
 	};
 }
 
-/** The searchable text the index leaves out (evidence, implication), one string per insight. */
-export function searchText(data: Pick<Insight, 'points' | 'implication'>): string {
-	return [...data.points, data.implication].join(' ');
+/**
+ * The searchable text the index leaves out (summary, evidence, implication), one string per
+ * insight: at 5,000 insights the index with summaries would not fit the builder's start-up budget.
+ */
+export function searchText(data: Pick<Insight, 'summary' | 'points' | 'implication'>): string {
+	return [data.summary, ...data.points, data.implication].join(' ');
 }
 
 /** `/builder/search.json`: {@link searchText} of each insight, in index order. */

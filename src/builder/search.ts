@@ -37,12 +37,12 @@ function haystack(insight: InsightSummary): string {
 	let cached = haystacks.get(insight);
 	if (cached === undefined || cached.full !== full) {
 		const { data } = insight;
-		// A whole insight carries its evidence and implication; an index entry gets them as `text`.
-		const evidence = insight.text ?? [...(data.points ?? []), data.implication ?? ''].join(' ');
-		cached = {
-			text: foldText([data.title, data.summary, ...data.topics, evidence].join(' ')),
-			full,
-		};
+		// A whole insight carries its summary, evidence and implication; an index entry gets them
+		// as `text` once the search text has loaded.
+		const rest =
+			insight.text ??
+			[data.summary ?? '', ...(data.points ?? []), data.implication ?? ''].join(' ');
+		cached = { text: foldText([data.title, ...data.topics, rest].join(' ')), full };
 		haystacks.set(insight, cached);
 	}
 	return cached.text;

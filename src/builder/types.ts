@@ -46,15 +46,15 @@ export interface InsightSummary {
 	/** The frontmatter fields the picker needs; the others only in a whole insight. */
 	data: Pick<
 		PublishedInsight['data'],
-		'title' | 'summary' | 'stage' | 'industries' | 'personas' | 'topics' | 'reviewed' | 'expires'
+		'title' | 'stage' | 'industries' | 'personas' | 'topics' | 'reviewed' | 'expires'
 	> &
-		Partial<Pick<PublishedInsight['data'], 'points' | 'implication' | 'questions'>> & {
+		Partial<Pick<PublishedInsight['data'], 'summary' | 'points' | 'implication' | 'questions'>> & {
 			/** `published`, or `draft` (offered in the dev server only). */
 			status: PublishedInsight['data']['status'];
 			/** How many questions the insight has (the index leaves their text to the details). */
 			questionCount?: number;
 		};
-	/** Evidence and implication as one text, for search, once `/builder/search.json` has loaded. */
+	/** Summary, evidence and implication as one text, for search, once `/builder/search.json` has loaded. */
 	text?: string;
 }
 

@@ -55,7 +55,7 @@ export async function initBuilder(): Promise<void> {
 	});
 	store.start();
 	elements.root.dataset.ready = 'true';
-	// Then the rest of the searchable text, so a search finds words in the evidence too.
+	// Then the rest of the searchable text, so a search finds words in summaries and evidence too.
 	const search = elements.picker.search;
 	void library.loadSearchText().then(() => {
 		if (search.value.trim()) search.dispatchEvent(new Event('input'));

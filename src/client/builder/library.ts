@@ -29,7 +29,7 @@ export interface LoadedLibrary {
 	details: (ids: readonly string[]) => Promise<PublishedInsight[]>;
 	/** What a deck of these insights is made from: brand, taxonomy and the insights, whole. */
 	deckLibrary: (ids: readonly string[]) => Promise<BuilderLibrary>;
-	/** Loads the evidence and implications into search; resolves when search covers them. */
+	/** Loads summaries, evidence and implications into search; resolves when search covers them. */
 	loadSearchText: () => Promise<void>;
 	/** An industry's label on chips and lists ("Cross-industry" for the built-in id). */
 	industryLabel: (id: string) => string;
@@ -123,7 +123,7 @@ export async function loadLibrary(
 				});
 			},
 			() => {
-				// Search keeps to titles, summaries and topics; a later call tries again.
+				// Search keeps to titles and topics; a later call tries again.
 				searchText = undefined;
 			},
 		));

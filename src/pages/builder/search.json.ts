@@ -1,7 +1,7 @@
 /**
  * `/builder/search.json`: the searchable text `/builder/index.json` leaves out (each insight's
- * evidence and implication), in index order. The builder fetches it once it is ready, so a search
- * finds words in the evidence too.
+ * summary, evidence and implication), in index order. The builder fetches it once it is ready, so
+ * a search finds words in them too.
  */
 import type { APIRoute } from 'astro';
 import { builderSearchTexts } from '../../builder/library.ts';
