@@ -80,6 +80,9 @@ function contentTypes(xml: string) {
 const elementIn = (xml: string, name: string) =>
 	new RegExp(`<${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</${name}>)`).exec(xml)?.[0] ?? '';
 
+/** The parts kept from each template (its masters' closure), worked out once per template. */
+const templateParts = new WeakMap<ReadonlyMap<string, Uint8Array>, Set<string>>();
+
 /** pptxgenjs's parts (`ours`) grafted onto `template`; returns the parts of the result. */
 export function graftOnTemplate(
 	ours: ReadonlyMap<string, Uint8Array>,
@@ -90,9 +93,11 @@ export function graftOnTemplate(
 	const text = (parts: ReadonlyMap<string, Uint8Array>, name: string) => partText(parts.get(name)!);
 	const out = new Map<string, Uint8Array>();
 
-	// The template's masters, layouts, themes and what they use.
+	// The template's masters, layouts, themes and what they use (the same for every deck).
 	const masters = template.masters.map((m) => m.part);
-	for (const part of closure(theirs, masters)) out.set(part, theirs.get(part)!);
+	let kept = templateParts.get(theirs);
+	if (!kept) templateParts.set(theirs, (kept = closure(theirs, masters)));
+	for (const part of kept) out.set(part, theirs.get(part)!);
 
 	// Our slides, notes, charts and media; layouts re-pointed at the template's.
 	const slideParts = [...ours.keys()]

@@ -16,10 +16,15 @@ export function partText(bytes: Uint8Array): string {
 
 /** A part's UTF-8 bytes, remembering their text. */
 export function partBytes(text: string): Uint8Array {
+	const known = rewrittenBytes.get(text);
+	if (known) return known;
 	const bytes = strToU8(text);
 	texts.set(bytes, text);
 	return bytes;
 }
+
+/** Bytes of remembered rewrites' results (a template's layouts), encoded once. */
+const rewrittenBytes = new Map<string, Uint8Array>();
 
 /** Remembered rewrites by kind, least recently used first. */
 const rewrites = new Map<string, Map<string, string>>();
@@ -39,7 +44,16 @@ export function rememberedRewrite(
 	if (!memo) rewrites.set(kind, (memo = new Map()));
 	let out = memo.get(text);
 	if (out !== undefined) memo.delete(text);
-	else out = rewrite(text);
+	else {
+		out = rewrite(text);
+		if (out !== text) {
+			const bytes = strToU8(out);
+			texts.set(bytes, out);
+			rewrittenBytes.set(out, bytes);
+			if (rewrittenBytes.size > maxRewrites)
+				rewrittenBytes.delete(rewrittenBytes.keys().next().value!);
+		}
+	}
 	memo.set(text, out);
 	if (memo.size > maxRewrites) memo.delete(memo.keys().next().value!);
 	return out;
