@@ -52,10 +52,21 @@ function readPgm(bytes: Buffer): Gray {
 	return { w, h, px: new Uint8Array(bytes.subarray(header[0].length, header[0].length + w * h)) };
 }
 
-/** Pages of a PDF as greyscale images (`dpi` chosen so a slide is 960 px wide). */
-async function rasterise(pdf: string, dir: string, dpi: number): Promise<Gray[]> {
+/**
+ * Pages of a PDF as greyscale images of exactly 960 x 540 px (1 px = 1 pt of the slide): a page
+ * a fraction of a point off (LibreOffice's rounds to 961 px at 72 dpi) is scaled, not cropped.
+ */
+async function rasterise(pdf: string, dir: string): Promise<Gray[]> {
 	await mkdir(dir, { recursive: true });
-	await run('pdftoppm', ['-gray', '-r', String(dpi), pdf, path.join(dir, 'p')]);
+	await run('pdftoppm', [
+		'-gray',
+		'-scale-to-x',
+		'960',
+		'-scale-to-y',
+		'540',
+		pdf,
+		path.join(dir, 'p'),
+	]);
 	const { readdir } = await import('node:fs/promises');
 	const files = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
 	return Promise.all(files.map(async (f) => readPgm(await readFile(path.join(dir, f)))));
@@ -160,12 +171,10 @@ describe('previews against LibreOffice', () => {
 				decks.push({
 					id,
 					scene: scenes.get(id)!,
-					// LibreOffice's page is 960 pt wide; Chromium's is 960 CSS px (10 in): both 960 px.
-					lo: await rasterise(path.join(dir, 'lo', `${id}.pdf`), path.join(dir, 'lo-png', id), 72),
+					lo: await rasterise(path.join(dir, 'lo', `${id}.pdf`), path.join(dir, 'lo-png', id)),
 					preview: await rasterise(
 						path.join(dir, `${id}.preview.pdf`),
 						path.join(dir, 'pv-png', id),
-						96,
 					),
 				});
 			}
