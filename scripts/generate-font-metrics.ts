@@ -2,7 +2,9 @@
  * Writes `src/deck/font-metrics.ts`: per-character advance widths and line metrics of the fonts the
  * deck engine measures text with, read straight from the TrueType files (cmap, hmtx, head, hhea,
  * OS/2). Carlito is metric-compatible with Calibri (the brand font), Liberation Sans with Arial, so
- * the widths are PowerPoint's widths.
+ * the widths are PowerPoint's widths. Also the pair adjustments text shaping makes (kerning, and
+ * the narrower ligatures such as "fi" and "tt"), found by shaping every pair of measured
+ * characters with fontkit, the way LibreOffice and Chromium shape them with HarfBuzz.
  *
  *   npm run generate:font-metrics
  *
@@ -10,6 +12,7 @@
  * is committed; rerun only to add characters or fonts.
  */
 import './lib/node-version.ts';
+import fontkit from '@pdf-lib/fontkit';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
@@ -118,6 +121,66 @@ function readFont(file: string): FontMetrics {
 	return { unitsPerEm, ascent, descent, lineGap, winAscent, winDescent, widths };
 }
 
+/** Characters whose pairs are shaped: ASCII, Latin-1 and the general punctuation measured. */
+const pairRanges: Array<[number, number]> = [
+	[0x21, 0x7e],
+	[0xa1, 0xff],
+	[0x2010, 0x2027],
+	[0x20ac, 0x20ac],
+];
+
+/**
+ * What shaping does to each pair of characters in `pairRanges`, in font units: the pair's shaped
+ * advance minus its two advances, grouped by value as `[value, pairs joined]`. Pairs with a space
+ * are left out (Carlito kerns none; the measurement keeps words and spaces apart). One shaped
+ * string per first character (a b1 a b2 a ...) gives every pair of that row at once; a ligature
+ * in it (two characters, one glyph) is measured on its own.
+ */
+function pairAdjustments(file: string, metrics: FontMetrics): Array<[number, string]> {
+	const font = fontkit.create(readFileSync(file));
+	const chars: string[] = [];
+	for (const [from, to] of pairRanges)
+		for (let code = from; code <= to; code++)
+			// A soft hyphen takes no room, so it pairs with nothing.
+			if (metrics.widths.has(code) && code !== 0xad) chars.push(String.fromCodePoint(code));
+	const advance = (char: string) => metrics.widths.get(char.codePointAt(0)!)!;
+	const shaped = (text: string) =>
+		font.layout(text).positions.reduce((sum, position) => sum + position.xAdvance, 0);
+	const adjustments = new Map<string, number>();
+	for (const a of chars) {
+		const text = chars.map((b) => a + b).join('') + a;
+		const { glyphs, positions } = font.layout(text);
+		const codes = [...text];
+		let at = 0;
+		glyphs.forEach((glyph, g) => {
+			const span = glyph.codePoints.length || 1;
+			const next = codes[at + span];
+			if (span === 1 && next !== undefined) {
+				// Before a ligature, the glyph's advance no longer tells the pair's own adjustment.
+				const pair = codes[at]! + next;
+				const value =
+					glyphs[g + 1]?.codePoints.length === 1
+						? positions[g]!.xAdvance - advance(codes[at]!)
+						: shaped(pair) - advance(codes[at]!) - advance(next);
+				if (value) adjustments.set(pair, value);
+			}
+			if (span === 2) {
+				const pair = codes[at]! + codes[at + 1]!;
+				adjustments.set(pair, shaped(pair) - advance(codes[at]!) - advance(codes[at + 1]!));
+			}
+			at += span;
+		});
+	}
+	const byValue = new Map<number, string[]>();
+	for (const [pair, value] of [...adjustments].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+		if (!value) continue;
+		byValue.set(value, [...(byValue.get(value) ?? []), pair]);
+	}
+	return [...byValue]
+		.sort((x, y) => x[0] - y[0])
+		.map(([value, pairs]) => [value, pairs.join('')] as [number, string]);
+}
+
 /** Widths of a range as one string of base-36 numbers ("" for a missing glyph), to keep the file small. */
 function encodeRange(metrics: FontMetrics, from: number, to: number): string {
 	const values: string[] = [];
@@ -147,7 +210,9 @@ export async function fontMetricsSource(): Promise<string> {
 		' *',
 		' * `ranges`: [first code point, advance widths in font units as base-36 numbers joined by commas;',
 		' * empty when the font has no glyph]. `ascent`/`descent` are the Windows (OS/2) metrics PowerPoint',
-		' * uses for single line spacing.',
+		' * uses for single line spacing. `pairs`: what shaping (kerning, ligatures, as HarfBuzz shapes',
+		' * them) adds to pairs of characters, as `value:pairs` groups split by spaces: the adjustment in',
+		' * font units, then the pairs it applies to, two characters each (never a space).',
 		' */',
 		'',
 		'/** Raw metrics of one font. */',
@@ -156,6 +221,7 @@ export async function fontMetricsSource(): Promise<string> {
 		'\tascent: number;',
 		'\tdescent: number;',
 		'\tranges: Array<[number, string]>;',
+		'\tpairs: string;',
 		'}',
 		'',
 		'export const rawFontMetrics = {',
@@ -172,6 +238,8 @@ export async function fontMetricsSource(): Promise<string> {
 			lines.push(`\t\t\t[${from}, '${encodeRange(metrics, from, to)}'],`);
 		}
 		lines.push('\t\t],');
+		const pairs = pairAdjustments(file, metrics).map(([value, list]) => `${value}:${list}`);
+		lines.push(`\t\tpairs: ${JSON.stringify(pairs.join(' '))},`);
 		lines.push('\t},');
 	}
 	lines.push('} satisfies Record<string, RawFontMetrics>;', '');

@@ -48,16 +48,24 @@ function pieces(frame: TextFrame, index: number, size: number): Piece[] {
 			}
 			const last = out[out.length - 1];
 			// A word split across runs (no space between) stays one word; lines may break after
-			// its hyphens, as PowerPoint and LibreOffice break them.
+			// its hyphens and en or em dashes ("shipper–provider"), as PowerPoint and LibreOffice
+			// break them.
 			const glued = last && !pendingSpace;
-			const segments = part.split(/(?<=[^-]-)(?=[^-])/);
+			const segments = part.split(/(?<=[^-\u2013\u2014][-\u2013\u2014])(?=[^-\u2013\u2014])/);
+			let start = 0;
 			segments.forEach((segment, k) => {
+				// Measured in its word, so the kerning across a hyphen counts where the word is whole.
+				const end = start + segment.length;
+				const segmentWidth =
+					width(part.slice(0, end), size, frame.font, bold) -
+					(start ? width(part.slice(0, start), size, frame.font, bold) : 0);
+				start = end;
 				out.push({
 					text: segment,
 					bold,
 					color: run.color ?? frame.color,
 					href: run.hyperlink,
-					width: width(segment, size, frame.font, bold),
+					width: segmentWidth,
 					space: k === 0 && pendingSpace && !glued && out.length ? spaceW : 0,
 					...(k > 0 ? { breakable: true } : {}),
 				});

@@ -11,6 +11,7 @@ import {
 } from 'pdf-lib';
 import { pathData, type DrawItem, type PathSegment, type RectItem } from '../draw/index.ts';
 import { PT_PER_IN } from '../text.ts';
+import { drawRun } from './text.ts';
 
 const color = (hex: string) =>
 	rgb(
@@ -134,7 +135,7 @@ export async function drawItems(
 				const w = X(item.w);
 				const x = X(item.x) - (item.anchor === 'middle' ? w / 2 : item.anchor === 'end' ? w : 0);
 				const y = Y(item.y);
-				page.drawText(item.text, { x, y, size: item.size, font, color: color(item.color) });
+				drawRun(page, font, { ...item, x, y, color: color(item.color) });
 				if (item.href)
 					addLink(page, tools, [x, y - 0.25 * item.size, x + w, y + 0.95 * item.size], item.href);
 				break;

@@ -174,6 +174,15 @@ export function dedupeParagraphProperties(xml: string): string {
 	});
 }
 
+/**
+ * Kerning at every size (`kern` is the smallest size kerned, in hundredths of a point). The scene
+ * measures text kerned, as LibreOffice and the previews set it; PowerPoint's default (from the
+ * master, 12 pt and up) would leave smaller text unkerned and wider than measured.
+ */
+export function kernEveryRun(xml: string): string {
+	return xml.replace(/<a:rPr (?![^>]*\bkern=)/g, '<a:rPr kern="100" ');
+}
+
 /** Renames parts named `<prefix><number><suffix>` to 1..n in numeric order; returns old -> new. */
 function renumber(
 	files: ReadonlyMap<string, Uint8Array>,
@@ -293,6 +302,7 @@ export function normalizeParts(
 				? dedupeParagraphProperties(text)
 				: rememberedRewrite('paragraph properties', text, dedupeParagraphProperties);
 			if (meta.rewrite) xml = meta.rewrite(name, xml);
+			if (name.startsWith('ppt/slides/')) xml = kernEveryRun(xml);
 			if (
 				meta.bulletColor &&
 				/^[0-9A-Fa-f]{6}$/.test(meta.bulletColor) &&

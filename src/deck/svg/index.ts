@@ -2,7 +2,8 @@
  * The preview writer: a scene slide as an `<svg role="img">` whose `<title>` is "Slide N: <title>".
  * It draws the scene's own geometry (`../draw/`) in points (a 13.333 x 7.5 in slide is a 960 x 540
  * view box), with the scene's fonts; Calibri falls back to Carlito, its metric twin, which the
- * site serves from `public/fonts/` (see {@link fontFaceCss}). Kerning is off, as in the .pptx.
+ * site serves from `public/fonts/` (see {@link fontFaceCss}). Kerning and ligatures are on, as the
+ * scene's measurement and the .pptx's renderers have them.
  */
 import { drawSlide, pathData, type DrawItem } from '../draw/index.ts';
 import type { Scene } from '../scene.ts';
@@ -82,7 +83,7 @@ export function slideSvg(scene: Scene, index: number, options: SlideSvgOptions =
 	const labelled = options.titleId ? ` aria-labelledby="${escapeXml(options.titleId)}"` : '';
 	const className = options.className ? ` class="${escapeXml(options.className)}"` : '';
 	return (
-		`<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${w} ${h}"${className}${labelled} style="font-kerning:none">` +
+		`<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${w} ${h}"${className}${labelled} style="font-kerning:normal">` +
 		`<title${titleId}>${escapeXml(`Slide ${index + 1}: ${slide.title}`)}</title>` +
 		`<rect width="${w}" height="${h}" fill="#${drawn.background}"/>` +
 		drawn.items.map(item).join('') +
