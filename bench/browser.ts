@@ -4,11 +4,11 @@
  * briefing form causes with 12 insights chosen, and the first deck download from click (the deck
  * engine's load included). Skipped, with the reason, when Chromium is not installed.
  */
-import type { Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from '../tests/browser/chromium.ts';
 import { serveStatic } from '../tests/browser/server.ts';
 import { pptxChunks } from './assets.ts';
 import { median } from './stats.ts';
+import { chooseInsights, measureTyping, openBuilder, type TypingResult } from './preview-typing.ts';
 
 /** What the builder did in Chromium. */
 export interface BrowserResult {
@@ -16,14 +16,16 @@ export interface BrowserResult {
 	usableMs: number;
 	/** Bytes that crossed the wire before then (uncompressed: the local server does not gzip). */
 	usableBytes: number;
-	/** Longest task while typing into the briefing form with `previewInsights` chosen, ms (0: none over 50 ms). */
+	/** Longest task while typing into the briefing form with `previewInsights` chosen, until the previews show it, ms (0: none over 50 ms). */
 	keystrokeLongestMs: number;
 	/** Long tasks (over 50 ms) seen while typing, of `keystrokes` keystrokes. */
 	keystrokeLongTasks: number;
 	keystrokes: number;
 	previewInsights: number;
-	/** Whether the builder draws a slide preview (else the keystroke figure is the form's alone). */
+	/** Whether the previews ended showing what was typed (else the figure is the form's alone). */
 	hasPreview: boolean;
+	/** The same typing on a phone: 390 x 844 at 3x, touch, CPU slowed 4x. */
+	phone: TypingResult;
 	/**
 	 * First deck download in a fresh page: click to download event, ms, including whatever of the
 	 * deck engine's loading had not finished by the click.
@@ -37,24 +39,6 @@ export interface BrowserResult {
 /** Why the browser figures are missing, or undefined when Chromium can run them. */
 export function browserUnavailable(): string | undefined {
 	return chromiumPath() ? undefined : 'Chromium is not installed';
-}
-
-async function openBuilder(page: Page, url: string): Promise<void> {
-	await page.goto(url);
-	await page.waitForSelector('#builder[data-ready="true"]');
-}
-
-/** Chooses exactly `count` insights: removes extra ones, adds from the pick list when short. */
-async function chooseInsights(page: Page, count: number): Promise<number> {
-	const selected = page.locator('#selected-list .selected-item');
-	while ((await selected.count()) > count)
-		await page.locator('#selected-list [data-remove]').last().click();
-	for (let i = 0; (await selected.count()) < count && i < 60; i++) {
-		const add = page.locator('#pick-list button[data-add][aria-pressed="false"]').first();
-		if (!(await add.count())) break;
-		await add.click();
-	}
-	return selected.count();
 }
 
 /**
@@ -95,26 +79,10 @@ export async function measureBuilder(
 			await context.close();
 		}
 
-		const context = await browser.newContext({ acceptDownloads: true });
-		const page = await context.newPage();
-		await openBuilder(page, `${url}/builder/?briefing=${encodeURIComponent(briefing)}`);
-		const previewInsights = await chooseInsights(page, 12);
-		const hasPreview = (await page.locator('#builder svg[role="img"]').count()) > 0;
-		await page.evaluate(() => {
-			const w = window as unknown as { longTasks: number[] };
-			w.longTasks = [];
-			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-			}).observe({ type: 'longtask' });
-		});
-		const text = 'Northwind Health System';
-		await page.fill('#f-company', '');
-		await page.locator('#f-company').pressSequentially(text, { delay: 30 });
-		await page.waitForTimeout(300);
-		const longTasks = await page.evaluate(
-			() => (window as unknown as { longTasks: number[] }).longTasks,
-		);
-		await context.close();
+		// Typing with the previews redrawing: on a desktop, then on a slowed-down phone.
+		const link = `${url}/builder/?briefing=${encodeURIComponent(briefing)}`;
+		const desktop = await measureTyping(browser, link);
+		const phone = await measureTyping(browser, link, { phone: true });
 
 		const fresh = await browser.newContext({ acceptDownloads: true });
 		const other = await fresh.newPage();
@@ -136,11 +104,12 @@ export async function measureBuilder(
 		return {
 			usableMs: median(usable),
 			usableBytes,
-			keystrokeLongestMs: Math.max(0, ...longTasks),
-			keystrokeLongTasks: longTasks.length,
-			keystrokes: text.length,
-			previewInsights,
-			hasPreview,
+			keystrokeLongestMs: desktop.longestMs,
+			keystrokeLongTasks: desktop.longTasks,
+			keystrokes: desktop.keystrokes,
+			previewInsights: desktop.insights,
+			hasPreview: desktop.previewed,
+			phone,
 			firstDownloadMs,
 			enginePrefetched,
 			downloadInsights,

@@ -282,6 +282,14 @@ describe('report', () => {
 			keystrokes: 23,
 			previewInsights: 12,
 			hasPreview: false,
+			phone: {
+				longestMs: 180,
+				longTasks: 5,
+				keystrokes: 23,
+				insights: 12,
+				previewStates: 4,
+				previewed: true,
+			},
 			firstDownloadMs: 250,
 			downloadInsights: 10,
 		};
@@ -290,8 +298,12 @@ describe('report', () => {
 		expect(status('builder at 5,000 insights usable within')?.met).toBe(true);
 		expect(status('builder preview update')).toMatchObject({
 			measured:
-				'longest task 120 ms, 2 over 50 ms in 23 keystrokes (the builder has no slide preview yet: the form alone)',
+				'longest task 120 ms, 2 over 50 ms in 23 keystrokes (the previews never showed the typed name)',
 			met: false,
+		});
+		expect(status('builder preview update on a phone')).toMatchObject({
+			measured: 'longest task 180 ms, 5 over 50 ms in 23 keystrokes, 4 preview states',
+			met: true,
 		});
 		expect(status('first browser deck download')?.met).toBe(true);
 
@@ -299,6 +311,7 @@ describe('report', () => {
 		for (const start of [
 			'builder at 5,000 insights usable within',
 			'builder preview',
+			'builder preview update on a phone',
 			'first browser',
 		])
 			expect(
