@@ -65,12 +65,22 @@ export function initSelected(
 		);
 	};
 
+	/** What the list was last drawn from. */
+	let drawn = '';
 	const render = () => {
 		const { insights } = store.draft;
 		const errors = new Map<string, ContentIssue>();
 		for (const issue of store.visibleIssues)
 			if (issue.field.startsWith('insights[') && !errors.has(issue.field))
 				errors.set(issue.field, issue);
+		// Most changes (a key typed in the form) leave the list as it is: rebuilding 12 items on
+		// every key was most of a keystroke's cost on a phone, and would drop focus and drag state.
+		const content = JSON.stringify([
+			insights,
+			[...errors].map(([field, issue]) => [field, issue.message]),
+		]);
+		if (content === drawn) return;
+		drawn = content;
 		empty.hidden = insights.length > 0;
 		list.replaceChildren(
 			...insights.map((id, index) =>
@@ -91,7 +101,7 @@ export function initSelected(
 			),
 		);
 	};
-	// Errors of insights depend on the meeting date too, so every change redraws (at most 12 items).
+	// Errors of insights depend on the meeting date too, so every change checks whether to redraw.
 	store.subscribe(render);
 
 	const move = (from: number, to: number) => {
