@@ -22,12 +22,12 @@ if (!dist) {
 	console.error('Usage: node bench/preview.ts DIST [BRIEFING] [--runs N]');
 	process.exit(2);
 }
-const library = JSON.parse(await readFile(path.join(dist, 'builder', 'library.json'), 'utf8')) as {
-	briefings?: Array<{ id: string }>;
-};
-const briefing = chosen ?? library.briefings?.[0]?.id;
+const examples = JSON.parse(
+	await readFile(path.join(dist, 'builder', 'briefings.json'), 'utf8'),
+) as Array<{ id: string }>;
+const briefing = chosen ?? examples[0]?.id;
 if (!briefing) {
-	console.error(`${dist}: no example briefing in builder/library.json; name one`);
+	console.error(`${dist}: no example briefing in builder/briefings.json; name one`);
 	process.exit(2);
 }
 

@@ -10,14 +10,29 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDraft } from '../../src/builder/briefing.ts';
+import { builderLibrary } from '../../src/builder/library.ts';
 import { previewLibrary } from '../../src/builder/preview-input.ts';
 import { previewSlides } from '../../src/builder/preview-slides.ts';
 import type { PreviewSlide } from '../../src/builder/slide-diff.ts';
 import type { BuilderLibrary, Draft } from '../../src/builder/types.ts';
+import { loadLibrary } from '../../src/library/load.ts';
 import { launchChromium, watchErrors } from './chromium.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
+const root = path.resolve(import.meta.dirname, '../..');
+const loaded = await loadLibrary({ root });
+/** The whole library the site was built from, as the builder's pieces add up to (through JSON). */
+const published: BuilderLibrary = JSON.parse(
+	JSON.stringify(
+		builderLibrary({
+			insights: loaded.insights.filter((entry) => entry.data.status === 'published'),
+			briefings: loaded.briefings,
+			taxonomy: loaded.taxonomy!,
+			brand: loaded.brand!,
+		}),
+	),
+);
 
 /** The text a browser reads out of an SVG string: its `<title>` and `<text>` contents. */
 function svgText(svg: string): string {
@@ -79,10 +94,9 @@ describe.skipIf(!siteUrl)('builder previews while typing', () => {
 	let errors: string[];
 	const workers: string[] = [];
 	const requests: string[] = [];
-	const library = (): BuilderLibrary =>
-		JSON.parse(readFileSync(path.join(siteDir, 'builder', 'library.json'), 'utf8'));
+	const library = () => published;
 	const logo = () =>
-		new Uint8Array(readFileSync(path.join(siteDir, library().brand.logo.png.replace(/^\//, ''))));
+		new Uint8Array(readFileSync(path.join(siteDir, published.brand.logo.png.replace(/^\//, ''))));
 	/** The slides the deck engine draws for the draft the page has saved. */
 	const expectedSlides = async (): Promise<PreviewSlide[]> => {
 		const draft = JSON.parse(
