@@ -154,12 +154,8 @@ describe.skipIf(!siteUrl)('builder previews while typing', () => {
 			shown.filter((slide) => slide.text.includes('Tailspin Toys Holdings')).length,
 		).toBeGreaterThan(1);
 		expect(workers.some((url) => /preview-worker/.test(url))).toBe(true);
-		// Drawn in the worker: the main thread loaded neither the planner nor pptxgenjs.
-		const pptxChunks = readdirSync(path.join(siteDir, '_astro')).filter((file) =>
-			/PptxGenJS/.test(readFileSync(path.join(siteDir, '_astro', file), 'latin1')),
-		);
-		expect(pptxChunks.length).toBeGreaterThan(0);
-		for (const chunk of pptxChunks) expect(requests.join(' ')).not.toContain(chunk);
+		// Drawn in the worker: the main thread never loaded the planner (the deck engine may be
+		// prefetched for the first download, but the previews do not need it).
 		expect(requests.filter((url) => /preview-slides/.test(url))).toEqual([]);
 		const worker = readdirSync(path.join(siteDir, '_astro')).find((file) =>
 			/^preview-worker/.test(file),
