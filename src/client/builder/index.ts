@@ -24,6 +24,7 @@ export async function initBuilder(): Promise<void> {
 		withBriefings: new URLSearchParams(location.search).has('briefing'),
 	});
 	if (!library) {
+		elements.picker.count.textContent = '';
 		notices.show('The insight library could not be loaded. Reload the page to try again.');
 		return;
 	}
