@@ -8,13 +8,13 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeckWithPlan } from '../../src/deck/index.ts';
 import { briefingIds, deckInputs } from '../../src/integrations/decks.ts';
 import { loadLibrary } from '../../src/library/load.ts';
 import { maxInput, sampleInput } from '../fixtures/decks/inputs.ts';
+import { convertToPdf } from './libreoffice.ts';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -68,25 +68,12 @@ describe('LibreOffice', () => {
 				await writeFile(file, bytes);
 				decks.push({ name, file, slides: plan.slides.length });
 			}
-			// One LibreOffice process for every deck, with its own profile: faster, and no clash with
-			// a LibreOffice the user has open.
-			const profile = pathToFileURL(path.join(dir, 'profile')).href;
-			await run(
-				'soffice',
-				[
-					'--headless',
-					'--norestore',
-					`-env:UserInstallation=${profile}`,
-					'--convert-to',
-					'pdf',
-					'--outdir',
-					path.join(dir, 'pdf'),
-					...decks.map((deck) => deck.file),
-				],
-				{
-					timeout: 600_000,
-				},
-			).catch(() => undefined);
+			await convertToPdf(
+				decks.map((deck) => deck.file),
+				path.join(dir, 'pdf'),
+				dir,
+				600_000,
+			);
 		}, 900_000);
 
 		afterAll(async () => {

@@ -40,6 +40,7 @@ import { fontFaceCss, slideSvg } from '../../src/deck/svg/index.ts';
 import { briefingIds, deckInputs } from '../../src/integrations/decks.ts';
 import { loadLibrary } from '../../src/library/load.ts';
 import { chromiumPath, launchChromium } from '../browser/chromium.ts';
+import { convertToPdf } from './libreoffice.ts';
 import { crop, ink, readPng, readPpm, type Rgb } from './raster.ts';
 
 const run = promisify(execFile);
@@ -284,21 +285,12 @@ describe('previews against LibreOffice', () => {
 			} finally {
 				await browser.close();
 			}
-			const profile = pathToFileURL(path.join(dir, 'profile')).href;
-			await run(
-				'soffice',
-				[
-					'--headless',
-					'--norestore',
-					`-env:UserInstallation=${profile}`,
-					'--convert-to',
-					'pdf',
-					'--outdir',
-					path.join(dir, 'lo'),
-					...ids.map((id) => path.join(dir, `${id}.pptx`)),
-				],
-				{ timeout: 600_000 },
-			).catch(() => undefined);
+			await convertToPdf(
+				ids.map((id) => path.join(dir, `${id}.pptx`)),
+				path.join(dir, 'lo'),
+				dir,
+				600_000,
+			);
 			for (const id of ids) {
 				const pdf = path.join(dir, 'lo', `${id}.pdf`);
 				decks.push({

@@ -9,7 +9,6 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +29,7 @@ import {
 	templatesAvailable,
 	type TemplateFixture,
 } from '../fixtures/templates.ts';
+import { convertToPdf } from './libreoffice.ts';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -151,22 +151,13 @@ describe.runIf(templatesAvailable)('decks on company templates', () => {
 
 	it('opens in LibreOffice with every slide (the .potx builds: the .pptx ones share their parts)', async () => {
 		const opened = built.filter((d) => d.format === 'potx');
-		const profile = pathToFileURL(path.join(dir, 'profile')).href;
 		const outdir = path.join(dir, 'pdf');
-		await run(
-			'soffice',
-			[
-				'--headless',
-				'--norestore',
-				`-env:UserInstallation=${profile}`,
-				'--convert-to',
-				'pdf',
-				'--outdir',
-				outdir,
-				...opened.map((d) => d.file),
-			],
-			{ timeout: 900_000 },
-		).catch(() => undefined);
+		await convertToPdf(
+			opened.map((d) => d.file),
+			outdir,
+			dir,
+			900_000,
+		);
 		const pdfs = await readdir(outdir).catch(() => [] as string[]);
 		for (const deck of opened) {
 			const pdf = `${path.basename(deck.file, '.pptx')}.pdf`;
