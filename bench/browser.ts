@@ -1,14 +1,15 @@
 /**
  * The builder in Chromium (the system's, via playwright-core), on a built site served locally:
  * how long until a rep can use it (search answers and Add works), the long tasks a keystroke in the
- * briefing form causes with 12 insights chosen, and the first deck download from click (the deck
- * engine's load included). Skipped, with the reason, when Chromium is not installed.
+ * briefing form causes with 12 insights chosen, the first deck download from click (the deck
+ * engine's load included), and openings by pathological links and drafts. Skipped, with the reason, when Chromium is not installed.
  */
 import { chromiumPath, launchChromium } from '../tests/browser/chromium.ts';
 import { serveStatic } from '../tests/browser/server.ts';
 import { pptxChunks } from './assets.ts';
 import { median } from './stats.ts';
 import { chooseInsights, measureTyping, openBuilder, type TypingResult } from './preview-typing.ts';
+import { measureHostileArrivals, type HostileResult } from './hostile-arrivals.ts';
 
 /** What the builder did in Chromium. */
 export interface BrowserResult {
@@ -34,6 +35,8 @@ export interface BrowserResult {
 	/** Whether the page had fetched the deck engine (pptxgenjs' chunk) before the click. */
 	enginePrefetched?: boolean;
 	downloadInsights: number;
+	/** Openings by pathological links and saved drafts against a plain load. */
+	hostile: HostileResult;
 }
 
 /** Why the browser figures are missing, or undefined when Chromium can run them. */
@@ -101,6 +104,8 @@ export async function measureBuilder(
 		const firstDownloadMs = Date.now() - started;
 		await fresh.close();
 
+		const hostile = await measureHostileArrivals(browser, url, dist, runs);
+
 		return {
 			usableMs: median(usable),
 			usableBytes,
@@ -113,6 +118,7 @@ export async function measureBuilder(
 			firstDownloadMs,
 			enginePrefetched,
 			downloadInsights,
+			hostile,
 		};
 	} finally {
 		await browser.close();

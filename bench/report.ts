@@ -1,6 +1,7 @@
 /** The benchmark's results (written as JSON) and the readable report made from them. Pure. */
 import type { BuildRun } from './build.ts';
 import type { BrowserResult } from './browser.ts';
+import type { HostileResult } from './hostile-arrivals.ts';
 import type { DeckPeers } from './peers.ts';
 import type { PptxCheck, TypeWeight } from './assets.ts';
 import type { CliDecks, InProcessDecks, OneDeckCli, PandocDecks, ParallelDecks } from './decks.ts';
@@ -102,6 +103,8 @@ export const budgets = {
 	previewInsights: 12,
 	firstDownloadMs: 300,
 	downloadInsights: 10,
+	hostileAddedMs: 200,
+	hostileKeystrokeMs: 200,
 } as const;
 
 /** Median of a field over runs. */
@@ -264,9 +267,16 @@ export function checkBudgets(results: BenchResults): BudgetCheck[] {
 	const previewBudget = `builder preview update, ${budgets.previewInsights} insights: no long task over ${budgets.longTaskMs} ms per keystroke`;
 	const phoneBudget = `builder preview update on a phone (4x slower CPU, 390x844), ${budgets.previewInsights} insights: no long task over ${budgets.phoneLongTaskMs} ms`;
 	const downloadBudget = `first browser deck download, ${budgets.downloadInsights} insights <= ${budgets.firstDownloadMs} ms from click`;
+	const hostileBudget = `builder opened by hostile links and drafts: longest task <= ${budgets.hostileAddedMs} ms over a plain load's, a keystroke after <= ${budgets.hostileKeystrokeMs} ms`;
 	if (!browser || 'skipped' in browser) {
 		const why = browser ? browser.skipped : 'no browser run';
-		for (const budget of [usableMsBudget, previewBudget, phoneBudget, downloadBudget])
+		for (const budget of [
+			usableMsBudget,
+			previewBudget,
+			phoneBudget,
+			downloadBudget,
+			hostileBudget,
+		])
 			checks.push(notMeasured(budget, why));
 	} else {
 		checks.push(
@@ -309,8 +319,27 @@ export function checkBudgets(results: BenchResults): BudgetCheck[] {
 					}
 				: notMeasured(downloadBudget, `only ${browser.downloadInsights} insights could be chosen`),
 		);
+		checks.push(hostileCheck(hostileBudget, browser.hostile));
 	}
 	return checks;
+}
+
+/** The hostile openings against the plain load they are judged by. */
+function hostileCheck(budget: string, hostile: HostileResult): BudgetCheck {
+	const worstOpening = Math.max(...hostile.openings.map((opening) => opening.openingMs));
+	const worstKeystroke = Math.max(...hostile.openings.map((opening) => opening.keystrokeMs));
+	return {
+		budget,
+		measured: `plain load ${formatMs(hostile.plainMs)}; ${hostile.openings
+			.map(
+				(o) =>
+					`${o.name}: ${formatMs(o.openingMs)}, keystroke ${o.keystrokeMs ? formatMs(o.keystrokeMs) : 'no long task'}`,
+			)
+			.join('; ')}`,
+		met:
+			worstOpening <= hostile.plainMs + budgets.hostileAddedMs &&
+			worstKeystroke <= budgets.hostileKeystrokeMs,
+	};
 }
 
 const mark = (met: boolean | undefined) => (met === undefined ? '-' : met ? 'met' : 'MISSED');

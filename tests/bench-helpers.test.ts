@@ -292,6 +292,13 @@ describe('report', () => {
 			},
 			firstDownloadMs: 250,
 			downloadInsights: 10,
+			hostile: {
+				plainMs: 300,
+				openings: [
+					{ name: 'share link naming 10,000 insights', openingMs: 480, keystrokeMs: 0 },
+					{ name: 'saved draft of 3,000 audience rows', openingMs: 350, keystrokeMs: 60 },
+				],
+			},
 		};
 		const checks = checkBudgets(results);
 		const status = (start: string) => checks.find((check) => check.budget.startsWith(start));
@@ -306,6 +313,16 @@ describe('report', () => {
 			met: true,
 		});
 		expect(status('first browser deck download')?.met).toBe(true);
+		expect(status('builder opened by hostile links')).toMatchObject({
+			measured:
+				'plain load 300 ms; share link naming 10,000 insights: 480 ms, keystroke no long task; saved draft of 3,000 audience rows: 350 ms, keystroke 60.0 ms',
+			met: true,
+		});
+		const browser = results.sizes[2]!.browser;
+		browser.hostile.openings[0]!.openingMs = 501;
+		expect(
+			checkBudgets(results).find((c) => c.budget.startsWith('builder opened by hostile'))?.met,
+		).toBe(false);
 
 		results.sizes[2]!.browser = { skipped: 'Chromium is not installed' };
 		for (const start of [
@@ -313,6 +330,7 @@ describe('report', () => {
 			'builder preview',
 			'builder preview update on a phone',
 			'first browser',
+			'builder opened by hostile links',
 		])
 			expect(
 				status(start) && checkBudgets(results).find((c) => c.budget.startsWith(start)),

@@ -74,18 +74,13 @@ describe.skipIf(!siteUrl)('hostile input in the browser', () => {
 	/** The details part of a share link, encoded as the builder encodes it. */
 	const detailsParam = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-	/** A long task the page reported: when it started and how long it ran, in ms. */
-	interface LongTask {
-		start: number;
-		duration: number;
-	}
-
 	/**
-	 * A builder page that records every long task (over 50 ms) from its first script on, and any
-	 * page error. `init` runs before the page's own scripts (to seed storage, say). The builder
-	 * page itself is served from the built site by Playwright, so links longer than a static
-	 * server's header limit (Node's is 16 KB) still reach the builder, as they would on a host
-	 * that accepts them.
+	 * A builder page, and any page error. `init` runs before the page's own scripts (to seed
+	 * storage, say). The builder page itself is served from the built site by Playwright, so links
+	 * longer than a static server's header limit (Node's is 16 KB) still reach the builder, as they
+	 * would on a host that accepts them. How long these openings take is measured by
+	 * `npm run bench` (bench/hostile-arrivals.ts); here they must open cut to the limits, finish
+	 * their work and take a keystroke.
 	 */
 	async function openBuilder(query: string, init?: { saved?: string; failingStorage?: boolean }) {
 		const page = await browser.newPage();
@@ -97,12 +92,6 @@ describe.skipIf(!siteUrl)('hostile input in the browser', () => {
 		);
 		await page.addInitScript(
 			({ saved, failingStorage }) => {
-				const tasks: { start: number; duration: number }[] = [];
-				(window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-				new PerformanceObserver((list) => {
-					for (const entry of list.getEntries())
-						tasks.push({ start: entry.startTime, duration: entry.duration });
-				}).observe({ type: 'longtask', buffered: true });
 				if (saved !== undefined) localStorage.setItem('insight-library:builder-draft', saved);
 				if (failingStorage) {
 					Storage.prototype.setItem = () => {
@@ -114,70 +103,30 @@ describe.skipIf(!siteUrl)('hostile input in the browser', () => {
 		);
 		await page.goto(`${siteUrl}/builder/${query}`);
 		await page.waitForSelector('#builder[data-ready="true"]');
-		/** Waits until the page has been idle for a while, then returns its long tasks. */
-		const settledTasks = async (): Promise<LongTask[]> => {
-			// Settled: the previews' modules and logo fetched, their redraw run (it waits 400 ms after
-			// the last change), the main thread idle; long tasks are reported after they end, so the
-			// last report gets a frame to arrive.
-			await page.waitForLoadState('networkidle');
-			await page.evaluate(
-				() =>
-					new Promise((resolve) =>
-						setTimeout(
-							() =>
-								requestIdleCallback(() => requestAnimationFrame(() => setTimeout(resolve, 50)), {
-									timeout: 5_000,
-								}),
-							600,
-						),
-					),
-			);
-			return page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
-		};
 		/**
-		 * Types `text` into `selector` once the page has settled; returns the longest task from just
-		 * before the keystroke until the page settles after it (0 when none was long).
+		 * Waits until the page has finished what the opening started (the previews' modules and
+		 * logo fetched, their redraw run 400 ms after the last change, the main thread idle), then
+		 * types `text` into `selector` and returns the field's value once the page is idle again.
 		 */
-		const keystrokeLongest = async (selector: string, text: string): Promise<number> => {
-			await settledTasks();
+		const typeWhenSettled = async (selector: string, text: string): Promise<string> => {
+			await settle(page);
 			await page.locator(selector).focus();
-			const before = await page.evaluate(() => performance.now());
 			await page.keyboard.type(text);
-			const tasks = await settledTasks();
-			return Math.max(0, ...tasks.filter((task) => task.start >= before).map((t) => t.duration));
+			await settle(page);
+			return page.locator(selector).inputValue();
 		};
-		return { page, errors, settledTasks, keystrokeLongest };
+		return { page, errors, typeWhenSettled };
 	}
 
-	/** The longest task of opening: every long task up to the page settling. */
-	const longest = (tasks: LongTask[]) => Math.max(0, ...tasks.map((task) => task.duration));
-
-	/**
-	 * The longest task of a plain builder load (no link, nothing saved) in this run: what the page
-	 * costs on this machine anyway, so a pathological arrival is judged by what it adds.
-	 */
-	let baseline: number | undefined;
-	async function baselineLongest(): Promise<number> {
-		if (baseline === undefined) {
-			const { page, settledTasks } = await openBuilder('');
-			baseline = longest(await settledTasks());
-			await page.close();
-		}
-		return baseline;
-	}
-
-	/**
-	 * An opening is within budget when its longest task is no more than 200 ms over a plain load's
-	 * on this machine (the page's own start-up is not what is measured here; the keystroke after
-	 * it is held to 200 ms outright).
-	 */
-	async function expectOpeningWithinBudget(tasks: LongTask[]) {
-		const plain = await baselineLongest();
-		const opening = longest(tasks);
-		console.info(
-			`[hostile] longest task: plain builder load ${plain} ms, this opening ${opening} ms`,
+	/** Resolves once the network has been quiet and the main thread idle. */
+	async function settle(page: Page) {
+		await page.waitForLoadState('networkidle');
+		await page.evaluate(
+			() =>
+				new Promise((resolve) =>
+					setTimeout(() => requestIdleCallback(() => requestAnimationFrame(resolve)), 600),
+				),
 		);
-		expect(opening).toBeLessThan(plain + 200);
 	}
 
 	it('a 24 KB share link with 3,000 audience and agenda rows opens and takes a keystroke without freezing', async () => {
@@ -187,7 +136,7 @@ describe.skipIf(!siteUrl)('hostile input in the browser', () => {
 			nextStep: { ask: 'Meet', agenda: Array.from({ length: 3_000 }, () => ''), proposedDate: '' },
 		});
 		expect(d.length).toBeGreaterThan(20_000);
-		const { page, errors, settledTasks, keystrokeLongest } = await openBuilder(`?d=${d}`);
+		const { page, errors, typeWhenSettled } = await openBuilder(`?d=${d}`);
 		expect(
 			await page.locator('[data-path^="prospect.audience["][data-path$="].role"]').count(),
 		).toBe(6);
@@ -196,25 +145,19 @@ describe.skipIf(!siteUrl)('hostile input in the browser', () => {
 			.poll(() => page.locator('#builder-notices').textContent())
 			.toContain('Cut to the limits a briefing allows');
 		expect(await page.locator('#f-title').inputValue()).toBe('Hostile');
-		await expectOpeningWithinBudget(await settledTasks());
-		expect(await keystrokeLongest('#f-company', 'A')).toBeLessThan(200);
-		expect(await page.locator('#f-company').inputValue()).toBe('A');
+		expect(await typeWhenSettled('#f-company', 'A')).toBe('A');
 		expect(errors).toEqual([]);
 		await page.close();
 	});
 
 	it('a share link with 10,000 ids selects at most 12, with a short notice', async () => {
 		const ids = Array.from({ length: 10_000 }, (_, i) => `no-such-insight-${i}`);
-		const { page, errors, settledTasks, keystrokeLongest } = await openBuilder(
-			`?insights=${ids.join(',')}`,
-		);
+		const { page, errors, typeWhenSettled } = await openBuilder(`?insights=${ids.join(',')}`);
 		expect(await page.locator('#selected-list .selected-item').count()).toBeLessThanOrEqual(12);
 		const notices = (await page.locator('#builder-notices').textContent()) ?? '';
 		expect(notices).toContain('The link names 10,000 insights');
 		expect(notices.length).toBeLessThan(1_000);
-		await expectOpeningWithinBudget(await settledTasks());
-		expect(await keystrokeLongest('#f-company', 'A')).toBeLessThan(200);
-		expect(await page.locator('#f-company').inputValue()).toBe('A');
+		expect(await typeWhenSettled('#f-company', 'A')).toBe('A');
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -225,12 +168,11 @@ describe.skipIf(!siteUrl)('hostile input in the browser', () => {
 			audience: Array.from({ length: 3_000 }, () => ({ name: '', role: 'CFO' })),
 			insights: [],
 		});
-		const { page, errors, settledTasks, keystrokeLongest } = await openBuilder('', { saved });
+		const { page, errors, typeWhenSettled } = await openBuilder('', { saved });
 		expect(
 			await page.locator('[data-path^="prospect.audience["][data-path$="].role"]').count(),
 		).toBe(6);
-		await expectOpeningWithinBudget(await settledTasks());
-		expect(await keystrokeLongest('#f-company', 'A')).toBeLessThan(200);
+		expect(await typeWhenSettled('#f-company', 'A')).toBe('A');
 		expect(errors).toEqual([]);
 		await page.close();
 	});
