@@ -13,6 +13,9 @@ export type TokenValues = Record<TokenName, string>;
 
 const tokenPattern = /\{([^{}\n]*)\}/g;
 
+/** A token and, when it is one, the possessive that follows it (`{company}'s`). */
+const fillPattern = /\{([^{}\n]*)\}(['’]s\b)?/g;
+
 /** Every `{...}` token in `text` that is not a known token name. */
 export function unknownTokens(text: string): string[] {
 	const unknown: string[] = [];
@@ -23,11 +26,17 @@ export function unknownTokens(text: string): string[] {
 	return unknown;
 }
 
-/** `text` with every known token replaced by its value. */
+/**
+ * `text` with every known token replaced by its value. A possessive after a value ending in "s"
+ * keeps only its apostrophe, as business style writes it: "Tailspin Toys' lanes", not "Toys's".
+ */
 export function fillTokens(text: string, values: TokenValues): string {
-	return text.replace(tokenPattern, (whole, name: string) =>
-		(tokenNames as readonly string[]).includes(name) ? values[name as TokenName] : whole,
-	);
+	return text.replace(fillPattern, (whole, name: string, possessive: string | undefined) => {
+		if (!(tokenNames as readonly string[]).includes(name)) return whole;
+		const value = values[name as TokenName];
+		if (!possessive) return value;
+		return /s$/i.test(value) ? value + possessive[0] : value + possessive;
+	});
 }
 
 /** Neutral wording for tokens where no prospect is known yet, e.g. on the public library pages. */
