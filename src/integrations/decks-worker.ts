@@ -3,7 +3,7 @@
  * hands the bytes back without copying them.
  */
 import module from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
 
 // A worker thread does not share the main thread's compile cache: asked for here, the engine's
@@ -13,9 +13,13 @@ module.enableCompileCache?.();
 const { auditDeck, formatFindings } = await import('../deck/audit/index.ts');
 const { buildDeckFiles } = await import('../deck/index.ts');
 
-const pdfFonts = (workerData as { pdfFonts?: PdfFonts } | null)?.pdfFonts;
+/** The PDF fonts come with the first deck (the thread starts before they are read). */
+let pdfFonts: PdfFonts | undefined;
 
-parentPort?.on('message', async ({ id, input }: { id: string; input: DeckInput }) => {
+type Message = { id: string; input: DeckInput; pdfFonts?: PdfFonts };
+
+parentPort?.on('message', async ({ id, input, pdfFonts: fonts }: Message) => {
+	pdfFonts = fonts ?? pdfFonts;
 	try {
 		const { bytes, parts, pdf, plan } = await buildDeckFiles(input, { pdfFonts });
 		const warnings = [

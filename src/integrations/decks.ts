@@ -8,20 +8,14 @@ import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { auditDeck, formatFindings } from '../deck/audit/index.ts';
-import { buildDeckFiles, deckTimestamp, type DeckInput, type PdfFonts } from '../deck/index.ts';
+import { deckTimestamp, type DeckInput, type PdfFonts } from '../deck/index.ts';
 import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
 import { readTemplateFile } from '../library/template.ts';
-import {
-	contentPaths,
-	errorsOf,
-	loadBriefingLibrary,
-	loadLibrary,
-	type Library,
-} from '../library/load.ts';
+import { contentPaths, errorsOf, loadBriefingLibrary, type Library } from '../library/load.ts';
 import { assembleDeckInput } from '../library/deck-input.ts';
+import { listFiles } from '../library/files.ts';
 import { plural } from '../library/plural.ts';
+import { buildInThisThread, DeckWorkers, type OnDeck } from './deck-workers.ts';
 import type { BuildStep } from './library.ts';
 import {
 	makeFolder,
@@ -162,122 +156,49 @@ export async function deckInputs(
 	return inputs;
 }
 
-type WorkerReply = {
-	id: string;
-	bytes?: Uint8Array;
-	pdf?: Uint8Array;
-	error?: string;
-	warnings?: string[];
-	audit?: string[];
-};
-
-/** What building one deck gave; `audit` holds the deck audit's findings (`id: slide N: rule: ...`). */
-type DeckOutcome = {
-	bytes?: Uint8Array;
-	pdf?: Uint8Array;
-	error?: string;
-	warnings?: string[];
-	audit?: string[];
-	ms: number;
-};
-
-/** Builds decks on `jobs` worker threads; falls back to this thread if a worker cannot start. */
-async function buildAll(
-	inputs: Map<string, DeckInput>,
-	jobs: number,
-	onDeck: (id: string, result: DeckOutcome) => Promise<void>,
-	note: (line: string) => void,
-	pdfFonts: PdfFonts | undefined,
-): Promise<void> {
-	const queue = [...inputs.keys()];
-	const inProcess = async () => {
-		for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-			const started = performance.now();
-			try {
-				const { bytes, parts, pdf, plan } = await buildDeckFiles(inputs.get(id)!, { pdfFonts });
-				const warnings = [
-					...plan.warnings,
-					...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),
-				];
-				const ms = performance.now() - started;
-				const audit = formatFindings(id, auditDeck(parts));
-				await onDeck(id, { bytes, pdf, warnings, audit, ms });
-			} catch (error) {
-				await onDeck(id, {
-					error: error instanceof Error ? error.message : String(error),
-					ms: performance.now() - started,
-				});
-			}
-		}
-	};
-	if (jobs <= 1 || queue.length <= 1) return inProcess();
-
-	const runWorker = () =>
-		new Promise<void>((resolve) => {
-			let worker: Worker;
-			try {
-				worker = new Worker(new URL('./decks-worker.ts', import.meta.url), {
-					workerData: { pdfFonts },
-				});
-			} catch {
-				resolve(inProcess());
-				return;
-			}
-			let current: { id: string; started: number } | undefined;
-			let pending = Promise.resolve();
-			const next = () => {
-				const id = queue.shift();
-				if (id === undefined) {
-					current = undefined;
-					void worker.terminate().then(() => pending.then(resolve));
-					return;
-				}
-				current = { id, started: performance.now() };
-				worker.postMessage({ id, input: inputs.get(id) });
-			};
-			worker.on('message', (reply: WorkerReply) => {
-				const ms = current ? performance.now() - current.started : 0;
-				pending = pending.then(() =>
-					onDeck(reply.id, {
-						bytes: reply.bytes,
-						pdf: reply.pdf,
-						error: reply.error,
-						warnings: reply.warnings,
-						audit: reply.audit,
-						ms,
-					}),
-				);
-				next();
-			});
-			worker.on('error', (error) => {
-				// A worker that cannot run (e.g. no TypeScript support) hands its deck back to this thread.
-				note(`  (a worker thread failed: ${error.message}; building in the main thread)`);
-				if (current) queue.unshift(current.id);
-				current = undefined;
-				void pending.then(() => inProcess()).then(resolve);
-			});
-			worker.on('online', next);
-		});
-	await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, runWorker));
-}
-
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+/** The id of every briefing file, read or not (`npm run decks` with no ids builds them all). */
+async function briefingFileIds(root: string): Promise<string[]> {
+	const files = await listFiles(root, contentPaths.briefings, /\.ya?ml$/, []);
+	return [...new Set(files.map((file) => path.basename(file).replace(/\.ya?ml$/, '')))];
+}
 
 /** Checks the content of the chosen briefings and builds their decks into `outDir`. */
 export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecksResult> {
+	const ids = options.ids?.length
+		? [...new Set(options.ids)]
+		: options.library
+			? briefingIds(options.library)
+			: await briefingFileIds(options.root);
+	const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), ids.length));
+	// Started now, the threads load the deck engine while this thread reads and checks the content.
+	const workers = jobs > 1 ? new DeckWorkers(jobs) : undefined;
+	try {
+		return await checkAndBuild(options, ids, jobs, workers);
+	} finally {
+		await workers?.close();
+	}
+}
+
+/** {@link buildDecks} once the decks to build (`ids`) and the threads to build them on are known. */
+async function checkAndBuild(
+	options: BuildDecksOptions,
+	ids: readonly string[],
+	jobs: number,
+	workers: DeckWorkers | undefined,
+): Promise<BuildDecksResult> {
 	const log = options.log ?? ((line: string) => console.log(line));
 	const result: BuildDecksResult = { built: [], failed: [], refused: [], orphans: [], ok: false };
-	// Decks of chosen briefings need only their own files: a one-deck run reads a dozen files, not
-	// the whole library (all briefings: every file is read, and its problems count).
+	// The decks need only their own files: the briefings, the insights they name, the taxonomy and
+	// the brand (and whether related ids are valid). Problems in other files are no deck's business
+	// (`npm run check` reports them), so a 250-deck run does not read all 5,000 insights.
 	let library: Library;
 	let known: string[];
 	if (options.library) [library, known] = [options.library, briefingIds(options.library)];
-	else if (options.ids?.length) {
-		const partial = await loadBriefingLibrary({ root: options.root, ids: options.ids });
+	else {
+		const partial = await loadBriefingLibrary({ root: options.root, ids });
 		[library, known] = [partial, partial.briefingIds];
-	} else {
-		library = await loadLibrary({ root: options.root });
-		known = briefingIds(library);
 	}
 
 	const requested = options.ids?.length ? [...new Set(options.ids)] : known;
@@ -345,50 +266,45 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 		}
 	}
 	const started = performance.now();
-	const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.size));
 	// Problems the deck audit (accessibility and package rules) finds in the decks written.
 	let audited = 0;
-	await buildAll(
-		inputs,
-		jobs,
-		async (id, deck) => {
-			const file = path.join(options.outDir, `${id}.pptx`);
-			const pdfFile = path.join(options.outDir, `${id}.pdf`);
-			const shown = (name: string, full: string) =>
-				options.label ? `${options.label}/${name}` : path.relative(options.root, full) || full;
-			if (deck.bytes && (deck.pdf || !pdfFonts)) {
-				try {
-					// The PDF first: a deck is reported built only when all its files are written.
-					if (deck.pdf) await writeAtomically(pdfFile, deck.pdf);
-					await writeAtomically(file, deck.bytes);
-					const built: BuiltDeckFile = { id, file, bytes: deck.bytes.length, ms: deck.ms };
-					if (deck.pdf) built.pdf = { file: pdfFile, bytes: deck.pdf.length };
-					result.built.push(built);
-					const pdfNote = deck.pdf
-						? ` and ${shown(`${id}.pdf`, pdfFile)} (${kb(deck.pdf.length)})`
-						: '';
-					log(
-						`  built  ${id} -> ${shown(`${id}.pptx`, file)} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)${pdfNote}`,
-					);
-					for (const warning of deck.warnings ?? []) log(`  warning ${id}: ${warning}`);
-					for (const finding of deck.audit ?? []) log(`  audit  ${finding}`);
-					audited += deck.audit?.length ?? 0;
-					return;
-				} catch (error) {
-					deck = {
-						...deck,
-						error: `could not write ${file}: ${error instanceof Error ? error.message : String(error)}`,
-					};
-				}
+	const onDeck: OnDeck = async (id, deck) => {
+		const file = path.join(options.outDir, `${id}.pptx`);
+		const pdfFile = path.join(options.outDir, `${id}.pdf`);
+		const shown = (name: string, full: string) =>
+			options.label ? `${options.label}/${name}` : path.relative(options.root, full) || full;
+		if (deck.bytes && (deck.pdf || !pdfFonts)) {
+			try {
+				// The PDF first: a deck is reported built only when all its files are written.
+				if (deck.pdf) await writeAtomically(pdfFile, deck.pdf);
+				await writeAtomically(file, deck.bytes);
+				const built: BuiltDeckFile = { id, file, bytes: deck.bytes.length, ms: deck.ms };
+				if (deck.pdf) built.pdf = { file: pdfFile, bytes: deck.pdf.length };
+				result.built.push(built);
+				const pdfNote = deck.pdf
+					? ` and ${shown(`${id}.pdf`, pdfFile)} (${kb(deck.pdf.length)})`
+					: '';
+				log(
+					`  built  ${id} -> ${shown(`${id}.pptx`, file)} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)${pdfNote}`,
+				);
+				for (const warning of deck.warnings ?? []) log(`  warning ${id}: ${warning}`);
+				for (const finding of deck.audit ?? []) log(`  audit  ${finding}`);
+				audited += deck.audit?.length ?? 0;
+				return;
+			} catch (error) {
+				deck = {
+					...deck,
+					error: `could not write ${file}: ${error instanceof Error ? error.message : String(error)}`,
+				};
 			}
-			result.failed.push({ id, error: deck.error ?? 'unknown error' });
-			log(
-				`  FAILED ${id}: ${deck.error}${statSync(file, { throwIfNoEntry: false })?.isFile() ? ' (the previous deck is kept)' : ''}`,
-			);
-		},
-		log,
-		pdfFonts,
-	);
+		}
+		result.failed.push({ id, error: deck.error ?? 'unknown error' });
+		log(
+			`  FAILED ${id}: ${deck.error}${statSync(file, { throwIfNoEntry: false })?.isFile() ? ' (the previous deck is kept)' : ''}`,
+		);
+	};
+	if (workers) await workers.build(inputs, onDeck, log, pdfFonts);
+	else await buildInThisThread(inputs, onDeck, pdfFonts);
 
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	// Decks of deleted or renamed briefings: named, so a stale deck is not mistaken for a current one.

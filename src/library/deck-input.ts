@@ -22,13 +22,21 @@ export function prospectIndustryName(id: string, taxonomy: Pick<Taxonomy, 'indus
 	return taxonomy.industries.find((entry) => entry.id === id)?.name ?? id;
 }
 
+/** Data URLs of logos already encoded: a batch of decks shares one logo's bytes. */
+const dataUrls = new WeakMap<Uint8Array, string>();
+
 /** A PNG logo for the masters, from its bytes. */
 export function pngLogo(bytes: Uint8Array, brand: Brand): DeckLogo {
-	// btoa exists in browsers and in Node; chunks keep the argument list within engine limits.
-	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000)
-		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return { dataUrl: `data:image/png;base64,${btoa(binary)}`, aspectRatio: brand.logo.aspectRatio };
+	let dataUrl = dataUrls.get(bytes);
+	if (dataUrl === undefined) {
+		// btoa exists in browsers and in Node; chunks keep the argument list within engine limits.
+		let binary = '';
+		for (let i = 0; i < bytes.length; i += 0x8000)
+			binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+		dataUrl = `data:image/png;base64,${btoa(binary)}`;
+		dataUrls.set(bytes, dataUrl);
+	}
+	return { dataUrl, aspectRatio: brand.logo.aspectRatio };
 }
 
 /** Everything {@link assembleDeckInput} reads. */

@@ -1,0 +1,164 @@
+/**
+ * Builds decks on worker threads for `buildDecks` (decks.ts). The threads can be started before
+ * the decks' inputs exist, so each loads the deck engine while the main thread is still reading
+ * and checking the library; a thread that cannot start hands its decks back to the main thread.
+ */
+import { Worker } from 'node:worker_threads';
+import { auditDeck, formatFindings } from '../deck/audit/index.ts';
+import { buildDeckFiles, type DeckInput, type PdfFonts } from '../deck/index.ts';
+
+/** What building one deck gave; `audit` holds the deck audit's findings (`id: slide N: rule: ...`). */
+export type DeckOutcome = {
+	bytes?: Uint8Array;
+	pdf?: Uint8Array;
+	error?: string;
+	warnings?: string[];
+	audit?: string[];
+	ms: number;
+};
+
+/** A worker's answer for one deck (decks-worker.ts). */
+type WorkerReply = Omit<DeckOutcome, 'ms'> & { id: string };
+
+/** Called with each deck as it is built, one at a time, in the order they finish. */
+export type OnDeck = (id: string, outcome: DeckOutcome) => Promise<void>;
+
+/** One deck built in this thread. */
+async function buildHere(
+	id: string,
+	input: DeckInput,
+	pdfFonts: PdfFonts | undefined,
+): Promise<DeckOutcome> {
+	const started = performance.now();
+	try {
+		const { bytes, parts, pdf, plan } = await buildDeckFiles(input, { pdfFonts });
+		const warnings = [
+			...plan.warnings,
+			...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),
+		];
+		const ms = performance.now() - started;
+		return { bytes, pdf, warnings, audit: formatFindings(id, auditDeck(parts)), ms };
+	} catch (error) {
+		return {
+			error: error instanceof Error ? error.message : String(error),
+			ms: performance.now() - started,
+		};
+	}
+}
+
+/** A worker thread as started: online once its first message could be handled, or failed. */
+interface Thread {
+	worker?: Worker;
+	/** Why the thread cannot build decks (it failed to start or crashed before its first deck). */
+	failed?: Error;
+	/** Settles when the thread is online or has failed. */
+	ready: Promise<void>;
+}
+
+/** Worker threads for a batch of decks, started ahead of the decks' inputs. */
+export class DeckWorkers {
+	readonly #threads: Thread[];
+
+	/** Starts `count` threads; each loads the deck engine at once. */
+	constructor(count: number) {
+		this.#threads = Array.from({ length: count }, () => {
+			const thread: Thread = { ready: Promise.resolve() };
+			try {
+				const worker = new Worker(new URL('./decks-worker.ts', import.meta.url));
+				thread.worker = worker;
+				thread.ready = new Promise<void>((resolve) => {
+					worker.once('online', () => resolve());
+					worker.once('error', (error) => {
+						thread.failed ??= error;
+						resolve();
+					});
+				});
+			} catch (error) {
+				thread.failed = error instanceof Error ? error : new Error(String(error));
+			}
+			return thread;
+		});
+	}
+
+	/** How many threads were asked for. */
+	get size(): number {
+		return this.#threads.length;
+	}
+
+	/** Stops every thread (idempotent); call when the batch is refused or done. */
+	async close(): Promise<void> {
+		await Promise.all(this.#threads.map((thread) => thread.worker?.terminate()));
+	}
+
+	/**
+	 * Builds every deck of `inputs`, handing each outcome to `onDeck`. A thread that fails gives its
+	 * current deck back to the queue and its share of the work to this thread (noted with `note`).
+	 */
+	async build(
+		inputs: ReadonlyMap<string, DeckInput>,
+		onDeck: OnDeck,
+		note: (line: string) => void,
+		pdfFonts: PdfFonts | undefined,
+	): Promise<void> {
+		const queue = [...inputs.keys()];
+		let reported = Promise.resolve();
+		const report = (id: string, outcome: DeckOutcome) =>
+			(reported = reported.then(() => onDeck(id, outcome)));
+		const inProcess = async () => {
+			for (let id = queue.shift(); id !== undefined; id = queue.shift())
+				await report(id, await buildHere(id, inputs.get(id)!, pdfFonts));
+		};
+		const drive = async (thread: Thread) => {
+			await thread.ready;
+			const worker = thread.worker;
+			if (!worker || thread.failed) {
+				note(
+					`  (a worker thread failed: ${thread.failed?.message ?? 'it did not start'}; building in the main thread)`,
+				);
+				return inProcess();
+			}
+			await new Promise<void>((resolve) => {
+				let current: { id: string; started: number } | undefined;
+				// The fonts go with a thread's first deck only: they are the same for every deck.
+				let fonts = pdfFonts;
+				const next = () => {
+					const id = queue.shift();
+					if (id === undefined) {
+						current = undefined;
+						resolve();
+						return;
+					}
+					current = { id, started: performance.now() };
+					worker.postMessage({ id, input: inputs.get(id), ...(fonts ? { pdfFonts: fonts } : {}) });
+					fonts = undefined;
+				};
+				worker.on('message', (reply: WorkerReply) => {
+					const ms = current ? performance.now() - current.started : 0;
+					const { id, ...outcome } = reply;
+					void report(id, { ...outcome, ms });
+					next();
+				});
+				worker.once('error', (error) => {
+					// A thread that cannot run (e.g. no TypeScript support) hands its deck back to this thread.
+					note(`  (a worker thread failed: ${error.message}; building in the main thread)`);
+					if (current) queue.unshift(current.id);
+					current = undefined;
+					void inProcess().then(resolve);
+				});
+				next();
+			});
+		};
+		if (!this.#threads.length) await inProcess();
+		else await Promise.all(this.#threads.map(drive));
+		await reported;
+	}
+}
+
+/** Builds every deck of `inputs` in this thread (one job, or a single deck). */
+export async function buildInThisThread(
+	inputs: ReadonlyMap<string, DeckInput>,
+	onDeck: OnDeck,
+	pdfFonts: PdfFonts | undefined,
+): Promise<void> {
+	for (const [id, input] of inputs) await onDeck(id, await buildHere(id, input, pdfFonts));
+}
