@@ -123,12 +123,21 @@ async function readBrand(root: string, issues: ContentIssue[]): Promise<Brand | 
 	return brand;
 }
 
-/** Insight files read and parsed: the valid entries, the ids of broken files, the invalid ones. */
+/** What reading insight files gives: valid entries, ids of broken files, invalid files. */
+interface InsightsRead {
+	insights: InsightEntry[];
+	brokenIds: Set<string>;
+	invalid: InvalidFile[];
+	/** Each entry's body problems, found while its body was parsed for the talk track. */
+	bodyIssues: Map<InsightEntry, ContentIssue[]>;
+}
+
+/** Insight files read and parsed into `into`. */
 async function readInsights(
 	root: string,
 	files: readonly string[],
 	issues: ContentIssue[],
-	into: { insights: InsightEntry[]; brokenIds: Set<string>; invalid: InvalidFile[] },
+	into: InsightsRead,
 	options: { talkTrack?: boolean } = {},
 ): Promise<void> {
 	for (const file of files) {
@@ -139,8 +148,10 @@ async function readInsights(
 		}
 		const result = parseInsight(file, source, options);
 		issues.push(...result.issues);
-		if (result.entry) into.insights.push(result.entry);
-		else {
+		if (result.entry) {
+			into.insights.push(result.entry);
+			if (result.bodyIssues) into.bodyIssues.set(result.entry, result.bodyIssues);
+		} else {
 			into.brokenIds.add(path.basename(file, '.mdx'));
 			const parts = splitFrontmatter(source);
 			const raw = parts && parseYaml(file, parts.frontmatter);
@@ -211,6 +222,7 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 		brokenIds: new Set<string>(),
 		briefings: [] as BriefingEntry[],
 		invalid: [] as InvalidFile[],
+		bodyIssues: new Map<InsightEntry, ContentIssue[]>(),
 	};
 	await readInsights(
 		root,
@@ -226,7 +238,7 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 	);
 	const { insights, briefings, brokenIds, invalid } = read;
 	if (taxonomy) {
-		issues.push(...validateLibrary(taxonomy, insights, briefings, brokenIds));
+		issues.push(...validateLibrary(taxonomy, insights, briefings, brokenIds, read.bodyIssues));
 		const byId = new Map(insights.map((entry) => [entry.id, entry]));
 		finishIssues(issues, taxonomy, byId, brokenIds, invalid);
 	}
@@ -268,6 +280,7 @@ export async function loadBriefingLibrary(options: {
 		brokenIds: new Set<string>(),
 		briefings: [] as BriefingEntry[],
 		invalid: [] as InvalidFile[],
+		bodyIssues: new Map<InsightEntry, ContentIssue[]>(),
 	};
 	// Briefings are read first (they name the insights) but reported after them, in file order.
 	const briefingIssues: ContentIssue[] = [];
@@ -301,7 +314,12 @@ export async function loadBriefingLibrary(options: {
 		const raw = item.raw as { related?: unknown } | null;
 		stringsOf(raw?.related).forEach((id) => related.add(id));
 	}
-	const others = { insights: [] as InsightEntry[], brokenIds: read.brokenIds, invalid: [] };
+	const others = {
+		insights: [] as InsightEntry[],
+		brokenIds: read.brokenIds,
+		invalid: [],
+		bodyIssues: new Map(),
+	};
 	await readInsights(root, filesOf([...related].filter((id) => !named.has(id))), [], others, {
 		talkTrack: false,
 	});
@@ -317,7 +335,8 @@ export async function loadBriefingLibrary(options: {
 		for (const entry of deckInsights) {
 			issues.push(
 				...validateInsightReferences(entry, taxonomy, knownIds, read.brokenIds),
-				...validateInsightBody(entry.file, entry.body, entry.bodyLine, entry.data.sources.length),
+				...(read.bodyIssues.get(entry) ??
+					validateInsightBody(entry.file, entry.body, entry.bodyLine, entry.data.sources.length)),
 			);
 		}
 		for (const entry of briefings) {

@@ -59,12 +59,13 @@ export function walk(tree: Nodes, visit: (node: Nodes) => void): void {
 /**
  * Every problem in a body: syntax, ESM, expressions, HTML and unknown components, the kit's
  * attributes, source indexes (`sourceCount` sources exist) and link targets. `firstLine` is the
- * file line the body starts on, so messages name the line an editor shows.
+ * file line the body starts on, so messages name the line an editor shows. `parsed`: the body's
+ * {@link parseBody} result when the caller has it already (the talk track is read from it too).
  */
 export function checkBody(
 	file: string,
 	body: string,
-	options: { firstLine?: number; sourceCount?: number } = {},
+	options: { firstLine?: number; sourceCount?: number; parsed?: ParsedBody } = {},
 ): ContentIssue[] {
 	const offset = (options.firstLine ?? 1) - 1;
 	const issues: ContentIssue[] = [];
@@ -86,7 +87,7 @@ export function checkBody(
 		});
 		return issues;
 	}
-	const parsed = parseBody(body);
+	const parsed = options.parsed ?? parseBody(body);
 	if (parsed.error) {
 		add(
 			parsed.error.line,

@@ -10,6 +10,7 @@ import { insightSchema } from '../schema/insight.ts';
 import { limits } from '../schema/limits.ts';
 import { crossIndustry, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { issuesFromZod, type ContentIssue } from './issues.ts';
+import { checkBody, parseBody } from './mdx-body.ts';
 import { talkTrack } from './talk-track.ts';
 import type { BriefingEntry, InsightEntry } from './validate.ts';
 
@@ -252,15 +253,17 @@ export function validated<T extends z.ZodType>(
 }
 
 /**
- * Reads one insight file into an entry, or the issues that kept it out. With `talkTrack: false`
- * the body is not parsed (the entry's talk track is empty): enough to know whether the file is a
+ * Reads one insight file into an entry, or the issues that kept it out. The body is parsed once,
+ * for the talk track and for `bodyIssues`, its problems (what `validateInsightBody` gives; the
+ * library reports them with the cross-file checks). With `talkTrack: false` the body is not
+ * parsed (the talk track is empty, `bodyIssues` missing): enough to know whether the file is a
  * valid insight, which is all a check of another file's `related` ids needs.
  */
 export function parseInsight(
 	file: string,
 	source: string,
 	options: { talkTrack?: boolean } = {},
-): { entry?: InsightEntry; issues: ContentIssue[] } {
+): { entry?: InsightEntry; issues: ContentIssue[]; bodyIssues?: ContentIssue[] } {
 	const id = baseName(file, /\.mdx$/);
 	const idIssues = fileIdIssue(file, id);
 	const parts = splitFrontmatter(source);
@@ -282,17 +285,23 @@ export function parseInsight(
 	if (yaml.issues.length) return { issues: [...idIssues, ...yaml.issues] };
 	const { value, issues } = validated(insightSchema, file, yaml.data);
 	if (!value || idIssues.length) return { issues: [...idIssues, ...issues] };
-	return {
-		entry: {
-			id,
-			file,
-			data: value,
-			body: parts.body,
-			bodyLine: parts.bodyLine,
-			talkTrack: options.talkTrack === false ? '' : talkTrack(parts.body, value.sources),
-		},
-		issues,
+	const entry: InsightEntry = {
+		id,
+		file,
+		data: value,
+		body: parts.body,
+		bodyLine: parts.bodyLine,
+		talkTrack: '',
 	};
+	if (options.talkTrack === false) return { entry, issues };
+	const parsed = parseBody(parts.body);
+	entry.talkTrack = talkTrack(parts.body, value.sources, parsed);
+	const bodyIssues = checkBody(file, parts.body, {
+		firstLine: parts.bodyLine,
+		sourceCount: value.sources.length,
+		parsed,
+	});
+	return { entry, issues, bodyIssues };
 }
 
 /** Reads one briefing file into an entry, or the issues that kept it out. */

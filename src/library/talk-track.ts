@@ -7,14 +7,20 @@
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { InsightSource } from '../schema/source.ts';
-import { attributeValue, parseBody, type BodyElement } from './mdx-body.ts';
+import { attributeValue, parseBody, type BodyElement, type ParsedBody } from './mdx-body.ts';
 
 /** What the talk track needs of a source: who published it. */
 type Sources = readonly Pick<InsightSource, 'publisher'>[];
 
-/** Paragraphs of the talk track, joined by blank lines; list items are "• item" paragraphs. */
-export function talkTrack(body: string, sources: Sources = []): string {
-	const parsed = parseBody(body);
+/**
+ * Paragraphs of the talk track, joined by blank lines; list items are "• item" paragraphs.
+ * `parsed`: the body's {@link parseBody} result when the caller has it already.
+ */
+export function talkTrack(
+	body: string,
+	sources: Sources = [],
+	parsed: ParsedBody = parseBody(body),
+): string {
 	// A body that does not parse is reported by the check; the notes still get its words.
 	if (!parsed.tree) return body.trim().replace(/[ \t]*\n[ \t]*(?!\n)/g, ' ');
 	return blocks(parsed.tree.children, sources).join('\n\n');

@@ -223,19 +223,24 @@ export function validateBriefingReferences(
 	return issues;
 }
 
-/** Every cross-file problem in a library whose files each passed their schema. */
+/**
+ * Every cross-file problem in a library whose files each passed their schema, and every body's
+ * problems (`bodyIssues`: those found already while the files were read; other bodies are checked).
+ */
 export function validateLibrary(
 	taxonomy: Taxonomy,
 	insights: readonly InsightEntry[],
 	briefings: readonly BriefingEntry[],
 	brokenIds: ReadonlySet<string> = new Set(),
+	bodyIssues: ReadonlyMap<InsightEntry, ContentIssue[]> = new Map(),
 ): ContentIssue[] {
 	const byId = new Map(insights.map((entry) => [entry.id, entry]));
 	const ids = new Set(byId.keys());
 	return [
 		...insights.flatMap((entry) => [
 			...validateInsightReferences(entry, taxonomy, ids, brokenIds),
-			...validateInsightBody(entry.file, entry.body, entry.bodyLine, entry.data.sources.length),
+			...(bodyIssues.get(entry) ??
+				validateInsightBody(entry.file, entry.body, entry.bodyLine, entry.data.sources.length)),
 		]),
 		...briefings.flatMap((entry) =>
 			validateBriefingReferences(entry.file, entry.data, byId, taxonomy, brokenIds),
