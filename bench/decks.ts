@@ -204,9 +204,10 @@ export interface CliDecks {
 }
 
 /**
- * The Node arguments of `npm run decks` in `project` (its package.json script, e.g. `node --import
- * ./scripts/lib/compile-cache.mjs scripts/decks.ts`), so the bench times what the command runs,
- * less npm's own start-up.
+ * The Node arguments of `npm run decks` in `project` (its package.json script, e.g. `node
+ * scripts/lib/bundled-cli.mjs scripts/decks.ts`), so the bench times what the command runs, less
+ * npm's own start-up. The bundle cache starts empty in a bench project (node_modules/.cache is not
+ * linked): the untimed warm-up run of {@link oneDeckCli} makes it, as a user's first run does.
  */
 export async function decksScriptArgs(project: string): Promise<string[]> {
 	const { scripts } = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8')) as {

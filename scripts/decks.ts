@@ -16,12 +16,11 @@ import path from 'node:path';
 
 // Stripping the types of and compiling every module the engine needs is about a fifth of a
 // one-deck run's CPU; Node keeps both in an on-disk cache (tmpdir/node-compile-cache) when asked.
-// `npm run decks` asks before this file loads (scripts/lib/compile-cache.mjs); this call covers
-// `node scripts/decks.ts` run directly. The engine is imported after it: static imports would be
-// compiled before it ran.
+// `npm run decks` runs this file from one cached bundle (scripts/lib/bundled-cli.mjs); this call
+// covers `node scripts/decks.ts` run directly. The engine is imported after it: static imports
+// would be compiled before it ran. No top-level await: the bundle is a CommonJS script.
 module.enableCompileCache?.();
-const { buildDecks, outDirProblem, removeTempFiles, removeTempFilesOnSignals } =
-	await import('../src/integrations/decks.ts');
+const engine = import('../src/integrations/decks.ts');
 
 const usage = `Usage: npm run decks -- [briefing-id ...] [--out DIR] [--jobs N] [--prune] [--pdf]
 
@@ -71,9 +70,9 @@ function parseArgs(argv: string[]): {
 	return result;
 }
 
-removeTempFilesOnSignals();
-
 async function main(argv: string[]): Promise<number> {
+	const { buildDecks, outDirProblem, removeTempFilesOnSignals } = await engine;
+	removeTempFilesOnSignals();
 	const args = parseArgs(argv);
 	if (args.help) {
 		console.log(usage);
@@ -104,14 +103,15 @@ async function main(argv: string[]): Promise<number> {
 	return result.ok ? 0 : 1;
 }
 
-try {
-	process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-	// Content problems are reported as file: field: message lines above; this is the last line of
-	// defence against a stack trace for anything else (a bug, or the file system failing).
-	removeTempFiles();
-	console.error(
-		`decks: ${error instanceof Error ? error.message : String(error)}${process.env.DEBUG ? `\n${(error as Error).stack}` : ' (set DEBUG=1 for details)'}`,
-	);
-	process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+	(code) => (process.exitCode = code),
+	async (error: unknown) => {
+		// Content problems are reported as file: field: message lines above; this is the last line of
+		// defence against a stack trace for anything else (a bug, or the file system failing).
+		(await engine.catch(() => undefined))?.removeTempFiles();
+		console.error(
+			`decks: ${error instanceof Error ? error.message : String(error)}${process.env.DEBUG ? `\n${(error as Error).stack}` : ' (set DEBUG=1 for details)'}`,
+		);
+		process.exitCode = 1;
+	},
+);

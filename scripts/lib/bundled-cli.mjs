@@ -1,0 +1,295 @@
+/**
+ * `node scripts/lib/bundled-cli.mjs scripts/<cli>.ts [args]`: runs a TypeScript CLI from one
+ * bundled file instead of its ~600 modules. A one-deck `npm run decks` spent most of its time
+ * before any deck work: resolving, type-stripping and compiling every module, then compiling each
+ * function again the first time it ran (Node's compile cache keeps only the top level of a module).
+ *
+ * The bundle (esbuild, already installed with Astro's Vite) lives in node_modules/.cache/, which
+ * git ignores, with a manifest of every file that went into it: its size, modification time and
+ * SHA-256, plus the Node version, the project folder and this file's own hash. A run stats those
+ * files; one whose size or time changed is hashed again, and any changed content (a source edit,
+ * `npm ci` with another lockfile, a moved checkout) rebuilds the bundle before it runs, so a
+ * stale bundle never runs. A file edited while the bundle was being built leaves it unsaved.
+ *
+ * The bundle runs as a script with a V8 code cache taken after a successful run, so the functions
+ * that run are not compiled again (the cache is named by the bundle's hash: V8 itself checks only
+ * the source's length). When no bundle can be made (esbuild missing, a syntax error, a read-only
+ * node_modules) the CLI runs from its sources as before, with Node's compile cache on; set
+ * `CLI_FROM_SOURCE=1` to always do so. The entry must not use top-level await (CommonJS bundle).
+ * Its own `import.meta.url`, `dirname` and `filename` keep their source values, so paths relative
+ * to a source file (worker scripts, the project root) work the same in the bundle.
+ * Plain JavaScript: a .ts file here would load Node's type stripper on every run.
+ */
+import { createHash } from 'node:crypto';
+import {
+	mkdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+	readdirSync,
+} from 'node:fs';
+import module from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+module.enableCompileCache?.();
+
+/** Bumped when the way bundles are made changes, so older bundles are rebuilt. */
+const format = 1;
+/** Successful runs after a build that refresh the code cache (later runs compile more functions). */
+const cacheRefreshes = 3;
+
+const here = import.meta.dirname;
+const root = path.resolve(here, '../..');
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+/** Files whose change may change the bundle without being one of its inputs. */
+const configFiles = ['package.json', 'package-lock.json', 'tsconfig.json'];
+
+/**
+ * The cache folder of one entry under one Node version (a bundle and its code cache are made for
+ * one runtime: another Node gets its own), e.g. node_modules/.cache/insight-briefings/cli/v24.21.0/scripts-decks.
+ */
+function cacheDir(entry) {
+	const name = path
+		.relative(root, entry)
+		.replace(/\.[cm]?[jt]s$/, '')
+		.replace(/[\\/]/g, '-');
+	return path.join(
+		root,
+		'node_modules',
+		'.cache',
+		'insight-briefings',
+		'cli',
+		process.version,
+		name,
+	);
+}
+
+/** Writes a file atomically: readers see the old file or the whole new one. */
+function writeAtomically(file, bytes) {
+	const temp = `${file}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`;
+	try {
+		writeFileSync(temp, bytes);
+		renameSync(temp, file);
+	} catch (error) {
+		rmSync(temp, { force: true });
+		throw error;
+	}
+}
+
+/** The identity of this launcher and runtime: a bundle made under another is rebuilt. */
+function buildKey() {
+	return {
+		format,
+		node: process.version,
+		arch: process.arch,
+		root,
+		launcher: sha256(readFileSync(fileURLToPath(import.meta.url))),
+	};
+}
+
+/**
+ * Whether one recorded file `[relative path, size, mtimeMs, sha256]` still has that content; a
+ * file touched but not changed (a checkout, `touch`) gets its new time recorded in `entry`.
+ */
+function unchanged(entry) {
+	const [file, size, mtimeMs, hash] = entry;
+	const stats = statSync(path.resolve(root, file), { throwIfNoEntry: false });
+	if (!stats?.isFile() || stats.size !== size) return false;
+	if (stats.mtimeMs === mtimeMs) return true;
+	if (sha256(readFileSync(path.resolve(root, file))) !== hash) return false;
+	entry[2] = stats.mtimeMs;
+	return true;
+}
+
+/** The manifest of the cached bundle when it matches the files on disk, else undefined. */
+function freshBundle(dir) {
+	let manifest;
+	try {
+		manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+	} catch {
+		return undefined;
+	}
+	const key = buildKey();
+	if (Object.entries(key).some(([name, value]) => manifest.key?.[name] !== value)) return undefined;
+	const times = manifest.files.map((entry) => entry[2]);
+	if (!manifest.files.every(unchanged)) return undefined;
+	if (manifest.files.some((entry, index) => entry[2] !== times[index])) saveManifest(dir, manifest);
+	return manifest;
+}
+
+/** Writes the manifest; an unwritable cache only costs the next run some time. */
+function saveManifest(dir, manifest) {
+	try {
+		writeAtomically(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+	} catch {
+		// Nothing to do: the next run checks the files again.
+	}
+}
+
+/** Records a file for the manifest; undefined when it changed after `since` (mid-build). */
+function record(file, since) {
+	const full = path.resolve(root, file);
+	const stats = statSync(full, { throwIfNoEntry: false });
+	if (!stats?.isFile() || stats.mtimeMs >= since) return undefined;
+	return [path.relative(root, full), stats.size, stats.mtimeMs, sha256(readFileSync(full))];
+}
+
+/**
+ * Keeps a project source's `import.meta.url`, `dirname` and `filename` (a CommonJS bundle has no
+ * import.meta): new URL('./worker.ts', import.meta.url) still names the source file.
+ */
+const importMetaPlugin = {
+	name: 'source-import-meta',
+	setup(build) {
+		build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+			if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+			const source = readFileSync(args.path, 'utf8');
+			if (!source.includes('import.meta')) return undefined;
+			const values = {
+				url: pathToFileURL(args.path).href,
+				dirname: path.dirname(args.path),
+				filename: args.path,
+			};
+			return {
+				contents: source.replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, name) =>
+					JSON.stringify(values[name]),
+				),
+				loader: path.extname(args.path).slice(1).replace(/^[cm]/, '') === 'ts' ? 'ts' : 'js',
+			};
+		});
+	},
+};
+
+/**
+ * Modules a run rarely needs stay out of the bundle and load from source when asked for: the PDF
+ * writer (`--pdf`) and its fonts are half of the bundle's bytes.
+ */
+const onDemandPlugin = {
+	name: 'on-demand',
+	setup(build) {
+		build.onResolve({ filter: /^\.\/pdf\/index\.ts$/ }, (args) =>
+			args.kind === 'dynamic-import'
+				? { path: path.resolve(args.resolveDir, args.path), external: true }
+				: undefined,
+		);
+	},
+};
+
+/** Bundles `entry` into `dir`; the manifest, or undefined when no bundle could be made. */
+async function buildBundle(entry, dir) {
+	let esbuild;
+	try {
+		esbuild = await import('esbuild');
+	} catch {
+		return undefined;
+	}
+	const since = Date.now();
+	let result;
+	try {
+		result = await esbuild.build({
+			entryPoints: [entry],
+			absWorkingDir: root,
+			bundle: true,
+			platform: 'node',
+			format: 'cjs',
+			target: `node${process.versions.node.split('.')[0]}`,
+			// Modules left out load from source through Node (require() of an ES module).
+			supported: { 'dynamic-import': false },
+			plugins: [importMetaPlugin, onDemandPlugin],
+			minifyWhitespace: true,
+			minifySyntax: true,
+			write: false,
+			metafile: true,
+			logLevel: 'silent',
+		});
+	} catch (error) {
+		if (process.env.DEBUG) console.error(`(bundling ${entry} failed: ${error.message})`);
+		return undefined;
+	}
+	const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.includes(':'));
+	const present = configFiles.filter((file) =>
+		statSync(path.resolve(root, file), { throwIfNoEntry: false }),
+	);
+	const files = [...present, ...inputs].map((file) => record(file, since));
+	const source = Buffer.from(result.outputFiles[0].contents).toString('utf8');
+	const manifest = { key: buildKey(), bundle: sha256(source).slice(0, 16), files, refreshes: 0 };
+	// A file edited during the build: the bundle may hold its old text; run it, but do not keep it.
+	if (files.includes(undefined)) return { manifest, source, saved: false };
+	mkdirSync(dir, { recursive: true });
+	for (const name of readdirSync(dir)) rmSync(path.join(dir, name), { force: true });
+	writeAtomically(path.join(dir, `${manifest.bundle}.cjs`), source);
+	writeAtomically(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+	return { manifest, source, saved: true };
+}
+
+/**
+ * Runs the bundle as a CommonJS script with its V8 code cache, and refreshes the cache after the
+ * first few successful runs (each compiles the functions it needed). False when it cannot be read.
+ */
+function runBundle(entry, dir, { manifest, source, saved }) {
+	const file = path.join(dir, `${manifest.bundle}.cjs`);
+	try {
+		source ??= readFileSync(file, 'utf8');
+	} catch {
+		return false;
+	}
+	const cacheFile = path.join(dir, `${manifest.bundle}.v8`);
+	let cachedData;
+	try {
+		cachedData = readFileSync(cacheFile);
+	} catch {
+		cachedData = undefined;
+	}
+	const script = new vm.Script(
+		`(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+		{ filename: file, cachedData },
+	);
+	if (saved && (!cachedData || script.cachedDataRejected || manifest.refreshes < cacheRefreshes)) {
+		process.once('exit', (code) => {
+			if (code !== 0) return;
+			try {
+				writeAtomically(cacheFile, script.createCachedData());
+			} catch {
+				return;
+			}
+			saveManifest(dir, { ...manifest, refreshes: manifest.refreshes + 1 });
+		});
+	}
+	const cjs = { exports: {} };
+	script.runInThisContext()(
+		cjs.exports,
+		module.createRequire(entry),
+		cjs,
+		entry,
+		path.dirname(entry),
+	);
+	return true;
+}
+
+const given = process.argv[2];
+if (!given) {
+	console.error('Usage: node scripts/lib/bundled-cli.mjs scripts/<cli>.ts [arguments]');
+	process.exit(2);
+}
+const entry = path.resolve(root, given);
+// The CLI sees the arguments it would see when run directly: node <entry> [args].
+process.argv.splice(1, 2, entry);
+
+const dir = cacheDir(entry);
+let bundle;
+if (!process.env.CLI_FROM_SOURCE) {
+	const fresh = freshBundle(dir);
+	try {
+		bundle = fresh ? { manifest: fresh, saved: true } : await buildBundle(entry, dir);
+	} catch (error) {
+		if (process.env.DEBUG)
+			console.error(`(could not cache the bundle of ${given}: ${error.message})`);
+	}
+}
+if (!bundle || !runBundle(entry, dir, bundle)) await import(pathToFileURL(entry).href);

@@ -1,0 +1,275 @@
+/**
+ * `npm run decks` runs scripts/decks.ts from a bundle cached in node_modules/.cache
+ * (scripts/lib/bundled-cli.mjs). Each test works on a copy of the project's code (scripts, src,
+ * package files) with its own node_modules of links, so it can edit sources: the bundle must give
+ * the decks, PDFs and messages the sources give, and an edited source must never run as old code.
+ */
+import { execFile } from 'node:child_process';
+import {
+	cp,
+	mkdir,
+	mkdtemp,
+	readdir,
+	readFile,
+	rm,
+	stat,
+	symlink,
+	utimes,
+	writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const repo = path.resolve(import.meta.dirname, '../..');
+const fixture = path.join(repo, 'tests/fixtures/decks/project');
+
+let scratch: string;
+
+beforeAll(async () => {
+	scratch = await mkdtemp(path.join(tmpdir(), 'bundled-cli-'));
+});
+
+afterAll(async () => {
+	await rm(scratch, { recursive: true, force: true });
+});
+
+/** A copy of the project's code and the fixture content; node_modules links to the repo's packages. */
+async function checkout(): Promise<string> {
+	const root = await mkdtemp(path.join(scratch, 'checkout-'));
+	for (const name of ['scripts', 'src', 'package.json', 'package-lock.json', 'tsconfig.json'])
+		await cp(path.join(repo, name), path.join(root, name), { recursive: true });
+	await cp(fixture, root, { recursive: true });
+	for (const name of [
+		'content/brand.yaml',
+		'content/taxonomy.yaml',
+		'public/brand',
+		'public/fonts',
+	])
+		await cp(path.join(repo, name), path.join(root, name), { recursive: true });
+	const modules = path.join(root, 'node_modules');
+	await mkdir(modules);
+	for (const name of await readdir(path.join(repo, 'node_modules'))) {
+		if (name.startsWith('.')) continue;
+		await symlink(path.join(repo, 'node_modules', name), path.join(modules, name));
+	}
+	return root;
+}
+
+type Result = { code: number; stdout: string; stderr: string };
+
+/** Runs `node <args>` in `cwd` with SOURCE_DATE_EPOCH set; never throws on a non-zero exit. */
+async function node(
+	cwd: string,
+	args: string[],
+	env: Record<string, string> = {},
+): Promise<Result> {
+	try {
+		const { stdout, stderr } = await run(process.execPath, args, {
+			cwd,
+			env: { ...process.env, SOURCE_DATE_EPOCH: '0', CLI_FROM_SOURCE: '', ...env },
+		});
+		return { code: 0, stdout, stderr };
+	} catch (error) {
+		const failed = error as { code?: number; stdout?: string; stderr?: string };
+		return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+	}
+}
+
+/** `npm run decks -- <args>` as package.json runs it, in the checkout `root`. */
+async function npmDecks(root: string, args: string[], env?: Record<string, string>) {
+	const { scripts } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+		scripts: Record<string, string>;
+	};
+	const [command, ...script] = scripts.decks!.split(/\s+/);
+	expect(command).toBe('node');
+	return node(root, [...script, ...args], env);
+}
+
+/** The CLI from its sources, as `node scripts/decks.ts` runs it. */
+const sourceDecks = (root: string, args: string[]) =>
+	node(root, [path.join(root, 'scripts/decks.ts'), ...args]);
+
+/** The files in the bundle cache folder of the checkout (one Node version, one entry). */
+async function cacheFiles(root: string): Promise<string[]> {
+	const base = path.join(root, 'node_modules/.cache/insight-briefings/cli', process.version);
+	try {
+		return (await readdir(path.join(base, 'scripts-decks'))).sort();
+	} catch {
+		return [];
+	}
+}
+
+const bundleName = async (root: string) =>
+	(await cacheFiles(root)).find((name) => name.endsWith('.cjs'));
+
+/** Progress lines without the times, which differ from run to run. */
+const lines = (output: string) =>
+	output
+		.replace(/\d+ ms/g, 'N ms')
+		.replace(/[\d.]+ s,/g, 'N s,')
+		.replace(/out-[a-z]+/g, 'OUT');
+
+describe('npm run decks from a cached bundle', () => {
+	it('writes the decks and PDFs the sources write, keeping its cache in node_modules/.cache only', async () => {
+		const root = await checkout();
+		const before = (await readdir(root)).sort();
+		const bundled = await npmDecks(root, ['acme-cfo', '--pdf', '--out', 'out-bundle']);
+		expect(bundled.stderr).toBe('');
+		expect(bundled.code).toBe(0);
+		const files = await cacheFiles(root);
+		expect(files.filter((name) => name.endsWith('.cjs'))).toHaveLength(1);
+		expect(files).toContain('manifest.json');
+		// The second run uses the bundle and the code cache the first run left.
+		const again = await npmDecks(root, ['acme-cfo', '--pdf', '--out', 'out-again']);
+		expect(again.code).toBe(0);
+		expect(await cacheFiles(root)).toEqual(
+			expect.arrayContaining([expect.stringMatching(/\.v8$/)]),
+		);
+		const source = await sourceDecks(root, ['acme-cfo', '--pdf', '--out', 'out-source']);
+		expect(source.code).toBe(0);
+		for (const file of ['acme-cfo.pptx', 'acme-cfo.pdf']) {
+			const expected = await readFile(path.join(root, 'out-source', file));
+			expect(expected.length).toBeGreaterThan(1000);
+			expect(await readFile(path.join(root, 'out-bundle', file))).toEqual(expected);
+			expect(await readFile(path.join(root, 'out-again', file))).toEqual(expected);
+		}
+		expect(lines(bundled.stdout)).toBe(lines(source.stdout));
+		// Nothing but the output folders appeared next to the sources.
+		expect((await readdir(root)).sort()).toEqual(
+			[...before, 'out-again', 'out-bundle', 'out-source'].sort(),
+		);
+	});
+
+	it('builds every briefing on worker threads, as the sources do', async () => {
+		const root = await checkout();
+		const bundled = await npmDecks(root, ['--out', 'out-bundle']);
+		const source = await sourceDecks(root, ['--out', 'out-source']);
+		expect(bundled.code).toBe(0);
+		expect(bundled.stdout).toMatch(/2 decks built in out-bundle\/ \([\d.]+ s, 2 jobs\)/);
+		for (const file of ['acme-cfo.pptx', 'globex-coo.pptx'])
+			expect(await readFile(path.join(root, 'out-bundle', file))).toEqual(
+				await readFile(path.join(root, 'out-source', file)),
+			);
+		// Two workers finish in either order.
+		const sorted = (output: string) => lines(output).split('\n').sort();
+		expect(sorted(bundled.stdout)).toEqual(sorted(source.stdout));
+	});
+
+	it('reports content errors, unknown ids and bad options exactly as the sources do', async () => {
+		const root = await checkout();
+		const briefing = path.join(root, 'content/briefings/acme-cfo.yaml');
+		await writeFile(
+			briefing,
+			(await readFile(briefing, 'utf8')).replace(/^date:.*$/m, 'date: soon'),
+		);
+		for (const args of [['acme-cfo'], ['acme-cfx'], ['--jobs', 'none']]) {
+			const bundled = await npmDecks(root, [...args, '--out', 'out-bundle']);
+			const source = await sourceDecks(root, [...args, '--out', 'out-source']);
+			expect(bundled.code).not.toBe(0);
+			expect(bundled.code).toBe(source.code);
+			expect(bundled.stdout + bundled.stderr).toBe(
+				(source.stdout + source.stderr).replaceAll('out-source', 'out-bundle'),
+			);
+		}
+		const refused = await npmDecks(root, ['acme-cfo']);
+		expect(refused.stdout).toMatch(/^content\/briefings\/acme-cfo\.yaml: date: .+$/m);
+		expect(refused.stdout).not.toMatch(/\bat .+:\d+:\d+\)/);
+	});
+
+	it('rebuilds the bundle when a source changes, even to a text of the same length', async () => {
+		const root = await checkout();
+		const first = await npmDecks(root, ['acme-cfo', '--out', 'out']);
+		expect(first.stdout).toMatch(/^ {2}built {2}acme-cfo/m);
+		const oldBundle = await bundleName(root);
+		expect(oldBundle).toBeDefined();
+
+		// Same size, new words: the manifest's times differ, and the content hash tells.
+		const engine = path.join(root, 'src/integrations/decks.ts');
+		const original = await readFile(engine, 'utf8');
+		expect(original).toContain('`  built  ${id}');
+		await writeFile(engine, original.replace('`  built  ${id}', '`  BUILT  ${id}'));
+		const edited = await npmDecks(root, ['acme-cfo', '--out', 'out']);
+		expect(edited.code).toBe(0);
+		expect(edited.stdout).toMatch(/^ {2}BUILT {2}acme-cfo/m);
+		const newBundle = await bundleName(root);
+		expect(newBundle).not.toBe(oldBundle);
+		// Only the current bundle and its code cache stay.
+		expect((await cacheFiles(root)).filter((name) => name !== 'manifest.json')).toEqual(
+			expect.arrayContaining([newBundle]),
+		);
+		expect(await cacheFiles(root)).not.toContain(oldBundle);
+
+		// Back to the old text with a new time: rebuilt again, the old words are back.
+		await writeFile(engine, original);
+		const reverted = await npmDecks(root, ['acme-cfo', '--out', 'out']);
+		expect(reverted.stdout).toMatch(/^ {2}built {2}acme-cfo/m);
+	});
+
+	it('keeps the bundle when a file is only touched, and rebuilds when the lockfile changes', async () => {
+		const root = await checkout();
+		await npmDecks(root, ['acme-cfo', '--out', 'out']);
+		const bundle = await bundleName(root);
+		const manifestFile = path.join(
+			root,
+			'node_modules/.cache/insight-briefings/cli',
+			process.version,
+			'scripts-decks/manifest.json',
+		);
+		const earlier = new Date(Date.now() - 60_000);
+		await utimes(path.join(root, 'src/deck/index.ts'), earlier, earlier);
+		const touched = await npmDecks(root, ['acme-cfo', '--out', 'out']);
+		expect(touched.code).toBe(0);
+		expect(await bundleName(root)).toBe(bundle);
+		const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as {
+			files: Array<[string, number, number, string]>;
+		};
+		// The new time is recorded, so the next run need not hash the file again.
+		expect(manifest.files.find(([file]) => file === 'src/deck/index.ts')?.[2]).toBe(
+			(await stat(path.join(root, 'src/deck/index.ts'))).mtimeMs,
+		);
+
+		const lock = path.join(root, 'package-lock.json');
+		const lockfile = JSON.parse(await readFile(lock, 'utf8')) as Record<string, unknown>;
+		await writeFile(lock, `${JSON.stringify({ ...lockfile, name: 'renamed' }, null, '\t')}\n`);
+		const builtAt = (await stat(manifestFile)).mtimeMs;
+		await npmDecks(root, ['acme-cfo', '--out', 'out']);
+		const rebuilt = JSON.parse(await readFile(manifestFile, 'utf8')) as typeof manifest;
+		expect((await stat(manifestFile)).mtimeMs).toBeGreaterThan(builtAt);
+		expect(rebuilt.files.find(([file]) => file === 'package-lock.json')?.[1]).toBe(
+			(await stat(lock)).size,
+		);
+	});
+
+	it('never runs an old bundle when the new sources cannot be bundled', async () => {
+		const root = await checkout();
+		expect((await npmDecks(root, ['acme-cfo', '--out', 'out'])).code).toBe(0);
+		await rm(path.join(root, 'out'), { recursive: true });
+		const engine = path.join(root, 'src/integrations/decks.ts');
+		await writeFile(engine, `${await readFile(engine, 'utf8')}\nexport const broken = ;\n`);
+		const result = await npmDecks(root, ['acme-cfo', '--out', 'out']);
+		expect(result.code).not.toBe(0);
+		// What the sources say (Node's own message), not a deck from the old bundle.
+		expect(result.stderr).toBe((await sourceDecks(root, ['acme-cfo', '--out', 'out'])).stderr);
+		await expect(stat(path.join(root, 'out/acme-cfo.pptx'))).rejects.toThrow();
+	});
+
+	it('runs from the sources when esbuild is missing, or when CLI_FROM_SOURCE is set', async () => {
+		const root = await checkout();
+		const fromSource = await npmDecks(root, ['acme-cfo', '--out', 'out-env'], {
+			CLI_FROM_SOURCE: '1',
+		});
+		expect(fromSource.code).toBe(0);
+		expect(await cacheFiles(root)).toEqual([]);
+		await rm(path.join(root, 'node_modules/esbuild'));
+		const result = await npmDecks(root, ['acme-cfo', '--out', 'out']);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		expect(await cacheFiles(root)).toEqual([]);
+		expect(await readFile(path.join(root, 'out/acme-cfo.pptx'))).toEqual(
+			await readFile(path.join(root, 'out-env/acme-cfo.pptx')),
+		);
+	});
+});
