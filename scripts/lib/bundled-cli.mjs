@@ -33,14 +33,18 @@ import {
 import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 module.enableCompileCache?.();
 
 /** Bumped when the way bundles are made changes, so older bundles are rebuilt. */
 const format = 1;
-/** Successful runs after a build that refresh the code cache (later runs compile more functions). */
-const cacheRefreshes = 3;
+/**
+ * A run that compiled this much more bytecode than the run that wrote the code cache (a deck after
+ * a `--help`, say) writes it again; runs doing the same work leave it alone.
+ */
+const cacheGrowth = 1.1;
 
 const here = import.meta.dirname;
 const root = path.resolve(here, '../..');
@@ -117,6 +121,8 @@ function freshBundle(dir) {
 	}
 	const key = buildKey();
 	if (Object.entries(key).some(([name, value]) => manifest.key?.[name] !== value)) return undefined;
+	if (!statSync(path.join(dir, `${manifest.bundle}.cjs`), { throwIfNoEntry: false }))
+		return undefined;
 	const times = manifest.files.map((entry) => entry[2]);
 	if (!manifest.files.every(unchanged)) return undefined;
 	if (manifest.files.some((entry, index) => entry[2] !== times[index])) saveManifest(dir, manifest);
@@ -218,7 +224,7 @@ async function buildBundle(entry, dir) {
 	);
 	const files = [...present, ...inputs].map((file) => record(file, since));
 	const source = Buffer.from(result.outputFiles[0].contents).toString('utf8');
-	const manifest = { key: buildKey(), bundle: sha256(source).slice(0, 16), files, refreshes: 0 };
+	const manifest = { key: buildKey(), bundle: sha256(source).slice(0, 16), files, codeBytes: 0 };
 	// A file edited during the build: the bundle may hold its old text; run it, but do not keep it.
 	if (files.includes(undefined)) return { manifest, source, saved: false };
 	mkdirSync(dir, { recursive: true });
@@ -229,8 +235,9 @@ async function buildBundle(entry, dir) {
 }
 
 /**
- * Runs the bundle as a CommonJS script with its V8 code cache, and refreshes the cache after the
- * first few successful runs (each compiles the functions it needed). False when it cannot be read.
+ * Runs the bundle as a CommonJS script with its V8 code cache, written after a successful run that
+ * compiled more than the cache holds (V8 adds every function compiled so far). False when the
+ * bundle cannot be read.
  */
 function runBundle(entry, dir, { manifest, source, saved }) {
 	const file = path.join(dir, `${manifest.bundle}.cjs`);
@@ -250,15 +257,17 @@ function runBundle(entry, dir, { manifest, source, saved }) {
 		`(function (exports, require, module, __filename, __dirname) {${source}\n})`,
 		{ filename: file, cachedData },
 	);
-	if (saved && (!cachedData || script.cachedDataRejected || manifest.refreshes < cacheRefreshes)) {
+	if (saved) {
+		const stale = !cachedData || script.cachedDataRejected;
 		process.once('exit', (code) => {
-			if (code !== 0) return;
+			const codeBytes = v8.getHeapCodeStatistics().bytecode_and_metadata_size;
+			if (code !== 0 || (!stale && codeBytes <= manifest.codeBytes * cacheGrowth)) return;
 			try {
 				writeAtomically(cacheFile, script.createCachedData());
 			} catch {
 				return;
 			}
-			saveManifest(dir, { ...manifest, refreshes: manifest.refreshes + 1 });
+			saveManifest(dir, { ...manifest, codeBytes });
 		});
 	}
 	const cjs = { exports: {} };

@@ -143,6 +143,31 @@ describe('npm run decks from a cached bundle', () => {
 		);
 	});
 
+	it('writes the code cache again only after a run that compiled more than it holds', async () => {
+		const root = await checkout();
+		const cacheFile = async () => {
+			const name = (await cacheFiles(root)).find((file) => file.endsWith('.v8'));
+			expect(name).toBeDefined();
+			const full = path.join(
+				root,
+				'node_modules/.cache/insight-briefings/cli',
+				process.version,
+				'scripts-decks',
+				name!,
+			);
+			const { size, mtimeMs } = await stat(full);
+			return { size, mtimeMs };
+		};
+		expect((await npmDecks(root, ['--help'])).code).toBe(0);
+		const afterHelp = await cacheFile();
+		expect((await npmDecks(root, ['acme-cfo', '--out', 'out'])).code).toBe(0);
+		const afterDeck = await cacheFile();
+		// The deck's functions were added.
+		expect(afterDeck.size).toBeGreaterThan(afterHelp.size);
+		expect((await npmDecks(root, ['acme-cfo', '--out', 'out'])).code).toBe(0);
+		expect(await cacheFile()).toEqual(afterDeck);
+	});
+
 	it('builds every briefing on worker threads, as the sources do', async () => {
 		const root = await checkout();
 		const bundled = await npmDecks(root, ['--out', 'out-bundle']);
