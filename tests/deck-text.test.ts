@@ -11,6 +11,7 @@ import {
 	fitText,
 	layoutText,
 	largestSize,
+	countLines,
 	textWidth,
 	wrapParagraph,
 	PT_PER_IN,
@@ -70,6 +71,26 @@ describe('wrapParagraph', () => {
 		expect(lines.length).toBeGreaterThan(3);
 		for (const line of lines) expect(textWidth(line, 12, calibri)).toBeLessThanOrEqual(width);
 		expect(lines.join(' ')).toBe(text(400, 3));
+	});
+
+	it('counts the lines it makes (countLines: the same breaks without making the lines)', () => {
+		const samples = [
+			'',
+			'One',
+			'W'.repeat(60),
+			`Short ${'W'.repeat(60)} words ${'i'.repeat(90)} after`,
+			text(400, 3),
+			text(1200, 7),
+		];
+		for (const sample of samples) {
+			for (const width of [20, 55, 100, 200, 333, 640]) {
+				for (const face of [calibri, calibriBold]) {
+					expect(countLines(sample, width, 12, face)).toBe(
+						wrapParagraph(sample, width, 12, face).length,
+					);
+				}
+			}
+		}
 	});
 
 	it('breaks a word longer than the line between characters', () => {

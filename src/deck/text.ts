@@ -217,6 +217,45 @@ export function wrapParagraph(
 	return lines;
 }
 
+/**
+ * How many lines {@link wrapParagraph} makes of `text` (the same breaks), without making them:
+ * fitting asks this at many sizes and needs only the count.
+ */
+export function countLines(text: string, width: number, size: number, metrics: FaceMetrics): number {
+	const { words, widths } = wordsOf(text, metrics);
+	if (!words.length) return 1;
+	const available = width / size;
+	const space = ems(' ', metrics);
+	let count = 0;
+	let open = false;
+	let lineWidth = 0;
+	for (let i = 0; i < words.length; i++) {
+		const wordWidth = widths[i]!;
+		if (open && lineWidth + space + wordWidth <= available) {
+			lineWidth += space + wordWidth;
+			continue;
+		}
+		if (open) count++;
+		if (wordWidth <= available) {
+			open = true;
+			lineWidth = wordWidth;
+			continue;
+		}
+		open = false;
+		lineWidth = 0;
+		for (const char of words[i]!) {
+			const charWidth = ems(char, metrics);
+			if (open && lineWidth + charWidth > available) {
+				count++;
+				lineWidth = 0;
+			}
+			open = true;
+			lineWidth += charWidth;
+		}
+	}
+	return count + 1;
+}
+
 /** A paragraph's words and their widths in ems, remembered per face. */
 function wordsOf(text: string, metrics: FaceMetrics): { words: string[]; widths: number[] } {
 	let entry = metrics.paragraphs.get(text);
@@ -294,26 +333,62 @@ export function layoutText(
 ): TextLayout {
 	const font = style.font ?? 'Calibri';
 	let height = 0;
-	let widest = 0;
 	let lineCount = 0;
-	const lines = toParagraphs(text).map((paragraph, index) => {
+	const list = toParagraphs(text);
+	const faces: FaceMetrics[] = [];
+	for (let index = 0; index < list.length; index++) {
+		const paragraph = list[index]!;
 		const paragraphSize = size * (paragraph.scale ?? 1);
 		const metrics = faceFor(font, paragraph.bold ?? style.bold ?? false);
-		const available = (width - (paragraph.indent ?? 0)) * PT_PER_IN * WIDTH_MARGIN;
-		const wrapped = wrapParagraph(paragraph.text, available, paragraphSize, metrics);
+		faces.push(metrics);
+		const count = countLines(paragraph.text, available(width, paragraph), paragraphSize, metrics);
 		if (index > 0) height += (paragraph.spaceBefore ?? style.paragraphSpacing ?? 0) * size;
-		height += wrapped.length * linePitch(paragraphSize, style);
-		lineCount += wrapped.length;
-		for (const line of wrapped) {
-			widest = Math.max(
-				widest,
-				textWidth(line, paragraphSize, metrics) / PT_PER_IN + (paragraph.indent ?? 0),
+		height += count * linePitch(paragraphSize, style);
+		lineCount += count;
+	}
+	// The lines and the widest of them are made only when asked for: fitting tries many sizes and
+	// reads only heights and line counts.
+	let lines: string[][] | undefined;
+	let widest: number | undefined;
+	const layout: TextLayout = {
+		size,
+		get lines() {
+			lines ??= list.map((paragraph, index) =>
+				wrapParagraph(
+					paragraph.text,
+					available(width, paragraph),
+					size * (paragraph.scale ?? 1),
+					faces[index]!,
+				),
 			);
-		}
-		return wrapped;
-	});
-	return { size, lines, lineCount, height: height / PT_PER_IN, width: widest };
+			return lines;
+		},
+		lineCount,
+		height: height / PT_PER_IN,
+		get width() {
+			if (widest === undefined) {
+				let max = 0;
+				layout.lines.forEach((wrapped, index) => {
+					const paragraph = list[index]!;
+					for (const line of wrapped) {
+						max = Math.max(
+							max,
+							textWidth(line, size * (paragraph.scale ?? 1), faces[index]!) / PT_PER_IN +
+								(paragraph.indent ?? 0),
+						);
+					}
+				});
+				widest = max;
+			}
+			return widest;
+		},
+	};
+	return layout;
 }
+
+/** Points a paragraph's lines may fill in a column `width` inches wide. */
+const available = (width: number, paragraph: Paragraph) =>
+	(width - (paragraph.indent ?? 0)) * PT_PER_IN * WIDTH_MARGIN;
 
 /** Size limits for {@link fitText}, in points. */
 export interface FitOptions extends TextStyle {
@@ -386,6 +461,6 @@ export function fitText(
 		},
 		options.step,
 	);
-	const layout = best ?? layoutText(text, box.w, options.min, options);
-	return { ...layout, fits: found };
+	// The layout itself, not a copy: a copy would measure its lazily measured width.
+	return Object.assign(best ?? layoutText(text, box.w, options.min, options), { fits: found });
 }

@@ -115,15 +115,20 @@ export function insightSlide(ctx: Context, insight: FilledInsight, total: number
 		const body = { x: layoutBody.x, y: top, w: layoutBody.w, h: bottom - top };
 		if (footnote) header.push(footnote);
 		for (const { arrange, penalty } of options) {
+			// Not even its largest size could beat a best that fits: no need to search.
+			if (best?.fits && spec.max - penalty - pass.penalty <= best.score) continue;
 			const fitsAt = (size: number) =>
 				arrange(body, size).every((column) => columnHeight(column, size) <= column.h + 1e-6);
 			const { size, found } = largestSize(pass.min, spec.max, fitsAt);
+			const score = size - penalty - pass.penalty;
+			// A candidate that cannot beat a fitting best is not laid out (whether it fits or not).
+			if (best?.fits && score <= best.score) continue;
 			const bodyFrames = arrange(body, size)
 				.flatMap((column) => renderColumn(column, size))
 				.map((frame) => (frame.kind === 'text' && !found ? { ...frame, fits: false } : frame));
 			const frames = [...header, ...bodyFrames];
 			const fits = frames.every((frame) => frame.kind !== 'text' || frame.fits);
-			const candidate = { frames, score: size - penalty - pass.penalty, fits };
+			const candidate = { frames, score, fits };
 			if (!best || (fits && (!best.fits || candidate.score > best.score))) best = candidate;
 		}
 		// The best arrangement with the normal header reads comfortably: no need to squeeze.

@@ -16,15 +16,34 @@ export function partText(bytes: Uint8Array): string {
 
 /** A part's UTF-8 bytes, remembering their text. */
 export function partBytes(text: string): Uint8Array {
-	const known = rewrittenBytes.get(text);
-	if (known) return known;
+	// Looked up by length first: hashing a deck's own parts (new, long strings) as map keys cost
+	// more than encoding them, and they seldom share a length with a remembered one.
+	const known = rewrittenBytes.get(text.length)?.find((entry) => entry.text === text);
+	if (known) return known.bytes;
 	const bytes = strToU8(text);
 	texts.set(bytes, text);
 	return bytes;
 }
 
-/** Bytes of remembered rewrites' results (a template's layouts), encoded once. */
-const rewrittenBytes = new Map<string, Uint8Array>();
+/** Bytes of remembered rewrites' results (a template's layouts), encoded once, by text length. */
+const rewrittenBytes = new Map<number, Array<{ text: string; bytes: Uint8Array }>>();
+/** The same entries, oldest first. */
+const rewrittenOrder: Array<{ text: string; bytes: Uint8Array }> = [];
+
+function rememberBytes(text: string, bytes: Uint8Array): void {
+	let list = rewrittenBytes.get(text.length);
+	if (!list) rewrittenBytes.set(text.length, (list = []));
+	if (list.some((entry) => entry.text === text)) return;
+	const entry = { text, bytes };
+	list.push(entry);
+	rewrittenOrder.push(entry);
+	if (rewrittenOrder.length > maxRewrites) {
+		const oldest = rewrittenOrder.shift()!;
+		const bucket = rewrittenBytes.get(oldest.text.length)!;
+		bucket.splice(bucket.indexOf(oldest), 1);
+		if (!bucket.length) rewrittenBytes.delete(oldest.text.length);
+	}
+}
 
 /** Remembered rewrites by kind, least recently used first. */
 const rewrites = new Map<string, Map<string, string>>();
@@ -49,9 +68,7 @@ export function rememberedRewrite(
 		if (out !== text) {
 			const bytes = strToU8(out);
 			texts.set(bytes, out);
-			rewrittenBytes.set(out, bytes);
-			if (rewrittenBytes.size > maxRewrites)
-				rewrittenBytes.delete(rewrittenBytes.keys().next().value!);
+			rememberBytes(out, bytes);
 		}
 	}
 	memo.set(text, out);
