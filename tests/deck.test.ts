@@ -687,6 +687,10 @@ describe('xmlError', () => {
 			'<!DOCTYPE a><a/>',
 			'<a><b x="1"y="2"/></a>',
 			'',
+			'<a>x]]>y</a>',
+			// "]]>" in text after a CDATA section and after other text nodes.
+			'<a><![CDATA[1]]><b/>two<c/>three]]></a>',
+			'<a><b/><b/><b/>]]></a>',
 		];
 		for (const xml of bad) expect(xmlError(xml), JSON.stringify(xml)).toBeDefined();
 	});

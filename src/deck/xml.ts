@@ -68,6 +68,7 @@ export function xmlError(text: string): string | undefined {
 	const n = text.length;
 	const stack: string[] = [];
 	let rootSeen = false;
+	let cdataEnd = text.indexOf(']]>');
 	const fail = (message: string) => {
 		const line = text.slice(0, i).split('\n').length;
 		return `${message} (line ${line}, offset ${i})`;
@@ -102,7 +103,9 @@ export function xmlError(text: string): string | undefined {
 		} else {
 			const problem = textProblem(text, i, end);
 			if (problem) return fail(`${problem} in text`);
-			const cdataEnd = text.indexOf(']]>', i);
+			// The next "]]>" at or after i, found again only once i has passed it (searching from
+			// every text node to the end of the part made the check quadratic in the part's size).
+			if (cdataEnd >= 0 && cdataEnd < i) cdataEnd = text.indexOf(']]>', i);
 			if (cdataEnd >= 0 && cdataEnd < end) return fail('"]]>" in text');
 		}
 		if (lt < 0) break;

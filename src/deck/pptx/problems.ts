@@ -1,6 +1,7 @@
 /** Structural checks of a package: relationship targets, content types, well-formed XML. */
 import { partText } from './part-text.ts';
 import { xmlError } from '../xml.ts';
+import { TextMemo } from './text-memo.ts';
 import { contentTypesPart } from './zip.ts';
 
 /** Relationship targets in a .rels part: `{ id, target, external }`. */
@@ -70,8 +71,7 @@ export function packageProblems(files: ReadonlyMap<string, Uint8Array>): string[
  * Texts found well-formed before, least recently seen first: the parts every deck of a brand
  * shares (theme, masters, layouts, relationships) are checked once per process, not per deck.
  */
-const wellFormed = new Set<string>();
-const maxWellFormed = 256;
+const wellFormed = new TextMemo<true>(256);
 
 /** Well-formedness problems of every XML part. */
 export function xmlProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
@@ -79,16 +79,10 @@ export function xmlProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
 	for (const [name, content] of files) {
 		if (!/\.(xml|rels)$/.test(name)) continue;
 		const text = partText(content);
-		if (wellFormed.delete(text)) {
-			wellFormed.add(text);
-			continue;
-		}
+		if (wellFormed.get(text)) continue;
 		const error = xmlError(text);
 		if (error) problems.push(`${name}: ${error}`);
-		else {
-			wellFormed.add(text);
-			if (wellFormed.size > maxWellFormed) wellFormed.delete(wellFormed.values().next().value!);
-		}
+		else wellFormed.set(text, true);
 	}
 	return problems;
 }
