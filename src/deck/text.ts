@@ -221,7 +221,12 @@ export function wrapParagraph(
  * How many lines {@link wrapParagraph} makes of `text` (the same breaks), without making them:
  * fitting asks this at many sizes and needs only the count.
  */
-export function countLines(text: string, width: number, size: number, metrics: FaceMetrics): number {
+export function countLines(
+	text: string,
+	width: number,
+	size: number,
+	metrics: FaceMetrics,
+): number {
 	const { words, widths } = wordsOf(text, metrics);
 	if (!words.length) return 1;
 	const available = width / size;
