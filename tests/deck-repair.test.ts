@@ -54,6 +54,35 @@ describe('repairs', () => {
 		);
 	});
 
+	it('find shapes and backgrounds as a global replace from each opening tag to the first closing one would', () => {
+		const shape = (inner: string) => `<p:sp>${inner}</p:sp>`;
+		const body =
+			'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody>';
+		const samples = [
+			'',
+			'<p:spTree/>',
+			shape('<p:spPr/>') + shape(`<p:spPr/>${body}`) + shape('<p:spPr/><p:extLst/>'),
+			`<p:grpSp>${shape('<p:spPr/>')}x${shape('<p:spPr/></p:spPr><p:extLst/>')}</p:grpSp>`,
+			`${shape('<p:sp>')}<p:sp>unclosed`,
+			'<p:bg><p:bgPr><a:solidFill/></p:bgPr></p:bg><p:bgPr><a:effectLst/></p:bgPr><p:bgPr>',
+		];
+		const reference = (xml: string) =>
+			xml.replace(/<p:sp>((?:(?!<\/p:sp>)[\s\S])*)<\/p:sp>/g, (whole, inner: string) => {
+				if (inner.includes('<p:txBody>')) return whole;
+				const ext = inner.lastIndexOf('<p:extLst>');
+				const at = ext >= 0 && !inner.slice(ext).includes('</p:spPr>') ? ext : inner.length;
+				return `<p:sp>${inner.slice(0, at)}${body}${inner.slice(at)}</p:sp>`;
+			});
+		const referenceBackground = (xml: string) =>
+			xml.replace(/<p:bgPr>((?:(?!<\/p:bgPr>)[\s\S])*)<\/p:bgPr>/g, (whole, inner: string) =>
+				/<a:effect(?:Lst|Dag)\b/.test(inner) ? whole : `<p:bgPr>${inner}<a:effectLst/></p:bgPr>`,
+			);
+		for (const xml of samples) {
+			expect(ensureTextBodies(xml, 'en-US')).toBe(reference(xml));
+			expect(fixBackgroundEffects(xml)).toBe(referenceBackground(xml));
+		}
+	});
+
 	it('turn negative sizes into flipped boxes at the real corner', () => {
 		expect(
 			fixNegativeSizes('<a:xfrm><a:off x="914400" y="100"/><a:ext cx="-914400" cy="50"/></a:xfrm>'),

@@ -219,13 +219,36 @@ export function fixChart(xml: string): string {
  * #1441) and reports that it repaired the file.
  */
 export function ensureTextBodies(xml: string, lang: string): string {
-	return xml.replace(/<p:sp>((?:(?!<\/p:sp>)[\s\S])*)<\/p:sp>/g, (shape, inner: string) => {
+	return replaceElements(xml, '<p:sp>', '</p:sp>', (shape, inner) => {
 		if (inner.includes('<p:txBody>')) return shape;
 		const body = `<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="${lang}"/></a:p></p:txBody>`;
 		const ext = inner.lastIndexOf('<p:extLst>');
 		const at = ext >= 0 && !inner.slice(ext).includes('</p:spPr>') ? ext : inner.length;
 		return `<p:sp>${inner.slice(0, at)}${body}${inner.slice(at)}</p:sp>`;
 	});
+}
+
+/**
+ * `xml` with each span from `open` to the first `close` after it replaced by `fix(span, inner)`,
+ * as a global replace of `open((?:(?!close)[\s\S])*)close` would (without its per-character
+ * look-ahead, which made it the slowest repair).
+ */
+function replaceElements(
+	xml: string,
+	open: string,
+	close: string,
+	fix: (whole: string, inner: string) => string,
+): string {
+	let out = '';
+	let at = 0;
+	for (let start = xml.indexOf(open); start >= 0; start = xml.indexOf(open, at)) {
+		const end = xml.indexOf(close, start + open.length);
+		if (end < 0) break;
+		const stop = end + close.length;
+		out += xml.slice(at, start) + fix(xml.slice(start, stop), xml.slice(start + open.length, end));
+		at = stop;
+	}
+	return at === 0 ? xml : out + xml.slice(at);
 }
 
 /**
@@ -273,7 +296,7 @@ export function fixNegativeSizes(xml: string): string {
 
 /** A solid background gets the `<a:effectLst/>` PowerPoint adds to it (pptxgenjs #1442). */
 export function fixBackgroundEffects(xml: string): string {
-	return xml.replace(/<p:bgPr>((?:(?!<\/p:bgPr>)[\s\S])*)<\/p:bgPr>/g, (whole, inner: string) =>
+	return replaceElements(xml, '<p:bgPr>', '</p:bgPr>', (whole, inner) =>
 		/<a:effect(?:Lst|Dag)\b/.test(inner) ? whole : `<p:bgPr>${inner}<a:effectLst/></p:bgPr>`,
 	);
 }
