@@ -691,7 +691,13 @@ describe('xmlError', () => {
 			// "]]>" in text after a CDATA section and after other text nodes.
 			'<a><![CDATA[1]]><b/>two<c/>three]]></a>',
 			'<a><b/><b/><b/>]]></a>',
+			'<a x="&amp;&bad;"/>',
+			'<a x="1 &lt; 2 &amp"/>',
+			'<a>&#65;&#x41;&amp &lt;</a>',
 		];
+		expect(xmlError('<a x="&amp;&#x41;&#65;">&lt;&gt;&quot;&apos;</a>')).toBeUndefined();
+		expect(xmlError('<a>one</a>\n<!-- -->\n<b/>')).toMatch(/second root element \(line 3,/);
+		expect(xmlError('<a x="y<z"/>')).toMatch(/a "<" in the value of x/);
 		for (const xml of bad) expect(xmlError(xml), JSON.stringify(xml)).toBeDefined();
 	});
 });
