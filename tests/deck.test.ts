@@ -694,7 +694,11 @@ describe('xmlError', () => {
 			'<a x="&amp;&bad;"/>',
 			'<a x="1 &lt; 2 &amp"/>',
 			'<a>&#65;&#x41;&amp &lt;</a>',
+			'<a><!-- & --><b/>ok &amp; <c x="&amp;"/>then &bad;</a>',
 		];
+		expect(
+			xmlError('<a><!-- & --><?p & ?><b x="&lt;"/>&amp;<![CDATA[&]]>&gt;</a>'),
+		).toBeUndefined();
 		expect(xmlError('<a x="&amp;&#x41;&#65;">&lt;&gt;&quot;&apos;</a>')).toBeUndefined();
 		expect(xmlError('<a>one</a>\n<!-- -->\n<b/>')).toMatch(/second root element \(line 3,/);
 		expect(xmlError('<a x="y<z"/>')).toMatch(/a "<" in the value of x/);

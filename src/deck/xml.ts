@@ -64,21 +64,27 @@ function textProblem(text: string, from: number, to: number): string | undefined
 
 /**
  * {@link textProblem} for a part without control characters (checked once for the whole part):
- * only "<" and "&" can be wrong, found with `indexOf` instead of character by character.
+ * only "<" and "&" can be wrong, found with `indexOf` instead of character by character. Ranges
+ * must be asked for in document order: the next "&" is searched for again only once passed (a
+ * search from every text node to the end of the part would be quadratic in its size).
  */
-function markupProblem(text: string, from: number, to: number): string | undefined {
-	let lt = text.indexOf('<', from);
-	if (lt >= to) lt = -1;
-	const stop = lt < 0 ? to : lt;
-	for (let i = text.indexOf('&', from); i >= 0 && i < stop; i = text.indexOf('&', i + 1)) {
-		const semi = text.indexOf(';', i);
-		if (semi < 0 || semi > to || semi - i > 12) return 'an unterminated entity';
-		const name = text.slice(i + 1, semi);
-		if (!predefined.has(name) && !/^#(\d+|x[0-9A-Fa-f]+)$/.test(name))
-			return `an unknown entity "&${name};"`;
-		i = semi;
-	}
-	return lt < 0 ? undefined : 'a "<"';
+function markupChecker(text: string): (from: number, to: number) => string | undefined {
+	let amp = text.indexOf('&');
+	return (from, to) => {
+		if (amp >= 0 && amp < from) amp = text.indexOf('&', from);
+		let lt = text.indexOf('<', from);
+		if (lt >= to) lt = -1;
+		const stop = lt < 0 ? to : lt;
+		while (amp >= 0 && amp < stop) {
+			const semi = text.indexOf(';', amp);
+			if (semi < 0 || semi > to || semi - amp > 12) return 'an unterminated entity';
+			const name = text.slice(amp + 1, semi);
+			if (!predefined.has(name) && !/^#(\d+|x[0-9A-Fa-f]+)$/.test(name))
+				return `an unknown entity "&${name};"`;
+			amp = text.indexOf('&', semi + 1);
+		}
+		return lt < 0 ? undefined : 'a "<"';
+	};
 }
 
 /** Why `text` is not well-formed XML, or undefined when it is. */
@@ -89,9 +95,11 @@ export function xmlError(text: string): string | undefined {
 	let rootSeen = false;
 	let cdataEnd = text.indexOf(']]>');
 	// eslint-disable-next-line no-control-regex
-	const problemIn = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)
-		? textProblem
-		: markupProblem;
+	const markup = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)
+		? undefined
+		: markupChecker(text);
+	const problemIn = (from: number, to: number) =>
+		markup ? markup(from, to) : textProblem(text, from, to);
 	const fail = (message: string) => {
 		const line = text.slice(0, i).split('\n').length;
 		return `${message} (line ${line}, offset ${i})`;
@@ -124,7 +132,7 @@ export function xmlError(text: string): string | undefined {
 				}
 			}
 		} else {
-			const problem = problemIn(text, i, end);
+			const problem = problemIn(i, end);
 			if (problem) return fail(`${problem} in text`);
 			// The next "]]>" at or after i, found again only once i has passed it (searching from
 			// every text node to the end of the part made the check quadratic in the part's size).
@@ -204,7 +212,7 @@ export function xmlError(text: string): string | undefined {
 				return fail(`an unquoted value for ${attribute} in <${name}>`);
 			const close = text.indexOf(quote, i + 1);
 			if (close < 0) return fail(`an unterminated value for ${attribute}`);
-			const problem = problemIn(text, i + 1, close);
+			const problem = problemIn(i + 1, close);
 			if (problem) return fail(`${problem} in the value of ${attribute}`);
 			i = close + 1;
 		}
