@@ -264,44 +264,68 @@ export function layoutText(
 		height += count * linePitch(paragraphSize, style);
 		lineCount += count;
 	}
-	// The lines and the widest of them are made only when asked for: fitting tries many sizes and
-	// reads only heights and line counts.
-	let lines: string[][] | undefined;
-	let widest: number | undefined;
-	const layout: TextLayout = {
-		size,
-		get lines() {
-			lines ??= list.map((paragraph, index) =>
-				wrapParagraph(
-					paragraph.text,
-					available(width, paragraph),
-					size * (paragraph.scale ?? 1),
-					faces[index]!,
-				),
-			);
-			return lines;
-		},
-		lineCount,
-		height: height / PT_PER_IN,
-		get width() {
-			if (widest === undefined) {
-				let max = 0;
-				layout.lines.forEach((wrapped, index) => {
-					const paragraph = list[index]!;
-					for (const line of wrapped) {
-						max = Math.max(
-							max,
-							textWidth(line, size * (paragraph.scale ?? 1), faces[index]!) / PT_PER_IN +
-								(paragraph.indent ?? 0),
-						);
-					}
-				});
-				widest = max;
-			}
-			return widest;
-		},
-	};
-	return layout;
+	return new LazyLayout(size, lineCount, height / PT_PER_IN, list, faces, width);
+}
+
+/**
+ * A {@link TextLayout} whose lines and widest line are made only when asked for: fitting tries
+ * many sizes and reads only heights and line counts.
+ */
+class LazyLayout implements TextLayout {
+	readonly size: number;
+	readonly lineCount: number;
+	readonly height: number;
+	readonly #paragraphs: Paragraph[];
+	readonly #faces: FaceMetrics[];
+	readonly #columnWidth: number;
+	#lines: string[][] | undefined;
+	#width: number | undefined;
+
+	constructor(
+		size: number,
+		lineCount: number,
+		height: number,
+		paragraphs: Paragraph[],
+		faces: FaceMetrics[],
+		columnWidth: number,
+	) {
+		this.size = size;
+		this.lineCount = lineCount;
+		this.height = height;
+		this.#paragraphs = paragraphs;
+		this.#faces = faces;
+		this.#columnWidth = columnWidth;
+	}
+
+	get lines(): string[][] {
+		this.#lines ??= this.#paragraphs.map((paragraph, index) =>
+			wrapParagraph(
+				paragraph.text,
+				available(this.#columnWidth, paragraph),
+				this.size * (paragraph.scale ?? 1),
+				this.#faces[index]!,
+			),
+		);
+		return this.#lines;
+	}
+
+	get width(): number {
+		if (this.#width === undefined) {
+			let max = 0;
+			this.lines.forEach((wrapped, index) => {
+				const paragraph = this.#paragraphs[index]!;
+				for (const line of wrapped) {
+					max = Math.max(
+						max,
+						textWidth(line, this.size * (paragraph.scale ?? 1), this.#faces[index]!) / PT_PER_IN +
+							(paragraph.indent ?? 0),
+					);
+				}
+			});
+			this.#width = max;
+		}
+		return this.#width;
+	}
 }
 
 /** Points a paragraph's lines may fill in a column `width` inches wide. */
