@@ -1,26 +1,45 @@
 /**
- * Worker thread for `buildDecks` (src/integrations/decks.ts): builds one deck per message and
- * hands the bytes back without copying them.
+ * Worker thread for `buildDecks` (src/integrations/decks.ts): reads a share of the insight files
+ * while the batch loads its content, then builds one deck per message and hands the bytes back
+ * without copying them.
  */
 import module from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
+import type { ReadInsightOptions } from '../library/load.ts';
 
 // A worker thread does not share the main thread's compile cache: asked for here, the engine's
 // modules come stripped and compiled from it (tmpdir/node-compile-cache) instead of being
-// stripped again by every worker. The engine is imported after this call for that reason.
+// stripped again by every worker. The modules are imported after this call for that reason, and
+// the engine starts loading at once, while the thread may be reading insight files.
 module.enableCompileCache?.();
-const { auditDeck, formatFindings } = await import('../deck/audit/index.ts');
-const { buildDeckFiles } = await import('../deck/index.ts');
+const engine = Promise.all([import('../deck/audit/index.ts'), import('../deck/index.ts')]);
 
 /** The PDF fonts come with the first deck (the thread starts before they are read). */
 let pdfFonts: PdfFonts | undefined;
 
-type Message = { id: string; input: DeckInput; pdfFonts?: PdfFonts };
+/** A deck to build, or insight files to read (`read`: answered with their reads, in order). */
+type Message =
+	| { id: string; input: DeckInput; pdfFonts?: PdfFonts }
+	| { read: { root: string; files: string[]; options: ReadInsightOptions } };
 
-parentPort?.on('message', async ({ id, input, pdfFonts: fonts }: Message) => {
-	pdfFonts = fonts ?? pdfFonts;
+/** Reads insight files and answers with their reads, or `unread` when that failed. */
+async function readFiles(request: { root: string; files: string[]; options: ReadInsightOptions }) {
 	try {
+		const { readInsightFiles } = await import('../library/load.ts');
+		const reads = await readInsightFiles(request.root, request.files, request.options);
+		parentPort?.postMessage({ reads });
+	} catch (error) {
+		parentPort?.postMessage({ unread: error instanceof Error ? error.message : String(error) });
+	}
+}
+
+parentPort?.on('message', async (message: Message) => {
+	if ('read' in message) return readFiles(message.read);
+	const { id, input } = message;
+	pdfFonts = message.pdfFonts ?? pdfFonts;
+	try {
+		const [{ auditDeck, formatFindings }, { buildDeckFiles }] = await engine;
 		const { bytes, parts, pdf, plan } = await buildDeckFiles(input, { pdfFonts });
 		const warnings = [
 			...plan.warnings,

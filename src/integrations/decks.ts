@@ -8,9 +8,11 @@ import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { deckTimestamp, type DeckInput, type PdfFonts } from '../deck/index.ts';
+// The deck engine itself loads only where decks are built (deck-workers.ts): the site's config
+// imports this module, and Astro should not wait for pptxgenjs before it starts.
+import { deckTimestamp } from '../deck/format.ts';
+import type { DeckInput, PdfFonts } from '../deck/index.ts';
 import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
-import { readTemplateFile } from '../library/template.ts';
 import { contentPaths, errorsOf, loadBriefingLibrary, type Library } from '../library/load.ts';
 import { assembleDeckInput } from '../library/deck-input.ts';
 import { listFiles } from '../library/files.ts';
@@ -126,7 +128,7 @@ export async function deckInputs(
 	const logoPng = await readFile(path.join(library.root, 'public', brand.logo.png));
 	// The company template, read once; `npm run check` has reported it already if it is unusable.
 	const templateFile = brand.template
-		? await readTemplateFile(library.root, brand.template)
+		? await (await import('../library/template.ts')).readTemplateFile(library.root, brand.template)
 		: undefined;
 	if (templateFile && 'problem' in templateFile) {
 		throw new Error(
@@ -197,7 +199,11 @@ async function checkAndBuild(
 	let known: string[];
 	if (options.library) [library, known] = [options.library, briefingIds(options.library)];
 	else {
-		const partial = await loadBriefingLibrary({ root: options.root, ids });
+		const partial = await loadBriefingLibrary({
+			root: options.root,
+			ids,
+			...(workers ? { readInsights: workers.readInsights } : {}),
+		});
 		[library, known] = [partial, partial.briefingIds];
 	}
 

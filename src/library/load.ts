@@ -132,31 +132,88 @@ interface InsightsRead {
 	bodyIssues: Map<InsightEntry, ContentIssue[]>;
 }
 
+/** One insight file read on its own: what {@link readInsights} merges, in file order. */
+export interface InsightFileRead {
+	file: string;
+	/** Problems reading the file, its YAML and its schema. */
+	issues: ContentIssue[];
+	/** The entry, when the file is a valid insight. */
+	entry?: InsightEntry;
+	/** The body's problems, when the body was parsed (`talkTrack` not false). */
+	bodyIssues?: ContentIssue[];
+	/**
+	 * A file that failed its schema: its frontmatter's data, so its references are checked too,
+	 * and the problems its schema check reported (those fields are not reported twice).
+	 */
+	invalid?: { raw: unknown; reported: ContentIssue[] };
+}
+
+/** Options for reading insight files. */
+export interface ReadInsightOptions {
+	/** False: only whether each file is a valid insight (no body parsed, no talk track). */
+	talkTrack?: boolean;
+}
+
+/**
+ * Reads insight files (relative to `root`), each on its own; a caller with idle threads may read
+ * shares of them there with {@link readInsightFile} and give the results back in file order.
+ */
+export type InsightReader = (
+	root: string,
+	files: readonly string[],
+	options: ReadInsightOptions,
+) => Promise<InsightFileRead[]>;
+
+/** Reads and parses one insight file. */
+export async function readInsightFile(
+	root: string,
+	file: string,
+	options: ReadInsightOptions = {},
+): Promise<InsightFileRead> {
+	const issues: ContentIssue[] = [];
+	const source = await readText(root, file, issues);
+	if (source === undefined) return { file, issues };
+	const result = parseInsight(file, source, options);
+	issues.push(...result.issues);
+	if (result.entry) {
+		return {
+			file,
+			issues,
+			entry: result.entry,
+			...(result.bodyIssues ? { bodyIssues: result.bodyIssues } : {}),
+		};
+	}
+	const parts = splitFrontmatter(source);
+	const raw = parts && parseYaml(file, parts.frontmatter);
+	return raw && !raw.issues.length
+		? { file, issues, invalid: { raw: raw.data, reported: result.issues } }
+		: { file, issues };
+}
+
+/** Reads insight files in this thread, one after the other. */
+export const readInsightFiles: InsightReader = async (root, files, options) => {
+	const reads: InsightFileRead[] = [];
+	for (const file of files) reads.push(await readInsightFile(root, file, options));
+	return reads;
+};
+
 /** Insight files read and parsed into `into`. */
 async function readInsights(
 	root: string,
 	files: readonly string[],
 	issues: ContentIssue[],
 	into: InsightsRead,
-	options: { talkTrack?: boolean } = {},
+	options: ReadInsightOptions = {},
+	reader: InsightReader = readInsightFiles,
 ): Promise<void> {
-	for (const file of files) {
-		const source = await readText(root, file, issues);
-		if (source === undefined) {
-			into.brokenIds.add(path.basename(file, '.mdx'));
-			continue;
-		}
-		const result = parseInsight(file, source, options);
-		issues.push(...result.issues);
-		if (result.entry) {
-			into.insights.push(result.entry);
-			if (result.bodyIssues) into.bodyIssues.set(result.entry, result.bodyIssues);
+	for (const read of await reader(root, files, options)) {
+		issues.push(...read.issues);
+		if (read.entry) {
+			into.insights.push(read.entry);
+			if (read.bodyIssues) into.bodyIssues.set(read.entry, read.bodyIssues);
 		} else {
-			into.brokenIds.add(path.basename(file, '.mdx'));
-			const parts = splitFrontmatter(source);
-			const raw = parts && parseYaml(file, parts.frontmatter);
-			if (raw && !raw.issues.length)
-				into.invalid.push({ file, kind: 'insight', raw: raw.data, reported: result.issues });
+			into.brokenIds.add(path.basename(read.file, '.mdx'));
+			if (read.invalid) into.invalid.push({ file: read.file, kind: 'insight', ...read.invalid });
 		}
 	}
 }
@@ -266,6 +323,8 @@ const stringsOf = (value: unknown): string[] =>
 export async function loadBriefingLibrary(options: {
 	root?: string;
 	ids: readonly string[];
+	/** Reads the insight files (default: one after the other, in this thread). */
+	readInsights?: InsightReader;
 }): Promise<BriefingLibrary> {
 	const root = path.resolve(options.root ?? process.cwd());
 	const issues: ContentIssue[] = [];
@@ -301,7 +360,7 @@ export async function loadBriefingLibrary(options: {
 	}
 	const filesOf = (ids: Iterable<string>) =>
 		[...ids].flatMap((id) => (insightFile.has(id) ? [insightFile.get(id)!] : [])).sort();
-	await readInsights(root, filesOf(named), issues, read);
+	await readInsights(root, filesOf(named), issues, read, {}, options.readInsights);
 	issues.push(...briefingIssues);
 	const deckInsights = [...read.insights];
 	const invalidInsights = read.invalid.filter((item) => item.kind === 'insight');
@@ -320,9 +379,14 @@ export async function loadBriefingLibrary(options: {
 		invalid: [],
 		bodyIssues: new Map(),
 	};
-	await readInsights(root, filesOf([...related].filter((id) => !named.has(id))), [], others, {
-		talkTrack: false,
-	});
+	await readInsights(
+		root,
+		filesOf([...related].filter((id) => !named.has(id))),
+		[],
+		others,
+		{ talkTrack: false },
+		options.readInsights,
+	);
 
 	// Already in file-name order, as the whole library's are (no locale comparison: its collator
 	// alone costs a one-deck run tens of milliseconds to set up).
