@@ -13,17 +13,36 @@ import { attributeValue, parseBody, type BodyElement, type ParsedBody } from './
 type Sources = readonly Pick<InsightSource, 'publisher'>[];
 
 /**
+ * Talk tracks made in this process, by body and publishers (all a talk track depends on). Shared
+ * through `globalThis` because a site build loads this module twice: the build's library check
+ * (config) derives every insight's talk track, and the pages (bundled separately) need them again
+ * for the builder's data, which then parse no MDX of their own.
+ */
+const made: Map<string, string> = ((globalThis as Record<symbol, unknown>)[
+	Symbol.for('insight-briefings.talk-tracks')
+] ??= new Map<string, string>()) as Map<string, string>;
+
+/** Past this many talk tracks the memory starts over (a dev server sees every edit). */
+const maxMade = 20_000;
+
+/**
  * Paragraphs of the talk track, joined by blank lines; list items are "• item" paragraphs.
  * `parsed`: the body's {@link parseBody} result when the caller has it already.
  */
-export function talkTrack(
-	body: string,
-	sources: Sources = [],
-	parsed: ParsedBody = parseBody(body),
-): string {
+export function talkTrack(body: string, sources: Sources = [], parsed?: ParsedBody): string {
+	// Blank lines before and whitespace after the text change nothing in the tree, and loaders
+	// differ in what they keep of them.
+	const key = `${sources.map((source) => source.publisher).join('\u0001')}\u0000${body.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd()}`;
+	let text = made.get(key);
+	if (text !== undefined) return text;
+	parsed ??= parseBody(body);
 	// A body that does not parse is reported by the check; the notes still get its words.
-	if (!parsed.tree) return body.trim().replace(/[ \t]*\n[ \t]*(?!\n)/g, ' ');
-	return blocks(parsed.tree.children, sources).join('\n\n');
+	text = parsed.tree
+		? blocks(parsed.tree.children, sources).join('\n\n')
+		: body.trim().replace(/[ \t]*\n[ \t]*(?!\n)/g, ' ');
+	if (made.size >= maxMade) made.clear();
+	made.set(key, text);
+	return text;
 }
 
 /** Whitespace as a reader hears it: line breaks inside a paragraph are spaces. */
