@@ -207,7 +207,7 @@ export interface CliDecks {
  * The Node arguments of `npm run decks` in `project` (its package.json script, e.g. `node
  * scripts/lib/bundled-cli.mjs scripts/decks.ts`), so the bench times what the command runs, less
  * npm's own start-up. The bundle cache starts empty in a bench project (node_modules/.cache is not
- * linked): the untimed warm-up run of {@link oneDeckCli} makes it, as a user's first run does.
+ * linked): {@link warmDecksCli} makes it, untimed, as a user's first run does.
  */
 export async function decksScriptArgs(project: string): Promise<string[]> {
 	const { scripts } = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8')) as {
@@ -216,6 +216,20 @@ export async function decksScriptArgs(project: string): Promise<string[]> {
 	const [command, ...args] = (scripts.decks ?? 'node scripts/decks.ts').trim().split(/\s+/);
 	if (command !== 'node') throw new Error(`npm run decks runs ${command}, not node`);
 	return args;
+}
+
+/**
+ * Runs `npm run decks -- --help` in `project`, untimed: it builds the command's bundle, as a
+ * user's first run after `npm ci` does, so a timed run of a fresh project copy does not pay for it.
+ */
+export async function warmDecksCli(project: string): Promise<void> {
+	const args = await decksScriptArgs(project);
+	const result = spawnSync(process.execPath, [...args, '--help'], {
+		cwd: project,
+		encoding: 'utf8',
+	});
+	if (result.status !== 0)
+		throw new Error(`npm run decks -- --help failed (${result.status}):\n${result.stderr}`);
 }
 
 /** Runs `npm run decks -- [ids] --out <outDir>`'s Node command in `project` and measures it. */

@@ -29,6 +29,7 @@ import {
 	decksOfSlides,
 	decksPandoc,
 	oneDeckCli,
+	warmDecksCli,
 	targetSlides,
 } from './decks.ts';
 import { deckPeers } from './peers.ts';
@@ -215,6 +216,7 @@ async function benchSize(
 		}
 	}
 	const cliOut = path.join(work, `decks-${insights}`);
+	await warmDecksCli(site);
 	const cli = await decksCli(site, cliOut);
 	log(`   npm run decks: ${cli.decks} decks in ${formatSeconds(cli.ms)}`);
 	const result: SizeResult = {
@@ -305,6 +307,7 @@ async function decksOnly(
 		await writeCorpus(site, generateCorpus({ insights, briefings }));
 		decks ??= await benchDecks(site, work);
 		const cliOut = path.join(work, `decks-${insights}`);
+		await warmDecksCli(site);
 		const cli = await decksCli(site, cliOut);
 		log(`   npm run decks: ${cli.decks} decks in ${formatSeconds(cli.ms)}`);
 		corpora.push({ insights, cli });
