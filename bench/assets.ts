@@ -73,7 +73,10 @@ export function pageRefs(html: string): PageRefs {
 	return refs;
 }
 
-/** Static (`import ... from`, `import "..."`, `export ... from`) and dynamic (`import("...")`) imports of a JS module. */
+/**
+ * Static (`import ... from`, `import "..."`, `export ... from`) and dynamic (`import("...")`, and
+ * module workers' scripts) imports of a JS module.
+ */
 export function moduleImports(code: string): { static: string[]; dynamic: string[] } {
 	const found = { static: new Set<string>(), dynamic: new Set<string>() };
 	for (const match of code.matchAll(
@@ -82,6 +85,11 @@ export function moduleImports(code: string): { static: string[]; dynamic: string
 		found.static.add(match[1]!);
 	}
 	for (const match of code.matchAll(/\bimport\(\s*(["'`])([^"'`$]+)\1\s*\)/g))
+		found.dynamic.add(match[2]!);
+	// Workers (`new Worker(new URL('./w.js', import.meta.url))`) load when the page starts them.
+	for (const match of code.matchAll(
+		/\bnew\s+Worker\(\s*new\s+URL\(\s*(["'`])([^"'`$]+)\1\s*,[^)]*import\.meta\.url\s*\)/g,
+	))
 		found.dynamic.add(match[2]!);
 	return { static: [...found.static], dynamic: [...found.dynamic] };
 }

@@ -35,6 +35,7 @@ import {
 import { deckPeers } from './peers.ts';
 import { cleanBuild, copySite, writeBare } from './project.ts';
 import { loadPdfFonts } from '../src/integrations/pdf-fonts.ts';
+import { unpackIndex, type PackedIndex } from '../src/builder/index-pack.ts';
 import { templateFixtures } from '../tests/fixtures/templates.ts';
 import {
 	formatDeckReport,
@@ -206,9 +207,8 @@ async function benchSize(
 		const why = browserUnavailable();
 		if (why) browser = { skipped: why };
 		else {
-			const word =
-				/"title":"([^"]*)"/.exec(libraryJson.toString('utf8'))?.[1]?.match(/[A-Za-z]{5,}/)?.[0] ??
-				'cost';
+			const index = unpackIndex(JSON.parse(libraryJson.toString('utf8')) as PackedIndex);
+			const word = index.insights[0]?.data.title.match(/[A-Za-z]{5,}/)?.[0] ?? 'cost';
 			browser = await measureBuilder(dist, corpus.briefingIds[0]!, word, options.quick ? 1 : 3);
 			log(
 				`   builder in Chromium: usable ${formatSeconds(browser.usableMs)}, longest keystroke task ${browser.keystrokeLongestMs} ms, first deck ${browser.firstDownloadMs} ms`,

@@ -131,6 +131,11 @@ describe('page weight parsing', () => {
 		});
 	});
 
+	it('counts a module worker’s script as loaded on demand', () => {
+		const code = `const w=()=>new Worker(new URL(\`/_astro/deck-worker-X.js\`,\`\`+import.meta.url),{type:\`module\`});`;
+		expect(moduleImports(code)).toEqual({ static: [], dynamic: ['/_astro/deck-worker-X.js'] });
+	});
+
 	it('resolves root-relative and relative URLs into dist, and ignores external ones', () => {
 		expect(resolveUrl('/d', '/d/insights/x/index.html', '/_astro/a.js?v=1')).toBe('/d/_astro/a.js');
 		expect(resolveUrl('/d', '/d/_astro/a.js', './b.js')).toBe('/d/_astro/b.js');

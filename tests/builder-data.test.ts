@@ -12,6 +12,7 @@ import {
 	detailsShardSize,
 } from '../src/builder/library.ts';
 import { matchesSearch, pickInsights, searchWords } from '../src/builder/search.ts';
+import { packIndex, unpackIndex, type PackedIndex } from '../src/builder/index-pack.ts';
 import type { BuilderIndex, Draft, LibraryView } from '../src/builder/types.ts';
 import { completeDraft, insight, library } from './fixtures/builder.ts';
 
@@ -50,6 +51,27 @@ describe('the builder index', () => {
 		);
 		expect(index.insights[0]!.data).toMatchObject({ questionCount: 2, reviewed: '2026-06-01' });
 		expect(index.shardSize).toBe(detailsShardSize);
+	});
+
+	it('travels packed in columns and unpacks to the same index, drafts and expiry included', () => {
+		const mixed = builderIndex({
+			...sources,
+			insights: entries.map((entry, n) => ({
+				...entry,
+				data: {
+					...entry.data,
+					...(n % 3 === 0 ? { status: 'draft' as const } : {}),
+					...(n % 4 === 0 ? { expires: new Date('2028-01-31') } : {}),
+					...(n % 5 === 0
+						? { industries: ['cross-industry', 'manufacturing'], personas: ['coo'] }
+						: {}),
+				},
+			})),
+		});
+		const packed = packIndex(mixed);
+		expect(unpackIndex(JSON.parse(JSON.stringify(packed)) as PackedIndex)).toEqual(mixed);
+		expect(packed.names.industries.sort()).toEqual(['cross-industry', 'manufacturing']);
+		expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(mixed).length * 0.7);
 	});
 
 	it('details files hold every insight whole, in index order, at most shardSize each', () => {

@@ -1,12 +1,13 @@
 /**
  * The builder's data, made at build time from the library's entries, in pieces so a rep can start
  * before a large library has arrived: `/builder/index.json` (what the picker shows and first searches:
- * {@link builderIndex}), `/builder/search.json` (the rest of the searchable text), and
+ * {@link builderIndex}), `/builder/search.txt` (the rest of the searchable text), and
  * `/builder/details/<n>.json` (whole insights with their talk tracks, a few dozen a file, fetched
  * when added), and `/builder/briefings.json` (the example briefings). Dates as `YYYY-MM-DD`. Pure,
  * so a test can make them from the files on disk and compare the browser's decks with the CLI's.
  */
 import { talkTrack } from '../library/talk-track.ts';
+import { foldText } from './search.ts';
 import type { Brand } from '../schema/brand.ts';
 import type { Briefing } from '../schema/briefing.ts';
 import { isoDate } from '../schema/common.ts';
@@ -114,15 +115,23 @@ export function builderIndex(sources: Omit<BuilderLibrarySources, 'briefings'>):
 
 /**
  * The searchable text the index leaves out (summary, evidence, implication), one string per
- * insight: at 5,000 insights the index with summaries would not fit the builder's start-up budget.
+ * insight, folded for search already (see `foldText`), so the browser has nothing to do with it
+ * but look words up: at 5,000 insights the index with summaries would not fit the builder's
+ * start-up budget, and folding it there took longer than the search.
  */
 export function searchText(data: Pick<Insight, 'summary' | 'points' | 'implication'>): string {
-	return [data.summary, ...data.points, data.implication].join(' ');
+	// Runs of whitespace as one space: search words never hold any, and a line holds one insight.
+	return foldText([data.summary, ...data.points, data.implication].join(' ')).replace(/\s+/g, ' ');
 }
 
-/** `/builder/search.json`: {@link searchText} of each insight, in index order. */
+/** {@link searchText} of each insight, in index order. */
 export function builderSearchTexts(sources: Pick<BuilderLibrarySources, 'insights'>): string[] {
 	return sortedInsights(sources).map((entry) => searchText(entry.data));
+}
+
+/** `/builder/search.txt`: {@link builderSearchTexts}, one line each. */
+export function builderSearchLines(sources: Pick<BuilderLibrarySources, 'insights'>): string {
+	return builderSearchTexts(sources).join('\n');
 }
 
 /** The details files' contents: whole insights, {@link detailsShardSize} a file, in index order. */

@@ -54,7 +54,10 @@ export interface InsightSummary {
 			/** How many questions the insight has (the index leaves their text to the details). */
 			questionCount?: number;
 		};
-	/** Summary, evidence and implication as one text, for search, once `/builder/search.json` has loaded. */
+	/**
+	 * Summary, evidence and implication as one text, folded for search (lowercase, no accents), once
+	 * `/builder/search.txt` has loaded.
+	 */
 	text?: string;
 }
 

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { unpackIndex, type PackedIndex } from '../../src/builder/index-pack.ts';
 import { loadLibrary } from '../../src/library/load.ts';
 import { axeViolations, launchChromium, watchErrors } from './chromium.ts';
 
@@ -65,10 +66,7 @@ describe.skipIf(!siteUrl)('built site', () => {
 		// The builder's index lists every published insight, and its details files hold each once.
 		const builderFile = (name: string) =>
 			JSON.parse(readFileSync(path.join(siteDir, 'builder', name), 'utf8')) as unknown;
-		const index = builderFile('index.json') as {
-			insights: Array<{ id: string }>;
-			shardSize: number;
-		};
+		const index = unpackIndex(builderFile('index.json') as PackedIndex);
 		const publishedIds = published.map((entry) => entry.id).sort();
 		expect(index.insights.map((entry) => entry.id)).toEqual(publishedIds);
 		const details = Array.from(
@@ -78,7 +76,8 @@ describe.skipIf(!siteUrl)('built site', () => {
 		).flat();
 		expect(details.map((entry) => entry.id)).toEqual(publishedIds);
 		expect(details.every((entry) => entry.talkTrack.length > 0)).toBe(true);
-		expect(builderFile('search.json')).toHaveLength(publishedIds.length);
+		const searchLines = readFileSync(path.join(siteDir, 'builder', 'search.txt'), 'utf8');
+		expect(searchLines.split('\n')).toHaveLength(publishedIds.length);
 	});
 
 	it('has no broken internal links or assets', () => {

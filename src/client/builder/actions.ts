@@ -1,11 +1,13 @@
 /**
  * Step 3, the actions: download the deck or the YAML, import a YAML file, copy a share link or a
- * prospecting email, and start over (with Undo). The deck engine is not part of the page: it loads
- * when the browser is idle after the first insight is added (so the first download only runs it),
- * or on the first click.
+ * prospecting email, and start over (with Undo). The deck engine is not part of the page: the deck
+ * worker starts when the browser is idle after the first insight is added, and builds the deck of
+ * each complete draft while the rep works, so the download usually only hands the bytes over.
  */
 import type { Briefing } from '../../schema/briefing.ts';
 import { draftFileId, draftToYaml } from '../../builder/briefing.ts';
+import { deckKey, PPTX_MIME, type BuilderDeckSource } from '../../builder/deck-request.ts';
+import { PreparedDecks } from '../../builder/deck-prepare.ts';
 import { prospectingEmail } from '../../builder/email.ts';
 import { droppedNotices } from '../../builder/arrival.ts';
 import { importFile, shareQuery } from '../../builder/share.ts';
@@ -15,7 +17,9 @@ import { plural } from '../../library/plural.ts';
 import { copyText, download, type BuilderElements } from './dom.ts';
 import type { LoadedLibrary } from './library.ts';
 import type { Notices } from './notices.ts';
+import { createDeckMaker } from './deck-maker.ts';
 import type { DraftStore } from './store.ts';
+import { whenIdle } from './yield.ts';
 
 /** The brand logo's PNG bytes; a logo that cannot be fetched stops the deck with the reason. */
 /** The PDF's fonts (Carlito, as `npm run decks -- --pdf` embeds them), from the site. */
@@ -78,11 +82,8 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 		}));
 }
 
-/** Runs `work` when the browser is idle (soon, where it cannot tell). */
-const whenIdle = (work: () => void) =>
-	'requestIdleCallback' in window
-		? requestIdleCallback(work, { timeout: 2000 })
-		: setTimeout(work, 200);
+/** Quiet time after typing before the draft's deck is built in the background. */
+const PREPARE_DELAY_MS = 200;
 
 export function initActions(
 	elements: BuilderElements['actions'],
@@ -94,20 +95,63 @@ export function initActions(
 	const { data, base } = library;
 	const clone = (draft: Readonly<Draft>): Draft => structuredClone(draft) as Draft;
 
-	// The deck engine (pptxgenjs included) and the files every deck needs.
-	const engine = once(() =>
-		Promise.all([import('../../deck/index.ts'), import('../../builder/deck.ts')]),
-	);
+	// The files every deck needs, fetched once.
 	const logo = once(() => fetchLogo(base, data));
 	const template = once(() => fetchTemplate(base, data));
-	// Once the rep has chosen an insight a download is likely: fetch all of it while they work on.
-	let prefetched = false;
-	store.subscribe(() => {
-		if (prefetched || !store.draft.insights.length) return;
-		prefetched = true;
-		whenIdle(() => {
-			for (const load of [engine, logo, template]) load().catch(() => {});
-		});
+	/** What the deck of `briefing` is made from (its insights' details fetched as needed). */
+	const deckSource = async (briefing: Briefing): Promise<BuilderDeckSource> => {
+		const [deckLibrary, logoPng, templateBytes] = await Promise.all([
+			library.deckLibrary(briefing.insights),
+			logo(),
+			template(),
+		]);
+		return {
+			library: deckLibrary,
+			briefing,
+			logo: logoPng,
+			...(templateBytes ? { template: templateBytes } : {}),
+		};
+	};
+	// Decks are built in the deck worker (pptxgenjs included), started once the rep has chosen an
+	// insight, when the browser is idle; then the deck of each complete draft is built while the rep
+	// works, so the download hands over bytes that are ready (see `builder/deck-prepare.ts`).
+	let decks: PreparedDecks<BuilderDeckSource> | undefined;
+	const preparedDecks = () => (decks ??= new PreparedDecks(createDeckMaker()));
+	const prepare = () => {
+		const briefing = store.check.briefing;
+		if (!briefing) return;
+		const key = deckKey(briefing);
+		deckSource(briefing).then(
+			(source) => {
+				// The draft may have changed while the details arrived.
+				const now = store.check.briefing;
+				if (now && deckKey(now) === key) preparedDecks().prepare(key, source);
+			},
+			() => {
+				// A details file or the logo could not load: the download says so if it happens again.
+			},
+		);
+	};
+	let started = false;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	store.subscribe((change) => {
+		if (change === 'validation' || !store.draft.insights.length) return;
+		if (!started) {
+			// The first time, once the page is idle: the engine is the largest script the builder
+			// has, and the worker loads it even before the draft is complete.
+			started = true;
+			whenIdle(() => {
+				preparedDecks();
+				for (const load of [logo, template]) load().catch(() => {});
+				prepare();
+			});
+			return;
+		}
+		clearTimeout(timer);
+		// An insight added, removed or moved is one click, likely the last before a download: at
+		// once. Typing waits for a pause (the worker would rebuild on every key for nothing).
+		if (change === 'insights') prepare();
+		else timer = setTimeout(prepare, PREPARE_DELAY_MS);
 	});
 
 	/** The valid briefing, or undefined after showing every error. */
@@ -128,15 +172,9 @@ export function initActions(
 		button.disabled = true;
 		notices.status('Building your deck…');
 		try {
-			const [
-				[{ buildDeck, PPTX_MIME }, { builderDeckInput }],
-				deckLibrary,
-				logoPng,
-				templateBytes,
-			] = await Promise.all([engine(), library.deckLibrary(briefing.insights), logo(), template()]);
-			const bytes = await buildDeck(
-				builderDeckInput(deckLibrary, briefing, logoPng, templateBytes),
-			);
+			const key = deckKey(briefing);
+			const bytes =
+				preparedDecks().ready(key) ?? (await preparedDecks().deck(key, await deckSource(briefing)));
 			const name = `${draftFileId(store.draft)}.pptx`;
 			download(name, bytes as Uint8Array<ArrayBuffer>, PPTX_MIME);
 			notices.status(`Downloaded ${name}.`);

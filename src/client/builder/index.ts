@@ -16,6 +16,7 @@ import { initPreviews } from './previews.ts';
 import { initQuestions } from './questions.ts';
 import { initSelected } from './selected.ts';
 import { DraftStore, readStorage } from './store.ts';
+import { whenIdle } from './yield.ts';
 
 export async function initBuilder(): Promise<void> {
 	const elements = builderElements();
@@ -56,9 +57,13 @@ export async function initBuilder(): Promise<void> {
 	});
 	store.start();
 	elements.root.dataset.ready = 'true';
-	// Then the rest of the searchable text, so a search finds words in summaries and evidence too.
+	// Then, once the page is idle, the rest of the searchable text, so a search finds words in
+	// summaries and evidence too (titles and topics are searchable from the start).
 	const search = elements.picker.search;
-	void library.loadSearchText().then(() => {
-		if (search.value.trim()) search.dispatchEvent(new Event('input'));
-	});
+	whenIdle(
+		() =>
+			void library.loadSearchText().then(() => {
+				if (search.value.trim()) search.dispatchEvent(new Event('input'));
+			}),
+	);
 }

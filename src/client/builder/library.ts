@@ -12,6 +12,7 @@ import type {
 	LibraryView,
 	PublishedInsight,
 } from '../../builder/types.ts';
+import { unpackIndex, type PackedIndex } from '../../builder/index-pack.ts';
 import { crossIndustry } from '../../schema/taxonomy.ts';
 import { fillTokens, genericTokenValues } from '../../schema/tokens.ts';
 
@@ -40,6 +41,12 @@ export interface LoadedLibrary {
 /** An insight's text with tokens filled generically ("your company"), for lists and labels. */
 export const generic = (text: string): string => fillTokens(text, genericTokenValues);
 
+async function getText(url: string): Promise<string> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+	return response.text();
+}
+
 async function getJson<T>(url: string): Promise<T> {
 	const response = await fetch(url);
 	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -58,7 +65,7 @@ export async function loadLibrary(
 	let briefings: ExampleBriefing[];
 	try {
 		[index, briefings] = await Promise.all([
-			getJson<BuilderIndex>(`${base}builder/index.json`),
+			getJson<PackedIndex>(`${base}builder/index.json`).then(unpackIndex),
 			withBriefings ? getJson<ExampleBriefing[]>(`${base}builder/briefings.json`) : [],
 		]);
 	} catch {
@@ -116,10 +123,11 @@ export async function loadLibrary(
 
 	let searchText: Promise<void> | undefined;
 	const loadSearchText = () =>
-		(searchText ??= getJson<string[]>(`${base}builder/search.json`).then(
-			(texts) => {
+		(searchText ??= getText(`${base}builder/search.txt`).then(
+			(text) => {
+				const lines = text.split('\n');
 				index.insights.forEach((entry, at) => {
-					if (typeof texts[at] === 'string') entry.text = texts[at];
+					if (typeof lines[at] === 'string') entry.text = lines[at];
 				});
 			},
 			() => {

@@ -10,7 +10,7 @@ import { previewLibrary, type PreviewInput } from '../../builder/preview-input.t
 import { changedSlides, type PreviewSlide } from '../../builder/slide-diff.ts';
 import { enableSlidePreviews } from '../../site/slide-dialog.ts';
 import type { LoadedLibrary } from './library.ts';
-import { createPreviewDrawer } from './preview-drawer.ts';
+import { createPreviewDrawer, type PreviewDrawer } from './preview-drawer.ts';
 import type { DraftStore } from './store.ts';
 import { yieldToMain } from './yield.ts';
 
@@ -82,13 +82,17 @@ export function initPreviews(
 		region.removeAttribute('aria-busy');
 	};
 
-	const drawer = createPreviewDrawer((response) => {
-		const { show: current, next } = queue.settle(response.id);
-		if (next) drawer.draw({ id: next.id, ...next.input });
-		// A preview that cannot be drawn leaves the last one; the form shows what is wrong.
-		if (current && 'slides' in response) void show(response.id, response.slides);
-		else if (current) region.removeAttribute('aria-busy');
-	});
+	// Started on the first complete draft, not with the page: the worker's engine is a large
+	// script the rep does not need before choosing insights.
+	let drawer: PreviewDrawer | undefined;
+	const drawerOf = (): PreviewDrawer =>
+		(drawer ??= createPreviewDrawer((response) => {
+			const { show: current, next } = queue.settle(response.id);
+			if (next) drawerOf().draw({ id: next.id, ...next.input });
+			// A preview that cannot be drawn leaves the last one; the form shows what is wrong.
+			if (current && 'slides' in response) void show(response.id, response.slides);
+			else if (current) region.removeAttribute('aria-busy');
+		}));
 
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	/** Redraws started; one that waited for data while a newer one began gives way to it. */
@@ -111,7 +115,7 @@ export function initPreviews(
 		const input = { library: previewLibrary(deckLibrary, briefing), briefing, logo };
 		region.setAttribute('aria-busy', 'true');
 		const ticket = queue.request(input);
-		if (ticket) drawer.draw({ id: ticket.id, ...ticket.input });
+		if (ticket) drawerOf().draw({ id: ticket.id, ...ticket.input });
 	};
 
 	store.subscribe((change) => {

@@ -7,3 +7,9 @@ export function yieldToMain(): Promise<void> {
 	if (scheduler?.yield) return scheduler.yield();
 	return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** Runs `work` when the browser is idle (soon, where it cannot tell), so it never delays input. */
+export function whenIdle(work: () => void, timeout = 2000): void {
+	if ('requestIdleCallback' in globalThis) requestIdleCallback(work, { timeout });
+	else setTimeout(work, 200);
+}
