@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
+import { unpackIndex, type PackedIndex } from '../../src/builder/index-pack.ts';
 import { auditDeck, formatFindings } from '../../src/deck/audit/index.ts';
 import { loadLibrary } from '../../src/library/load.ts';
 import { parseBriefing } from '../../src/library/parse.ts';
@@ -366,9 +367,11 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 			.poll(() => other.locator('#question-groups input[type="checkbox"]').count())
 			.toBeGreaterThanOrEqual(ids.length);
 		// Only the index at start, never a whole-library file; details files only for these insights.
-		const index = JSON.parse(
-			readFileSync(path.join(inject('siteDir'), 'builder', 'index.json'), 'utf8'),
-		) as { insights: Array<{ id: string }>; shardSize: number };
+		const index = unpackIndex(
+			JSON.parse(
+				readFileSync(path.join(inject('siteDir'), 'builder', 'index.json'), 'utf8'),
+			) as PackedIndex,
+		);
 		const position = new Map(index.insights.map((entry, at) => [entry.id, at]));
 		const shards = new Set(ids.map((id) => Math.floor(position.get(id)! / index.shardSize)));
 		const detailFiles = requested.filter((url) => url.includes('/builder/details/'));
