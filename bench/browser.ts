@@ -87,9 +87,10 @@ export async function measureFirstDownload(
 		const page = await fresh.newPage();
 		const workers: string[] = [];
 		page.on('worker', (worker) => workers.push(worker.url()));
-		await openBuilder(page, `${url}/builder/?briefing=${encodeURIComponent(briefing)}`);
-		const insights = await chooseInsights(page, 10);
 		const { chunks } = await pptxChunks(dist);
+		await openBuilder(page, `${url}/builder/?briefing=${encodeURIComponent(briefing)}`);
+		// The click follows the last change at once (no pause a rep would take to reach the button).
+		const insights = await chooseInsights(page, 10);
 		const loaded = await page.evaluate(() =>
 			performance.getEntriesByType('resource').map((entry) => entry.name),
 		);
