@@ -1,6 +1,6 @@
 /**
  * The briefing builder as a rep uses it, in Chromium: suggest a storyline, reorder, fill in the
- * prospect, see inline errors, download a deck and compare it byte for byte with what
+ * prospect, see inline errors, download a deck and its PDF and compare them byte for byte with what
  * `npm run decks` makes from the downloaded YAML; work survives a reload; share links round-trip
  * and explain dropped insights; hostile text stays text.
  */
@@ -123,7 +123,7 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		);
 	});
 
-	it('builds and downloads a deck identical to what npm run decks makes from the downloaded YAML', async () => {
+	it('builds and downloads a deck and its PDF identical to what npm run decks makes from the downloaded YAML', async () => {
 		await page.fill('#f-company', 'Northwind Health System');
 		await page.selectOption('#f-industry', 'healthcare-providers');
 		await page.fill('#f-audience-0-name', 'Dana Reyes');
@@ -156,6 +156,13 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		expect(formatFindings('browser.pptx', auditDeck(deckBytes))).toEqual([]);
 		if (!skipValidation())
 			expect(await validatorErrors([{ name: 'browser.pptx', bytes: deckBytes }])).toEqual([]);
+		const [pdfDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('#download-pdf'),
+		]);
+		expect(pdfDownload.suggestedFilename()).toBe('northwind-health-system-2027-01-20.pdf');
+		const pdfPath = path.join(work, 'browser.pdf');
+		await pdfDownload.saveAs(pdfPath);
 		const [yamlDownload] = await Promise.all([
 			page.waitForEvent('download'),
 			page.click('#download-yaml'),
@@ -195,6 +202,7 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 			[
 				path.join(root, 'scripts/decks.ts'),
 				'northwind-health-system-2027-01-20',
+				'--pdf',
 				'--out',
 				path.join(work, 'cli'),
 			],
@@ -203,6 +211,9 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		const cli = readFileSync(path.join(work, 'cli', 'northwind-health-system-2027-01-20.pptx'));
 		const browserDeck = readFileSync(deckPath);
 		expect(browserDeck.equals(cli)).toBe(true);
+		// The PDF leave-behind too: the browser's DEFLATE and fonts are the CLI's.
+		const cliPdf = readFileSync(path.join(work, 'cli', 'northwind-health-system-2027-01-20.pdf'));
+		expect(readFileSync(pdfPath).equals(cliPdf)).toBe(true);
 
 		// And it is the briefing: the company and the first insight's claim are on the slides.
 		const files = unzipSync(new Uint8Array(browserDeck));
