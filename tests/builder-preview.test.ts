@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../src/builder/briefing.ts';
 import { builderDeckInput } from '../src/builder/deck.ts';
-import { builderLibrary } from '../src/builder/library.ts';
+import { receivedLibrary } from './fixtures/builder.ts';
 import { LatestOnly } from '../src/builder/preview-queue.ts';
 import { previewLibrary } from '../src/builder/preview-input.ts';
 import { previewSlides } from '../src/builder/preview-slides.ts';
@@ -91,16 +91,7 @@ describe('changedSlides', () => {
 describe('preview input', async () => {
 	const root = path.resolve(import.meta.dirname, '..');
 	const loaded = await loadLibrary({ root });
-	const published: BuilderLibrary = JSON.parse(
-		JSON.stringify(
-			builderLibrary({
-				insights: loaded.insights.filter((entry) => entry.data.status === 'published'),
-				briefings: loaded.briefings,
-				taxonomy: loaded.taxonomy!,
-				brand: loaded.brand!,
-			}),
-		),
-	);
+	const published: BuilderLibrary = receivedLibrary(loaded);
 	const logo = new Uint8Array(await readFile(path.join(root, 'public', loaded.brand!.logo.png)));
 	const example = published.briefings[0]!;
 	// Twelve insights: the example's, then others of the library, as a rep may pick them.

@@ -7,13 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../src/builder/briefing.ts';
 import { builderDeckInput } from '../src/builder/deck.ts';
-import {
-	builderDetails,
-	builderIndex,
-	builderLibrary,
-	publishBriefing,
-} from '../src/builder/library.ts';
+import { builderDetails, builderIndex, publishBriefing } from '../src/builder/library.ts';
 import { draftFromValue } from '../src/builder/share.ts';
+import { receivedLibrary } from './fixtures/builder.ts';
 import type { BuilderIndex, BuilderLibrary, LibraryView } from '../src/builder/types.ts';
 import { deckInputs } from '../src/integrations/decks.ts';
 import {
@@ -31,16 +27,7 @@ const taxonomy = library.taxonomy!;
 const logoPng = new Uint8Array(await readFile(path.join(root, 'public', brand.logo.png)));
 
 /** The builder's whole library as the browser would receive it (through JSON, published insights only). */
-const published: BuilderLibrary = JSON.parse(
-	JSON.stringify(
-		builderLibrary({
-			insights: library.insights.filter((entry) => entry.data.status === 'published'),
-			briefings: library.briefings,
-			taxonomy,
-			brand,
-		}),
-	),
-);
+const published: BuilderLibrary = receivedLibrary(library);
 
 /** The builder's data as the browser receives it in pieces: the index, the details files. */
 const publishedEntries = library.insights.filter((entry) => entry.data.status === 'published');

@@ -72,6 +72,12 @@ describe('loadLibrary on the fixture library', () => {
 	});
 });
 
+/** Writes `text` to `file` under `root`, making its folder. */
+async function writeInto(root: string, file: string, text: string) {
+	await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+	await writeFile(path.join(root, file), text);
+}
+
 describe('loadLibrary on broken libraries', () => {
 	let root: string;
 	beforeEach(async () => {
@@ -81,10 +87,7 @@ describe('loadLibrary on broken libraries', () => {
 		await removeFixture(root);
 	});
 
-	const write = async (file: string, text: string) => {
-		await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-		await writeFile(path.join(root, file), text);
-	};
+	const write = (file: string, text: string) => writeInto(root, file, text);
 	const lines = async () => (await loadLibrary({ root })).issues.map(formatIssue);
 
 	it('a broken insight: every mistake at once, one line each, and the briefing using it says why', async () => {
@@ -214,10 +217,7 @@ describe('loadBriefingLibrary: only what the chosen decks need', () => {
 		await removeFixture(root);
 	});
 
-	const write = async (file: string, text: string) => {
-		await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-		await writeFile(path.join(root, file), text);
-	};
+	const write = (file: string, text: string) => writeInto(root, file, text);
 	/** The deck problems of each briefing, from the whole library and from the partial one. */
 	const bothWays = async () => {
 		const full = await loadLibrary({ root });

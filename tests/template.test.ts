@@ -6,7 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../src/builder/briefing.ts';
 import { builderDeckInput } from '../src/builder/deck.ts';
-import { builderLibrary } from '../src/builder/library.ts';
+import { receivedLibrary } from './fixtures/builder.ts';
 import { draftFromValue } from '../src/builder/share.ts';
 import type { BuilderLibrary } from '../src/builder/types.ts';
 import { buildDeck, buildDeckWithPlan, packageProblems } from '../src/deck/index.ts';
@@ -124,16 +124,7 @@ describe('the builder and the CLI on a template', () => {
 			const onTemplate = { ...library, root: dir, brand };
 			const id = library.briefings[0]!.id;
 			const cli = (await deckInputs(onTemplate, [id], undefined)).get(id)!;
-			const published: BuilderLibrary = JSON.parse(
-				JSON.stringify(
-					builderLibrary({
-						insights: library.insights.filter((entry) => entry.data.status === 'published'),
-						briefings: library.briefings,
-						taxonomy: library.taxonomy!,
-						brand,
-					}),
-				),
-			);
+			const published: BuilderLibrary = receivedLibrary(library, brand);
 			const example = published.briefings.find((entry) => entry.id === id)!;
 			const check = checkDraft(draftFromValue(example.data), published);
 			// The builder fetches the same file as a static asset: the same bytes, a different array.

@@ -132,6 +132,15 @@ interface InsightsRead {
 	bodyIssues: Map<InsightEntry, ContentIssue[]>;
 }
 
+/** Nothing read yet: where {@link readInsights} and {@link readBriefings} collect. */
+const emptyRead = (): InsightsRead & { briefings: BriefingEntry[] } => ({
+	insights: [],
+	brokenIds: new Set(),
+	briefings: [],
+	invalid: [],
+	bodyIssues: new Map(),
+});
+
 /** One insight file read on its own: what {@link readInsights} merges, in file order. */
 export interface InsightFileRead {
 	file: string;
@@ -274,13 +283,7 @@ export async function loadLibrary(options: LoadOptions = {}): Promise<Library> {
 	const issues: ContentIssue[] = [];
 	const taxonomy = await readTaxonomy(root, issues);
 	const brand = await readBrand(root, issues);
-	const read = {
-		insights: [] as InsightEntry[],
-		brokenIds: new Set<string>(),
-		briefings: [] as BriefingEntry[],
-		invalid: [] as InvalidFile[],
-		bodyIssues: new Map<InsightEntry, ContentIssue[]>(),
-	};
+	const read = emptyRead();
 	await readInsights(
 		root,
 		await listFiles(root, contentPaths.insights, /\.mdx$/, issues),
@@ -334,13 +337,7 @@ export async function loadBriefingLibrary(options: {
 	const briefingFiles = await listFiles(root, contentPaths.briefings, /\.ya?ml$/, []);
 	const insightFiles = await listFiles(root, contentPaths.insights, /\.mdx$/, []);
 	const wanted = new Set(options.ids);
-	const read = {
-		insights: [] as InsightEntry[],
-		brokenIds: new Set<string>(),
-		briefings: [] as BriefingEntry[],
-		invalid: [] as InvalidFile[],
-		bodyIssues: new Map<InsightEntry, ContentIssue[]>(),
-	};
+	const read = emptyRead();
 	// Briefings are read first (they name the insights) but reported after them, in file order.
 	const briefingIssues: ContentIssue[] = [];
 	await readBriefings(

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDraft } from '../../src/builder/briefing.ts';
-import { builderLibrary } from '../../src/builder/library.ts';
+import { receivedLibrary } from '../fixtures/builder.ts';
 import { previewLibrary } from '../../src/builder/preview-input.ts';
 import { previewSlides } from '../../src/builder/preview-slides.ts';
 import type { PreviewSlide } from '../../src/builder/slide-diff.ts';
@@ -23,16 +23,7 @@ const siteDir = inject('siteDir');
 const root = path.resolve(import.meta.dirname, '../..');
 const loaded = await loadLibrary({ root });
 /** The whole library the site was built from, as the builder's pieces add up to (through JSON). */
-const published: BuilderLibrary = JSON.parse(
-	JSON.stringify(
-		builderLibrary({
-			insights: loaded.insights.filter((entry) => entry.data.status === 'published'),
-			briefings: loaded.briefings,
-			taxonomy: loaded.taxonomy!,
-			brand: loaded.brand!,
-		}),
-	),
-);
+const published: BuilderLibrary = receivedLibrary(loaded);
 
 /** The text a browser reads out of an SVG string: its `<title>` and `<text>` contents. */
 function svgText(svg: string): string {
