@@ -5,9 +5,9 @@
  */
 import { deflateSync, inflateSync, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../src/deck/pptx/deflate.ts';
+import { crc32, deflateCached, partCrc } from '../src/deck/pptx/deflate.ts';
 import { fastDeflate } from '../src/deck/pptx/fast-deflate.ts';
-import { deterministicZip } from '../src/deck/pptx/zip.ts';
+import { deterministicZip, naturalCompare } from '../src/deck/pptx/zip.ts';
 
 /** Seeded pseudo-random bytes from an alphabet of `alphabet` symbols. */
 function randomBytes(length: number, alphabet: number, seed: number): Uint8Array {
@@ -88,5 +88,46 @@ describe('deterministicZip', () => {
 		for (const [name, content] of files)
 			expect(Buffer.from(back[name]!).equals(Buffer.from(content))).toBe(true);
 		expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+	});
+});
+
+describe('checksums and compressed bytes remembered per part', () => {
+	it('gives each part object its own checksum and stream, however often it is met', () => {
+		const a = strToU8('<p:sld>a part every deck shares</p:sld>');
+		const b = strToU8('<p:sld>another part, the same length</p:sld>'.slice(0, a.length));
+		expect(partCrc(a)).toBe(crc32(a));
+		expect(partCrc(b)).toBe(crc32(b));
+		expect(partCrc(a)).toBe(crc32(a));
+		const once = deflateCached(a, partCrc(a));
+		expect(deflateCached(a, partCrc(a))).toBe(once);
+		expect(Buffer.from(inflateSync(deflateCached(b, partCrc(b)))).equals(Buffer.from(b))).toBe(
+			true,
+		);
+		// A copy with the same bytes is a new object: checked by content, and the same stream.
+		const copy = a.slice();
+		expect(partCrc(copy)).toBe(crc32(a));
+		expect(Buffer.from(deflateCached(copy, partCrc(copy))).equals(Buffer.from(once))).toBe(true);
+	});
+
+	it('zips the same parts to the same bytes the first time and after', () => {
+		const files = () =>
+			new Map<string, Uint8Array>([
+				['[Content_Types].xml', strToU8('<Types/>')],
+				['ppt/slides/slide1.xml', xml],
+			]);
+		const shared = files();
+		const time = new Date('2026-03-12T09:30:00Z');
+		const first = deterministicZip(shared, time);
+		expect(Buffer.from(deterministicZip(shared, time)).equals(Buffer.from(first))).toBe(true);
+		expect(Buffer.from(deterministicZip(files(), time)).equals(Buffer.from(first))).toBe(true);
+	});
+});
+
+describe('naturalCompare', () => {
+	it('orders runs of digits as numbers, the same on every call', () => {
+		const names = ['slide10.xml', 'slide2.xml', 'slide1.xml', 'chart2.xml', 'slide02.xml'];
+		const sorted = ['chart2.xml', 'slide1.xml', 'slide02.xml', 'slide2.xml', 'slide10.xml'];
+		expect([...names].sort(naturalCompare)).toEqual(sorted);
+		expect([...names].reverse().sort(naturalCompare)).toEqual(sorted);
 	});
 });

@@ -9,7 +9,7 @@ import { builderDeckInput } from '../src/builder/deck.ts';
 import { receivedLibrary } from './fixtures/builder.ts';
 import { draftFromValue } from '../src/builder/share.ts';
 import type { BuilderLibrary } from '../src/builder/types.ts';
-import { buildDeck, buildDeckWithPlan, packageProblems } from '../src/deck/index.ts';
+import { buildDeck, buildDeckWithPlan, packageProblems, planDeck } from '../src/deck/index.ts';
 import { deckInputs } from '../src/integrations/decks.ts';
 import { loadLibrary } from '../src/library/load.ts';
 import { chooseLayouts, readTemplate, templateProblems } from '../src/deck/template/index.ts';
@@ -69,6 +69,23 @@ describe('template rules', () => {
 });
 
 describe('a deck on a template', () => {
+	it('takes the layouts each deck names, though the choice is remembered per template', () => {
+		const template = tinyPackage({ layouts: [titleOnly, titleOnly.replace('Headline', 'Second')] });
+		const input = { ...sampleInput(), template };
+		const insightLayouts = (templateLayouts: Record<string, string>) => [
+			...new Set(
+				planDeck({ ...input, brand: { ...input.brand, templateLayouts } })
+					.slides.filter((slide) => slide.kind === 'insight')
+					.map((slide) => slide.layout),
+			),
+		];
+		for (let round = 0; round < 2; round++) {
+			expect(insightLayouts({})).toEqual(['ppt/slideLayouts/slideLayout1.xml']);
+			expect(insightLayouts({ insight: 'Second' })).toEqual(['ppt/slideLayouts/slideLayout2.xml']);
+			expect(() => insightLayouts({ insight: 'Nope' })).toThrow(/no layout is named "Nope"/);
+		}
+	});
+
 	it('is grafted onto the template: its master and layouts, our slides with title placeholders', async () => {
 		const template = tinyPackage({ layouts: [titleOnly] });
 		const input = { ...sampleInput(), template };

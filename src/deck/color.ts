@@ -14,13 +14,24 @@ export function mix(a: string, b: string, t: number): string {
 		.toUpperCase();
 }
 
+/**
+ * Luminances worked out before: a deck asks for the same few colours' contrast for every frame it
+ * recolours or audits. Bounded, in case colours never repeat.
+ */
+const luminances = new Map<string, number>();
+
 /** Relative luminance (WCAG), 0 black to 1 white. */
 export function luminance(color: string): number {
-	const [r, g, b] = [0, 2, 4].map((i) => {
-		const c = parseInt(hex(color).slice(i, i + 2), 16) / 255;
-		return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-	});
-	return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+	let known = luminances.get(color);
+	if (known === undefined) {
+		const [r, g, b] = [0, 2, 4].map((i) => {
+			const c = parseInt(hex(color).slice(i, i + 2), 16) / 255;
+			return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+		});
+		if (luminances.size >= 1024) luminances.clear();
+		luminances.set(color, (known = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!));
+	}
+	return known;
 }
 
 /** WCAG contrast ratio of two colours. */

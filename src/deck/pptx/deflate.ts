@@ -43,6 +43,20 @@ export function crc32(data: Uint8Array): number {
 	return ~c >>> 0;
 }
 
+/**
+ * The checksum and compressed bytes of part objects met before. Parts are never changed once
+ * made, and a template's parts (and the rewrites remembered in `part-text.ts`) are the same
+ * objects in every deck: those skip the checksum and the comparison with the cache's copy.
+ */
+const packedParts = new WeakMap<Uint8Array, { crc: number; deflated?: Uint8Array }>();
+
+/** `crc32(data)`, computed once per part object. */
+export function partCrc(data: Uint8Array): number {
+	let known = packedParts.get(data);
+	if (!known) packedParts.set(data, (known = { crc: crc32(data) }));
+	return known.crc;
+}
+
 /** Remembered parts, least recently used first. */
 const cache = new Map<string, { raw: Uint8Array; deflated: Uint8Array }>();
 /** Bounds of the cache: enough for a few brands' and templates' constant parts. */
@@ -61,6 +75,14 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * `crc32(data)`.
  */
 export function deflateCached(data: Uint8Array, crc: number): Uint8Array {
+	const known = packedParts.get(data);
+	if (known?.deflated) return known.deflated;
+	const deflated = deflateByContent(data, crc);
+	if (known) known.deflated = deflated;
+	return deflated;
+}
+
+function deflateByContent(data: Uint8Array, crc: number): Uint8Array {
 	const key = `${crc}:${data.length}`;
 	const hit = cache.get(key);
 	if (hit && sameBytes(hit.raw, data)) {

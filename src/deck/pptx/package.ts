@@ -286,16 +286,26 @@ export function normalizeParts(
 			});
 
 	const files = new Map<string, Uint8Array>();
+	// A part whose text no rewrite changed keeps its bytes: a template's layouts and masters are
+	// the same objects in every deck, so they are neither encoded again nor checksummed again.
+	const rewritten = (content: Uint8Array, rewrite: (xml: string) => string) => {
+		const text = partText(content);
+		const xml = rewrite(text);
+		return xml === text ? content : partBytes(xml);
+	};
 	for (const [path, content] of input) {
 		const name = rename(path);
 		if (/\.xlsx$/.test(name)) {
 			files.set(name, normalizeWorkbook(content, meta.timestamp));
 		} else if (name.endsWith('.rels') || name === contentTypesPart) {
-			files.set(name, partBytes(renameRefs(partText(content))));
+			files.set(name, rewritten(content, renameRefs));
 		} else if (name === 'ppt/presentation.xml' || /^ppt\/charts\/chart\d+\.xml$/.test(name)) {
-			files.set(name, partBytes(fixedIds(partText(content), name)));
+			files.set(
+				name,
+				rewritten(content, (xml) => fixedIds(xml, name)),
+			);
 		} else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) {
-			files.set(name, partBytes(splitNoteLines(partText(content))));
+			files.set(name, rewritten(content, splitNoteLines));
 		} else if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) {
 			const text = partText(content);
 			let xml = name.startsWith('ppt/slides/')
@@ -313,7 +323,7 @@ export function normalizeParts(
 					`<a:buClr><a:srgbClr val="${meta.bulletColor}"/></a:buClr><a:buSzPct val="100000"/>`,
 				);
 			}
-			files.set(name, partBytes(xml));
+			files.set(name, xml === text ? content : partBytes(xml));
 		} else {
 			files.set(name, content);
 		}

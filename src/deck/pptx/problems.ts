@@ -10,15 +10,23 @@ export function relationships(
 ): Array<{ id: string; type: string; target: string; external: boolean }> {
 	return [...xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)].map((match) => {
 		const attrs = match[1] ?? '';
-		const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1] ?? '';
+		const attr = (pattern: RegExp) => pattern.exec(attrs)?.[1] ?? '';
 		return {
-			id: attr('Id'),
-			type: attr('Type'),
-			target: attr('Target'),
-			external: attr('TargetMode') === 'External',
+			id: attr(relationshipAttrs.id),
+			type: attr(relationshipAttrs.type),
+			target: attr(relationshipAttrs.target),
+			external: attr(relationshipAttrs.targetMode) === 'External',
 		};
 	});
 }
+
+/** A relationship's attributes, compiled once (not per relationship: a template has hundreds). */
+const relationshipAttrs = {
+	id: /\bId="([^"]*)"/,
+	type: /\bType="([^"]*)"/,
+	target: /\bTarget="([^"]*)"/,
+	targetMode: /\bTargetMode="([^"]*)"/,
+};
 
 /** The part a relationship in `relsPath` points to (`ppt/slides/_rels/slide1.xml.rels` + `../media/a.png`). */
 export function resolveTarget(relsPath: string, target: string): string {
@@ -57,14 +65,31 @@ export function packageProblems(files: ReadonlyMap<string, Uint8Array>): string[
 	}
 	for (const [name, content] of files) {
 		if (!name.endsWith('.rels')) continue;
-		for (const rel of relationships(partText(content))) {
-			if (rel.external) continue;
-			const target = resolveTarget(name, rel.target);
+		for (const { id, target } of internalTargets(name, content)) {
 			if (!files.has(target))
-				problems.push(`${name}: ${rel.id} points to ${target}, which does not exist`);
+				problems.push(`${name}: ${id} points to ${target}, which does not exist`);
 		}
 	}
 	return problems;
+}
+
+/**
+ * The internal targets of each relationships part object, resolved once: a template's are the
+ * same objects in every deck built on it.
+ */
+const resolvedTargets = new WeakMap<
+	Uint8Array,
+	{ name: string; targets: Array<{ id: string; target: string }> }
+>();
+
+function internalTargets(name: string, content: Uint8Array) {
+	const known = resolvedTargets.get(content);
+	if (known?.name === name) return known.targets;
+	const targets = relationships(partText(content))
+		.filter((rel) => !rel.external)
+		.map((rel) => ({ id: rel.id, target: resolveTarget(name, rel.target) }));
+	resolvedTargets.set(content, { name, targets });
+	return targets;
 }
 
 /**

@@ -4,7 +4,7 @@
  * the browser (the zip is laid out and deflated here in plain JavaScript).
  */
 import { strToU8, unzipSync } from 'fflate';
-import { crc32, deflateCached } from './deflate.ts';
+import { deflateCached, partCrc } from './deflate.ts';
 
 /** The package's content types part. */
 export const contentTypesPart = '[Content_Types].xml';
@@ -29,10 +29,25 @@ export function zipTime(date: Date): Date {
 	return local;
 }
 
+/**
+ * Names split into text and runs of digits, remembered: every deck sorts the same part names
+ * (a template's ninety among them) a few times over. Bounded, in case names never repeat.
+ */
+const nameRuns = new Map<string, string[]>();
+
+function runsOf(name: string): string[] {
+	let runs = nameRuns.get(name);
+	if (!runs) {
+		if (nameRuns.size >= 4096) nameRuns.clear();
+		nameRuns.set(name, (runs = name.split(/(\d+)/)));
+	}
+	return runs;
+}
+
 /** Compares names with runs of digits as numbers ("slide2" before "slide10"); locale-free. */
 export function naturalCompare(a: string, b: string): number {
-	const pa = a.split(/(\d+)/);
-	const pb = b.split(/(\d+)/);
+	const pa = runsOf(a);
+	const pb = runsOf(b);
 	for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
 		const [x, y] = [pa[i]!, pb[i]!];
 		if (x === y) continue;
@@ -72,7 +87,7 @@ export function deterministicZip(files: Map<string, Uint8Array>, timestamp: Date
 	const time = dosTime(zipTime(timestamp));
 	const entries = [...files.keys()].sort(entryOrder).map((name) => {
 		const content = files.get(name)!;
-		const crc = crc32(content);
+		const crc = partCrc(content);
 		const method = compressed.test(name) ? 0 : 8;
 		const data = method ? deflateCached(content, crc) : content;
 		const encoded = strToU8(name);

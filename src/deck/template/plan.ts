@@ -18,6 +18,19 @@ export function templateOf(bytes: Uint8Array): Template {
 	return template;
 }
 
+// The layouts chosen for a template are the same for every deck with the same overrides.
+const chosen = new WeakMap<Template, Map<string, ReturnType<typeof chooseLayouts>>>();
+
+/** `chooseLayouts(template, overrides)`, worked out once per template and overrides. */
+function layoutsOf(template: Template, overrides: LayoutOverrides) {
+	let byOverrides = chosen.get(template);
+	if (!byOverrides) chosen.set(template, (byOverrides = new Map()));
+	const key = JSON.stringify(overrides);
+	let choices = byOverrides.get(key);
+	if (!choices) byOverrides.set(key, (choices = chooseLayouts(template, overrides)));
+	return choices;
+}
+
 /** `scene` on the template in `bytes`, with layouts chosen by type or by `overrides`. */
 export function onTemplate(
 	scene: Scene,
@@ -25,5 +38,5 @@ export function onTemplate(
 	overrides: LayoutOverrides = {},
 ): Scene {
 	const template = templateOf(bytes);
-	return sceneOnTemplate(scene, template, chooseLayouts(template, overrides));
+	return sceneOnTemplate(scene, template, layoutsOf(template, overrides));
 }
