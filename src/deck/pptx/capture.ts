@@ -11,7 +11,7 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import { zipSync } from 'fflate';
-import { partBytes } from './part-text.ts';
+import { encodedPart, type PartData } from './part-text.ts';
 
 /** The part of JSZip's archive API pptxgenjs's chart and media writer uses. */
 interface PartSink {
@@ -42,17 +42,17 @@ function base64Bytes(text: string): Uint8Array {
 	return bytes;
 }
 
-/** A JSZip entry's content, from what it was given when that is at hand. */
-async function entryBytes(entry: ArchiveEntry): Promise<Uint8Array> {
+/** A JSZip entry's content, from what it was given when that is at hand (text stays text). */
+async function entryBytes(entry: ArchiveEntry): Promise<PartData> {
 	const data = await entry._data;
-	if (typeof data === 'string' && entry._dataBinary === false) return partBytes(data);
+	if (typeof data === 'string' && entry._dataBinary === false) return data;
 	if (data instanceof Uint8Array) return data;
 	return entry.async('uint8array');
 }
 
 /** Every entry of a JSZip archive, by name (no folder entries). */
-async function archiveParts(archive: Archive): Promise<Map<string, Uint8Array>> {
-	const parts = new Map<string, Uint8Array>();
+async function archiveParts(archive: Archive): Promise<Map<string, PartData>> {
+	const parts = new Map<string, PartData>();
 	for (const [name, entry] of Object.entries(archive.files)) {
 		if (!entry.dir) parts.set(name, await entryBytes(entry));
 	}
@@ -63,16 +63,16 @@ async function archiveParts(archive: Archive): Promise<Map<string, Uint8Array>> 
 const workbookMark = '\u0000workbook ';
 
 /** Every part of the presentation pptxgenjs would write, by name (no folder entries). */
-export async function presentationParts(pptx: PptxGenJS): Promise<Map<string, Uint8Array>> {
+export async function presentationParts(pptx: PptxGenJS): Promise<Map<string, PartData>> {
 	const internals = pptx as unknown as { createChartMediaRels: ChartMediaRels };
 	const chartsAndMedia = internals.createChartMediaRels;
-	const added = new Map<string, Uint8Array | Archive>();
+	const added = new Map<string, PartData | Archive>();
 	const workbooks: Archive[] = [];
 	const sink: PartSink = {
 		file(name, data, options) {
 			if (data.startsWith(workbookMark))
 				added.set(name, workbooks[Number(data.slice(workbookMark.length))]!);
-			else added.set(name, options?.base64 ? base64Bytes(data) : partBytes(data));
+			else added.set(name, options?.base64 ? base64Bytes(data) : data);
 			return sink;
 		},
 	};
@@ -108,9 +108,17 @@ export async function presentationParts(pptx: PptxGenJS): Promise<Map<string, Ui
 		// Stored: normalizePackage unzips it, fixes its dates and zips it for good.
 		parts.set(
 			name,
-			data instanceof Uint8Array
+			data instanceof Uint8Array || typeof data === 'string'
 				? data
-				: zipSync(Object.fromEntries(await archiveParts(data)), { level: 0 }),
+				: zipSync(
+						Object.fromEntries(
+							[...(await archiveParts(data))].map(([part, content]) => [
+								part,
+								encodedPart(content),
+							]),
+						),
+						{ level: 0 },
+					),
 		);
 	}
 	return parts;

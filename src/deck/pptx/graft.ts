@@ -4,7 +4,7 @@
  * slides, notes and charts; the template's own slides are dropped. Runs before `normalizePackage`,
  * which makes the whole deterministic and checks it.
  */
-import { partBytes, partText } from './part-text.ts';
+import { partText, type PartData } from './part-text.ts';
 import type { Scene, TextFrame } from '../scene.ts';
 import type { Template } from '../template/model.ts';
 import { escapeXml } from '../xml.ts';
@@ -85,13 +85,14 @@ const templateParts = new WeakMap<ReadonlyMap<string, Uint8Array>, Set<string>>(
 
 /** pptxgenjs's parts (`ours`) grafted onto `template`; returns the parts of the result. */
 export function graftOnTemplate(
-	ours: ReadonlyMap<string, Uint8Array>,
+	ours: ReadonlyMap<string, PartData>,
 	scene: Scene,
 	template: Template,
-): Map<string, Uint8Array> {
+): Map<string, PartData> {
 	const theirs = template.parts;
-	const text = (parts: ReadonlyMap<string, Uint8Array>, name: string) => partText(parts.get(name)!);
-	const out = new Map<string, Uint8Array>();
+	const text = (parts: ReadonlyMap<string, PartData>, name: string) => partText(parts.get(name)!);
+	// New parts stay text: normalizePackage rewrites them again and encodes each once.
+	const out = new Map<string, PartData>();
 
 	// The template's masters, layouts, themes and what they use (the same for every deck).
 	const masters = template.masters.map((m) => m.part);
@@ -111,9 +112,7 @@ export function graftOnTemplate(
 	out.set(notesMaster, ours.get(notesMaster)!);
 	out.set(
 		relsPathOf(notesMaster),
-		partBytes(
-			relsXml([{ id: 'rId1', type: 'theme', target: relativeTarget(notesMaster, firstTheme) }]),
-		),
+		relsXml([{ id: 'rId1', type: 'theme', target: relativeTarget(notesMaster, firstTheme) }]),
 	);
 	const layoutsByPart = new Map(template.layouts.map((l) => [l.part, l]));
 	slideParts.forEach((part, i) => {
@@ -123,23 +122,21 @@ export function graftOnTemplate(
 		const title = titleIndex >= 0 ? (slide.frames[titleIndex] as TextFrame) : undefined;
 		out.set(
 			part,
-			partBytes(
-				graftSlideXml(text(ours, part), {
-					...(title ? { titleIndex } : {}),
-					titleType: title?.placeholder?.type ?? 'title',
-					titleKeepsBox: !(title?.placeholder?.inherit ?? true),
-					layout,
-					footer: scene.meta.company,
-					number: i + 1,
-				}),
-			),
+			graftSlideXml(text(ours, part), {
+				...(title ? { titleIndex } : {}),
+				titleType: title?.placeholder?.type ?? 'title',
+				titleKeepsBox: !(title?.placeholder?.inherit ?? true),
+				layout,
+				footer: scene.meta.company,
+				number: i + 1,
+			}),
 		);
 		const rels = relationships(text(ours, relsPathOf(part))).map((rel) =>
 			rel.type.endsWith('/slideLayout')
 				? { ...rel, target: relativeTarget(part, layout.part) }
 				: rel,
 		);
-		out.set(relsPathOf(part), partBytes(relsXml(rels)));
+		out.set(relsPathOf(part), relsXml(rels));
 	});
 
 	// The presentation: the template's masters and size, our slides and notes master.
@@ -169,7 +166,7 @@ export function graftOnTemplate(
 	);
 	for (const part of ['ppt/presProps.xml', 'ppt/viewProps.xml', 'ppt/tableStyles.xml'])
 		out.set(part, ours.get(part)!);
-	out.set('ppt/_rels/presentation.xml.rels', partBytes(relsXml(presentationRels)));
+	out.set('ppt/_rels/presentation.xml.rels', relsXml(presentationRels));
 	const templateMain = resolveTarget(
 		'_rels/.rels',
 		relationships(text(theirs, '_rels/.rels')).find((r) => r.type.endsWith('/officeDocument'))!
@@ -186,20 +183,18 @@ export function graftOnTemplate(
 		elementIn(ourPresentation, 'p:defaultTextStyle');
 	out.set(
 		'ppt/presentation.xml',
-		partBytes(
-			`${head}<p:sldMasterIdLst>${masters
-				.map(
-					(_, i) =>
-						`<p:sldMasterId id="${masterIds[i] ?? 2147483648 + i * 100}" r:id="rId${i + 1}"/>`,
-				)
-				.join(
-					'',
-				)}</p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rId${next}"/></p:notesMasterIdLst><p:sldIdLst>${slideParts
-				.map((_, i) => `<p:sldId id="${256 + i}" r:id="rId${masters.length + i + 1}"/>`)
-				.join(
-					'',
-				)}</p:sldIdLst>${elementIn(theirPresentation, 'p:sldSz')}${elementIn(ourPresentation, 'p:notesSz')}${defaultTextStyle}</p:presentation>`,
-		),
+		`${head}<p:sldMasterIdLst>${masters
+			.map(
+				(_, i) =>
+					`<p:sldMasterId id="${masterIds[i] ?? 2147483648 + i * 100}" r:id="rId${i + 1}"/>`,
+			)
+			.join(
+				'',
+			)}</p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rId${next}"/></p:notesMasterIdLst><p:sldIdLst>${slideParts
+			.map((_, i) => `<p:sldId id="${256 + i}" r:id="rId${masters.length + i + 1}"/>`)
+			.join(
+				'',
+			)}</p:sldIdLst>${elementIn(theirPresentation, 'p:sldSz')}${elementIn(ourPresentation, 'p:notesSz')}${defaultTextStyle}</p:presentation>`,
 	);
 	for (const part of ['_rels/.rels', 'docProps/app.xml', 'docProps/core.xml'])
 		out.set(part, ours.get(part)!);
@@ -223,9 +218,7 @@ export function graftOnTemplate(
 	}
 	out.set(
 		'[Content_Types].xml',
-		partBytes(
-			`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${entries.join('')}</Types>`,
-		),
+		`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${entries.join('')}</Types>`,
 	);
 	// normalizePackage sets entry order, times and compression.
 	return out;

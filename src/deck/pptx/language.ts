@@ -105,11 +105,11 @@ export function presentationLanguage(xml: string, language: string): string {
 }
 
 /** Applies the deck's language to every part it concerns, in place. */
-export function applyLanguage(
-	files: Map<string, Uint8Array>,
+export function applyLanguage<Part>(
+	files: Map<string, Part>,
 	language: string,
-	text: (bytes: Uint8Array) => string,
-	bytes: (text: string) => Uint8Array,
+	text: (part: Part) => string,
+	bytes: (text: string) => Part,
 ): void {
 	const update = (name: string, fix: (xml: string) => string) => {
 		const xml = text(files.get(name)!);

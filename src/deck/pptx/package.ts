@@ -15,7 +15,7 @@
  * - directory entries are dropped; entries are written in a fixed order.
  * - schema order and PowerPoint's own repair triggers: see `repair.ts`.
  */
-import { partBytes, partText, rememberedRewrite } from './part-text.ts';
+import { encodedPart, partBytes, partText, rememberedRewrite, type PartData } from './part-text.ts';
 import { escapeXml } from '../xml.ts';
 import { packageProblems, resolveTarget, xmlProblems } from './problems.ts';
 import { applyLanguage } from './language.ts';
@@ -185,7 +185,7 @@ export function kernEveryRun(xml: string): string {
 
 /** Renames parts named `<prefix><number><suffix>` to 1..n in numeric order; returns old -> new. */
 function renumber(
-	files: ReadonlyMap<string, Uint8Array>,
+	files: ReadonlyMap<string, PartData>,
 	pattern: RegExp,
 	name: (n: number) => string,
 ): Map<string, string> {
@@ -209,7 +209,7 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
  * pptxgenjs writes a copy of an image for every master that shows it (the logo twice): identical
  * media are stored once and every relationship points to the first copy.
  */
-function dedupeMedia(files: Map<string, Uint8Array>): void {
+function dedupeMedia(files: Map<string, PartData>): void {
 	const media = [...files.keys()]
 		.filter((name) => name.startsWith('ppt/media/'))
 		.sort(naturalCompare);
@@ -218,7 +218,10 @@ function dedupeMedia(files: Map<string, Uint8Array>): void {
 		const name = media[i]!;
 		if (replaced.has(name)) continue;
 		for (const other of media.slice(i + 1)) {
-			if (!replaced.has(other) && equalBytes(files.get(name)!, files.get(other)!))
+			if (
+				!replaced.has(other) &&
+				equalBytes(encodedPart(files.get(name)!), encodedPart(files.get(other)!))
+			)
 				replaced.set(other, name);
 		}
 	}
@@ -230,7 +233,7 @@ function dedupeMedia(files: Map<string, Uint8Array>): void {
 			const to = replaced.get(resolveTarget(name, target));
 			return to ? `Target="/${to}"` : whole;
 		});
-		if (updated !== xml) files.set(name, partBytes(updated));
+		if (updated !== xml) files.set(name, updated);
 	}
 	for (const name of replaced.keys()) files.delete(name);
 }
@@ -240,7 +243,7 @@ function dedupeMedia(files: Map<string, Uint8Array>): void {
  * result would still have a structural or XML problem, so a broken deck never reaches a file.
  */
 export function normalizePackage(
-	parts: ReadonlyMap<string, Uint8Array> | Uint8Array,
+	parts: ReadonlyMap<string, PartData> | Uint8Array,
 	meta: DeckMetadata,
 ): Uint8Array {
 	return deterministicZip(normalizeParts(parts, meta), meta.timestamp);
@@ -248,7 +251,7 @@ export function normalizePackage(
 
 /** The clean package's parts, before zipping (see {@link normalizePackage}). */
 export function normalizeParts(
-	parts: ReadonlyMap<string, Uint8Array> | Uint8Array,
+	parts: ReadonlyMap<string, PartData> | Uint8Array,
 	meta: DeckMetadata,
 ): Map<string, Uint8Array> {
 	const input = parts instanceof Uint8Array ? unzip(parts) : parts;
@@ -285,18 +288,19 @@ export function normalizeParts(
 				return to ? to.slice('ppt/embeddings/'.length) : whole;
 			});
 
-	const files = new Map<string, Uint8Array>();
+	// Parts are kept as text while they are rewritten, and encoded once at the end.
+	const files = new Map<string, PartData>();
 	// A part whose text no rewrite changed keeps its bytes: a template's layouts and masters are
 	// the same objects in every deck, so they are neither encoded again nor checksummed again.
-	const rewritten = (content: Uint8Array, rewrite: (xml: string) => string) => {
+	const rewritten = (content: PartData, rewrite: (xml: string) => string) => {
 		const text = partText(content);
 		const xml = rewrite(text);
-		return xml === text ? content : partBytes(xml);
+		return xml === text ? content : xml;
 	};
 	for (const [path, content] of input) {
 		const name = rename(path);
 		if (/\.xlsx$/.test(name)) {
-			files.set(name, normalizeWorkbook(content, meta.timestamp));
+			files.set(name, normalizeWorkbook(encodedPart(content), meta.timestamp));
 		} else if (name.endsWith('.rels') || name === contentTypesPart) {
 			files.set(name, rewritten(content, renameRefs));
 		} else if (name === 'ppt/presentation.xml' || /^ppt\/charts\/chart\d+\.xml$/.test(name)) {
@@ -323,16 +327,17 @@ export function normalizeParts(
 					`<a:buClr><a:srgbClr val="${meta.bulletColor}"/></a:buClr><a:buSzPct val="100000"/>`,
 				);
 			}
-			files.set(name, xml === text ? content : partBytes(xml));
+			files.set(name, xml === text ? content : xml);
 		} else {
 			files.set(name, content);
 		}
 	}
 	dedupeMedia(files);
-	const addedTypes = repairParts(files, meta.language ?? 'en-US', partText, partBytes);
-	applyLanguage(files, meta.language ?? 'en-US', partText, partBytes);
-	files.set('docProps/core.xml', partBytes(coreXml(meta)));
-	files.set('docProps/app.xml', partBytes(appXml(meta)));
+	const asText = (text: string): PartData => text;
+	const addedTypes = repairParts(files, meta.language ?? 'en-US', partText, asText);
+	applyLanguage(files, meta.language ?? 'en-US', partText, asText);
+	files.set('docProps/core.xml', coreXml(meta));
+	files.set('docProps/app.xml', appXml(meta));
 
 	// Content types: keep defaults, keep each override once and only for parts that exist.
 	const types = partText(files.get(contentTypesPart)!);
@@ -348,17 +353,17 @@ export function normalizeParts(
 		.map((m) => m[0]);
 	files.set(
 		contentTypesPart,
-		partBytes(
-			'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-				'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-				defaults.join('') +
-				overrides.join('') +
-				addedTypes.join('') +
-				'</Types>',
-		),
+		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+			'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+			defaults.join('') +
+			overrides.join('') +
+			addedTypes.join('') +
+			'</Types>',
 	);
 
-	const problems = [...packageProblems(files), ...xmlProblems(files)];
+	const encoded = new Map<string, Uint8Array>();
+	for (const [name, content] of files) encoded.set(name, encodedPart(content));
+	const problems = [...packageProblems(encoded), ...xmlProblems(encoded)];
 	if (problems.length) throw new Error(`deck package is broken:\n${problems.join('\n')}`);
-	return files;
+	return encoded;
 }

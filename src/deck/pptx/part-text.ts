@@ -1,18 +1,28 @@
 /**
  * The text of a package part, decoded once. Normalising a deck reads and rewrites each XML part
- * several times (renames, repairs, language, checks); every part made here remembers the text it
- * was made from, so reading it back costs nothing.
+ * several times (renames, repairs, language, checks): while it does, a part pptxgenjs or the
+ * writer made is kept as text ({@link PartData}) and encoded once, when the package is done; every
+ * part encoded here remembers the text it was made from, so reading it back costs nothing.
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { TextMemo } from './text-memo.ts';
 
 const texts = new WeakMap<Uint8Array, string>();
 
+/** A part's content while the writer works on it: its bytes, or its text not yet encoded. */
+export type PartData = Uint8Array | string;
+
 /** The UTF-8 text of a part. */
-export function partText(bytes: Uint8Array): string {
-	let text = texts.get(bytes);
-	if (text === undefined) texts.set(bytes, (text = strFromU8(bytes)));
+export function partText(part: PartData): string {
+	if (typeof part === 'string') return part;
+	let text = texts.get(part);
+	if (text === undefined) texts.set(part, (text = strFromU8(part)));
 	return text;
+}
+
+/** A part's bytes: its text encoded (see {@link partBytes}), or the bytes it has. */
+export function encodedPart(part: PartData): Uint8Array {
+	return typeof part === 'string' ? partBytes(part) : part;
 }
 
 /** A part's UTF-8 bytes, remembering their text. */
@@ -47,7 +57,9 @@ export function rememberedRewrite(
 	let out = memo.get(text);
 	if (out === undefined) {
 		out = rewrite(text);
-		if (out !== text) {
+		// Unchanged texts too: a brand's masters and layouts come from pptxgenjs as new text in
+		// every deck, and their bytes, checksum and compressed stream are then found here.
+		if (rewrittenBytes.get(out) === undefined) {
 			const bytes = strToU8(out);
 			texts.set(bytes, out);
 			rewrittenBytes.set(out, bytes);

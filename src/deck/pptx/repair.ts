@@ -359,10 +359,10 @@ const themeContentType = 'application/vnd.openxmlformats-officedocument.theme+xm
  * part; pptxgenjs points the notes master at the slide master's `theme1.xml`. Returns the new
  * part's name (its content type override is for the caller), or undefined when nothing changed.
  */
-export function ownNotesMasterTheme(
-	files: Map<string, Uint8Array>,
-	text: (bytes: Uint8Array) => string,
-	bytes: (text: string) => Uint8Array,
+export function ownNotesMasterTheme<Part>(
+	files: Map<string, Part>,
+	text: (part: Part) => string,
+	bytes: (text: string) => Part,
 ): string | undefined {
 	const relsName = 'ppt/notesMasters/_rels/notesMaster1.xml.rels';
 	const rels = files.get(relsName);
@@ -396,11 +396,11 @@ export function themeOverride(part: string): string {
  * Applies every repair to the parts it concerns, in place. Returns content type overrides for the
  * parts it added.
  */
-export function repairParts(
-	files: Map<string, Uint8Array>,
+export function repairParts<Part>(
+	files: Map<string, Part>,
 	lang: string,
-	text: (bytes: Uint8Array) => string,
-	bytes: (text: string) => Uint8Array,
+	text: (part: Part) => string,
+	bytes: (text: string) => Part,
 ): string[] {
 	const update = (name: string, fix: (xml: string) => string) => {
 		const content = files.get(name);

@@ -6,6 +6,7 @@ import PptxGenJS from 'pptxgenjs';
 import type { Scene, SceneFrame, SceneParagraph, TextFrame } from '../scene.ts';
 import { linePitch } from '../text.ts';
 import { presentationParts } from './capture.ts';
+import type { PartData } from './part-text.ts';
 import { addChart } from './chart.ts';
 import { fontAttr } from './fonts.ts';
 
@@ -163,7 +164,7 @@ function masterObject(
 }
 
 /** Builds the deck with pptxgenjs; returns its (unclean) parts by name. */
-export async function renderSlides(scene: Scene): Promise<Map<string, Uint8Array>> {
+export async function renderSlides(scene: Scene): Promise<Map<string, PartData>> {
 	const pptx = new PptxGenJS();
 	pptx.layout = 'LAYOUT_WIDE';
 	if (scene.template) {
