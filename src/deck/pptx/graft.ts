@@ -80,8 +80,43 @@ function contentTypes(xml: string) {
 const elementIn = (xml: string, name: string) =>
 	new RegExp(`<${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</${name}>)`).exec(xml)?.[0] ?? '';
 
-/** The parts kept from each template (its masters' closure), worked out once per template. */
-const templateParts = new WeakMap<ReadonlyMap<string, Uint8Array>, Set<string>>();
+/** What every deck takes from a template, worked out once per template. */
+interface TemplateShare {
+	/** The parts kept (its masters' closure). */
+	kept: Set<string>;
+	/** Its masters' ids, its slide size and default text style, from its presentation part. */
+	masterIds: string[];
+	slideSize: string;
+	defaultTextStyle: string;
+	/** Its `[Content_Types].xml` entries. */
+	types: ReturnType<typeof contentTypes>;
+}
+
+const shares = new WeakMap<Template, TemplateShare>();
+
+function templateShare(template: Template): TemplateShare {
+	const known = shares.get(template);
+	if (known) return known;
+	const theirs = template.parts;
+	const text = (name: string) => partText(theirs.get(name)!);
+	const main = resolveTarget(
+		'_rels/.rels',
+		relationships(text('_rels/.rels')).find((r) => r.type.endsWith('/officeDocument'))!.target,
+	);
+	const presentation = text(main);
+	const share: TemplateShare = {
+		kept: closure(
+			theirs,
+			template.masters.map((m) => m.part),
+		),
+		masterIds: [...presentation.matchAll(/<p:sldMasterId\b[^>]*\bid="(\d+)"/g)].map((m) => m[1]!),
+		slideSize: elementIn(presentation, 'p:sldSz'),
+		defaultTextStyle: elementIn(presentation, 'p:defaultTextStyle'),
+		types: contentTypes(text('[Content_Types].xml')),
+	};
+	shares.set(template, share);
+	return share;
+}
 
 /** pptxgenjs's parts (`ours`) grafted onto `template`; returns the parts of the result. */
 export function graftOnTemplate(
@@ -96,9 +131,8 @@ export function graftOnTemplate(
 
 	// The template's masters, layouts, themes and what they use (the same for every deck).
 	const masters = template.masters.map((m) => m.part);
-	let kept = templateParts.get(theirs);
-	if (!kept) templateParts.set(theirs, (kept = closure(theirs, masters)));
-	for (const part of kept) out.set(part, theirs.get(part)!);
+	const share = templateShare(template);
+	for (const part of share.kept) out.set(part, theirs.get(part)!);
 
 	// Our slides, notes, charts and media; layouts re-pointed at the template's.
 	const slideParts = [...ours.keys()]
@@ -167,20 +201,11 @@ export function graftOnTemplate(
 	for (const part of ['ppt/presProps.xml', 'ppt/viewProps.xml', 'ppt/tableStyles.xml'])
 		out.set(part, ours.get(part)!);
 	out.set('ppt/_rels/presentation.xml.rels', relsXml(presentationRels));
-	const templateMain = resolveTarget(
-		'_rels/.rels',
-		relationships(text(theirs, '_rels/.rels')).find((r) => r.type.endsWith('/officeDocument'))!
-			.target,
-	);
-	const theirPresentation = text(theirs, templateMain);
-	const masterIds = [...theirPresentation.matchAll(/<p:sldMasterId\b[^>]*\bid="(\d+)"/g)].map(
-		(m) => m[1]!,
-	);
+	const masterIds = share.masterIds;
 	const ourPresentation = text(ours, 'ppt/presentation.xml');
 	const head = /^[\s\S]*?<p:presentation\b[^>]*>/.exec(ourPresentation)![0];
 	const defaultTextStyle =
-		elementIn(theirPresentation, 'p:defaultTextStyle') ||
-		elementIn(ourPresentation, 'p:defaultTextStyle');
+		share.defaultTextStyle || elementIn(ourPresentation, 'p:defaultTextStyle');
 	out.set(
 		'ppt/presentation.xml',
 		`${head}<p:sldMasterIdLst>${masters
@@ -194,13 +219,13 @@ export function graftOnTemplate(
 			.map((_, i) => `<p:sldId id="${256 + i}" r:id="rId${masters.length + i + 1}"/>`)
 			.join(
 				'',
-			)}</p:sldIdLst>${elementIn(theirPresentation, 'p:sldSz')}${elementIn(ourPresentation, 'p:notesSz')}${defaultTextStyle}</p:presentation>`,
+			)}</p:sldIdLst>${share.slideSize}${elementIn(ourPresentation, 'p:notesSz')}${defaultTextStyle}</p:presentation>`,
 	);
 	for (const part of ['_rels/.rels', 'docProps/app.xml', 'docProps/core.xml'])
 		out.set(part, ours.get(part)!);
 
 	// Content types: both packages' entries, for the parts there are; the main part a presentation.
-	const a = contentTypes(text(theirs, '[Content_Types].xml'));
+	const a = share.types;
 	const b = contentTypes(text(ours, '[Content_Types].xml'));
 	const defaults = new Map([...a.defaults, ...b.defaults]);
 	const overrides = new Map([...a.overrides, ...b.overrides]);
