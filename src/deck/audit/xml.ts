@@ -70,18 +70,32 @@ export function parseXml(text: string): XmlElement {
 	return first;
 }
 
+// Plain loops below, not filter() with a callback: the audit walks every part of every deck, and
+// a deck audited in a fresh process (the one-deck CLI) runs these before they are optimised.
+
 /** Child elements, optionally only those with local name `local`. */
 export function kids(el: XmlElement | undefined, local?: string): XmlElement[] {
-	if (!el) return [];
-	return el.children.filter(
-		(c): c is XmlElement => typeof c !== 'string' && (!local || c.local === local),
-	);
+	const out: XmlElement[] = [];
+	if (!el) return out;
+	for (const c of el.children) {
+		if (typeof c !== 'string' && (!local || c.local === local)) out.push(c);
+	}
+	return out;
+}
+
+/** The first child element with local name `local`. */
+function firstKid(el: XmlElement, local: string): XmlElement | undefined {
+	for (const c of el.children) if (typeof c !== 'string' && c.local === local) return c;
+	return undefined;
 }
 
 /** The first child with local name `local`, following a path of local names. */
 export function kid(el: XmlElement | undefined, ...path: string[]): XmlElement | undefined {
 	let current = el;
-	for (const local of path) current = kids(current, local)[0];
+	for (const local of path) {
+		if (!current) return undefined;
+		current = firstKid(current, local);
+	}
 	return current;
 }
 
@@ -89,7 +103,8 @@ export function kid(el: XmlElement | undefined, ...path: string[]): XmlElement |
 export function descendants(el: XmlElement | undefined, local: string): XmlElement[] {
 	const out: XmlElement[] = [];
 	const walk = (node: XmlElement) => {
-		for (const c of kids(node)) {
+		for (const c of node.children) {
+			if (typeof c === 'string') continue;
 			if (c.local === local) out.push(c);
 			walk(c);
 		}
