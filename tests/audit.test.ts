@@ -17,6 +17,7 @@ import {
 	formatFindings,
 	type AuditFinding,
 } from '../src/deck/audit/index.ts';
+import { shapeBodies } from '../src/deck/audit/rules/package.ts';
 import { projectLogo } from './fixtures/decks/inputs.ts';
 
 const run = promisify(execFile);
@@ -261,6 +262,37 @@ describe('the audit on slides done right', () => {
 			'ppt/theme/theme1.xml: fillStyleLst holds 2 styles; a theme needs exactly 3',
 		);
 		expect(messages).toContain('ppt/slides/slide1.xml: a shape has a negative size');
+	});
+
+	it('reports the same problems again for parts it read before, under the name they now have', async () => {
+		const parts = new Map(Object.entries(unzipSync(await plainDeck())));
+		const slide = parts.get('ppt/slides/slide2.xml')!;
+		parts.set('ppt/slides/slide2.xml', strToU8(strFromU8(slide).replace(/ cx="\d+"/, ' cx="NaN"')));
+		const packageMessages = (deck: Map<string, Uint8Array>) =>
+			auditDeck(deck)
+				.filter((f) => f.rule === 'package')
+				.map((f) => f.message);
+		parts.set('ppt/slides/slide1.xml', strToU8('<p:sld><p:cSld>'));
+		const first = packageMessages(parts);
+		expect(first).toContain('ppt/slides/slide2.xml: cx="NaN" where a number belongs');
+		expect(first.filter((m) => m.startsWith('ppt/slides/slide1.xml is not'))).toHaveLength(1);
+		expect(packageMessages(parts)).toEqual(first);
+		// The same part objects under other names: the messages name them as they are now.
+		const renamed = new Map(
+			[...parts].map(([name, content]) => [name.replace('slide2.xml', 'slide7.xml'), content]),
+		);
+		expect(packageMessages(renamed)).toContain(
+			'ppt/slides/slide7.xml: cx="NaN" where a number belongs',
+		);
+	});
+
+	it('finds shapes as the lazy pattern did: each from its open to the first close', () => {
+		const xml = '<p:spTree><p:sp><a:t>1</a:t></p:sp><p:sp><p:sp>nested</p:sp>tail</p:sp><p:sp>open';
+		const byPattern = [...xml.matchAll(/<p:sp>((?:(?!<\/p:sp>)[\s\S])*)<\/p:sp>/g)].map(
+			(m) => m[1],
+		);
+		expect(shapeBodies(xml)).toEqual(byPattern);
+		expect(shapeBodies(xml)).toEqual(['<a:t>1</a:t>', '<p:sp>nested']);
 	});
 });
 

@@ -85,6 +85,26 @@ function partsOf(pptx: Uint8Array | ReadonlyMap<string, Uint8Array>): Map<string
 }
 
 /**
+ * Parts read before, by part object: the decks of a batch share their theme, masters and layouts
+ * (the same bytes objects, see `pptx/part-text.ts`), read once. The trees are never changed.
+ */
+const readParts = new WeakMap<Uint8Array, XmlElement | string>();
+
+/** A part's XML tree, or why it cannot be read. */
+function readPart(content: Uint8Array): XmlElement | string {
+	let read = readParts.get(content);
+	if (read === undefined) {
+		try {
+			read = parseXml(partText(content));
+		} catch (error) {
+			read = (error as Error).message;
+		}
+		readParts.set(content, read);
+	}
+	return read;
+}
+
+/**
  * Opens a .pptx, its bytes or its parts by name. Throws when it is not a zip or has no
  * presentation part.
  */
@@ -97,11 +117,9 @@ export function openPackage(pptx: Uint8Array | ReadonlyMap<string, Uint8Array>):
 		const content = files.get(part);
 		let parsed: XmlElement | undefined;
 		if (content) {
-			try {
-				parsed = parseXml(partText(content));
-			} catch (error) {
-				unreadable.push({ part, message: (error as Error).message });
-			}
+			const read = readPart(content);
+			if (typeof read === 'string') unreadable.push({ part, message: read });
+			else parsed = read;
 		}
 		cache.set(part, parsed);
 		return parsed;

@@ -346,6 +346,8 @@ export function fixNotesSlide(xml: string, masterXml: string): string {
 
 /** Attribute values that are not numbers where numbers belong (pptxgenjs #1440 writes `NaN`). */
 export function nonNumericValues(xml: string): string[] {
+	// Looked for without the name first: the full pattern is tried at every attribute of the part.
+	if (!/="(?:NaN|-?Infinity|undefined|null)"/.test(xml)) return [];
 	return [...xml.matchAll(/\s([\w:]+)="(NaN|-?Infinity|undefined|null)"/g)].map(
 		(m) => `${m[1]}="${m[2]}"`,
 	);

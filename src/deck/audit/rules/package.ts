@@ -19,47 +19,76 @@ const presentationOrder = [
 	'notesSz',
 ];
 
+type Problem = [AuditFinding['severity'], string];
+
+/**
+ * The text checks of one part, remembered per part object: the decks of a batch share their
+ * theme, masters and layouts (the same bytes objects), checked once. Keyed by name too, since
+ * which checks apply and the messages depend on it.
+ */
+const checkedParts = new WeakMap<Uint8Array, { part: string; problems: Problem[] }>();
+
+function partProblems(part: string, content: Uint8Array): Problem[] {
+	const known = checkedParts.get(content);
+	if (known?.part === part) return known.problems;
+	const problems = textProblems(part, partText(content));
+	checkedParts.set(content, { part, problems });
+	return problems;
+}
+
+/** The inside of every `<p:sp>...</p:sp>`, each to the first close after its open. */
+export function shapeBodies(xml: string): string[] {
+	const out: string[] = [];
+	for (let at = xml.indexOf('<p:sp>'); at >= 0;) {
+		const end = xml.indexOf('</p:sp>', at + 6);
+		if (end < 0) break;
+		out.push(xml.slice(at + 6, end));
+		at = xml.indexOf('<p:sp>', end + 7);
+	}
+	return out;
+}
+
+/** Problems in a part's text: non-numbers, theme style lists, shapes, chart axes. */
+function textProblems(part: string, xml: string): Problem[] {
+	const problems: Problem[] = [];
+	for (const value of nonNumericValues(xml))
+		problems.push(['error', `${part}: ${value} where a number belongs`]);
+	if (/^ppt\/theme\/[^/]+\.xml$/.test(part)) {
+		for (const [list, count] of Object.entries(themeStyleCounts(xml)))
+			if (count !== 3)
+				problems.push(['error', `${part}: ${list} holds ${count} styles; a theme needs exactly 3`]);
+	}
+	if (/^ppt\/(slides|slideLayouts|slideMasters|notesMasters|notesSlides)\/[^/]+\.xml$/.test(part)) {
+		if (/<a:ext cx="-|<a:ext cx="\d+" cy="-/.test(xml))
+			problems.push(['error', `${part}: a shape has a negative size`]);
+		const bare = shapeBodies(xml).filter(
+			(inner) => !inner.includes('<p:txBody>') && !inner.includes('type="sldImg"'),
+		).length;
+		if (bare)
+			problems.push([
+				'warning',
+				`${part}: ${bare} shape${bare === 1 ? ' has' : 's have'} no text body (PowerPoint adds one and reports a repair)`,
+			]);
+	}
+	if (/^ppt\/charts\/[^/]+\.xml$/.test(part)) {
+		for (const m of xml.matchAll(
+			/<c:(?:barChart|lineChart)>([\s\S]*?)<\/c:(?:barChart|lineChart)>/g,
+		)) {
+			const axes = (m[1]!.match(/<c:axId /g) ?? []).length;
+			if (axes > 2) problems.push(['error', `${part}: a 2-D chart lists ${axes} axes; it has 2`]);
+		}
+	}
+	return problems;
+}
+
 export function checkPackage(deck: OpenedDeck): AuditFinding[] {
-	const problems: Array<[AuditFinding['severity'], string]> = [];
+	const problems: Problem[] = [];
 	for (const { part, message } of deck.unreadable)
 		problems.push(['error', `${part} is not well-formed XML: ${message}`]);
 	for (const message of packageProblems(deck.files)) problems.push(['error', message]);
 	const text = (part: string) => partText(deck.files.get(part)!);
-	for (const part of deck.files.keys()) {
-		if (!/\.(xml|rels)$/.test(part)) continue;
-		const xml = text(part);
-		for (const value of nonNumericValues(xml))
-			problems.push(['error', `${part}: ${value} where a number belongs`]);
-		if (/^ppt\/theme\/[^/]+\.xml$/.test(part)) {
-			for (const [list, count] of Object.entries(themeStyleCounts(xml)))
-				if (count !== 3)
-					problems.push([
-						'error',
-						`${part}: ${list} holds ${count} styles; a theme needs exactly 3`,
-					]);
-		}
-		if (
-			/^ppt\/(slides|slideLayouts|slideMasters|notesMasters|notesSlides)\/[^/]+\.xml$/.test(part)
-		) {
-			if (/<a:ext cx="-|<a:ext cx="\d+" cy="-/.test(xml))
-				problems.push(['error', `${part}: a shape has a negative size`]);
-			const bare = [...xml.matchAll(/<p:sp>((?:(?!<\/p:sp>)[\s\S])*)<\/p:sp>/g)].filter(
-				(m) => !m[1]!.includes('<p:txBody>') && !m[1]!.includes('type="sldImg"'),
-			).length;
-			if (bare)
-				problems.push([
-					'warning',
-					`${part}: ${bare} shape${bare === 1 ? ' has' : 's have'} no text body (PowerPoint adds one and reports a repair)`,
-				]);
-		}
-		if (/^ppt\/charts\/[^/]+\.xml$/.test(part)) {
-			for (const m of xml.matchAll(
-				/<c:(?:barChart|lineChart)>([\s\S]*?)<\/c:(?:barChart|lineChart)>/g,
-			)) {
-				const axes = (m[1]!.match(/<c:axId /g) ?? []).length;
-				if (axes > 2) problems.push(['error', `${part}: a 2-D chart lists ${axes} axes; it has 2`]);
-			}
-		}
+	for (const [part, content] of deck.files) {
+		if (/\.(xml|rels)$/.test(part)) problems.push(...partProblems(part, content));
 	}
 	const presentation = deck.files.has('ppt/presentation.xml') ? text('ppt/presentation.xml') : '';
 	const open = /<p:presentation\b[^>]*>/.exec(presentation);
