@@ -10,8 +10,7 @@
  * media through the archive's `file()`; and a JSZip entry keeps what it was given in `_data`.
  */
 import type PptxGenJS from 'pptxgenjs';
-import { zipSync } from 'fflate';
-import { encodedPart, type PartData } from './part-text.ts';
+import type { PartData } from './part-text.ts';
 
 /** The part of JSZip's archive API pptxgenjs's chart and media writer uses. */
 interface PartSink {
@@ -57,6 +56,18 @@ async function archiveParts(archive: Archive): Promise<Map<string, PartData>> {
 		if (!entry.dir) parts.set(name, await entryBytes(entry));
 	}
 	return parts;
+}
+
+/**
+ * The parts of each chart workbook pptxgenjs made, by the empty array that stands for the workbook
+ * among the presentation's parts: `normalizePackage` zips them once, with fixed dates, instead of
+ * unzipping a stored zip made here (fflate's zip and unzip ran for nothing).
+ */
+const capturedWorkbooks = new WeakMap<Uint8Array, ReadonlyMap<string, PartData>>();
+
+/** The parts of a workbook captured here, or undefined for real workbook bytes. */
+export function capturedWorkbook(data: Uint8Array): ReadonlyMap<string, PartData> | undefined {
+	return capturedWorkbooks.get(data);
 }
 
 /** Stands for a chart workbook's archive in the base64 text pptxgenjs would have zipped it to. */
@@ -105,21 +116,12 @@ export async function presentationParts(pptx: PptxGenJS): Promise<Map<string, Pa
 	if (!seen.archive) throw new Error('pptxgenjs wrote no parts (its write() has changed)');
 	const parts = await archiveParts(seen.archive);
 	for (const [name, data] of added) {
-		// Stored: normalizePackage unzips it, fixes its dates and zips it for good.
-		parts.set(
-			name,
-			data instanceof Uint8Array || typeof data === 'string'
-				? data
-				: zipSync(
-						Object.fromEntries(
-							[...(await archiveParts(data))].map(([part, content]) => [
-								part,
-								encodedPart(content),
-							]),
-						),
-						{ level: 0 },
-					),
-		);
+		if (data instanceof Uint8Array || typeof data === 'string') parts.set(name, data);
+		else {
+			const stand = new Uint8Array(0);
+			capturedWorkbooks.set(stand, await archiveParts(data));
+			parts.set(name, stand);
+		}
 	}
 	return parts;
 }

@@ -18,6 +18,7 @@
 import { encodedPart, partBytes, partText, rememberedRewrite, type PartData } from './part-text.ts';
 import { escapeXml } from '../xml.ts';
 import { packageProblems, resolveTarget, xmlProblems } from './problems.ts';
+import { capturedWorkbook } from './capture.ts';
 import { applyLanguage } from './language.ts';
 import { repairParts } from './repair.ts';
 import { contentTypesPart, deterministicZip, naturalCompare, unzip } from './zip.ts';
@@ -96,7 +97,10 @@ function appXml(meta: DeckMetadata): string {
 
 /** The embedded chart workbook with fixed dates and a deterministic zip. */
 function normalizeWorkbook(data: Uint8Array, timestamp: Date): Uint8Array {
-	const files = unzip(data);
+	const captured = capturedWorkbook(data);
+	const files = captured
+		? new Map([...captured].map(([name, content]) => [name, encodedPart(content)]))
+		: unzip(data);
 	const core = files.get('docProps/core.xml');
 	if (core) {
 		const time = w3cdtf(timestamp);
