@@ -7,6 +7,7 @@ import { deflateSync, inflateSync, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32, deflateCached, partCrc } from '../src/deck/pptx/deflate.ts';
 import { fastDeflate } from '../src/deck/pptx/fast-deflate.ts';
+import { xmlProblems } from '../src/deck/pptx/problems.ts';
 import { deterministicZip, naturalCompare } from '../src/deck/pptx/zip.ts';
 
 /** Seeded pseudo-random bytes from an alphabet of `alphabet` symbols. */
@@ -129,5 +130,23 @@ describe('naturalCompare', () => {
 		const sorted = ['chart2.xml', 'slide1.xml', 'slide02.xml', 'slide2.xml', 'slide10.xml'];
 		expect([...names].sort(naturalCompare)).toEqual(sorted);
 		expect([...names].reverse().sort(naturalCompare)).toEqual(sorted);
+	});
+});
+
+describe('xmlProblems', () => {
+	it('checks each part, and finds a broken one however often well-formed ones were seen', () => {
+		const good = strToU8('<p:sld><a:t>fine</a:t></p:sld>');
+		const broken = strToU8('<p:sld><a:t>a & b</a:t></p:sld>');
+		for (let round = 0; round < 2; round++) {
+			expect(xmlProblems(new Map([['ppt/slides/slide1.xml', good]]))).toEqual([]);
+			expect(
+				xmlProblems(
+					new Map([
+						['ppt/slides/slide1.xml', good],
+						['ppt/slides/slide2.xml', broken],
+					]),
+				),
+			).toEqual([expect.stringMatching(/^ppt\/slides\/slide2\.xml: an unterminated entity/)]);
+		}
 	});
 });

@@ -98,16 +98,28 @@ function internalTargets(name: string, content: Uint8Array) {
  */
 const wellFormed = new TextMemo<true>(256);
 
+/**
+ * Part objects found well-formed: a template's parts and the remembered rewrites are the same
+ * objects in every deck, found here whatever the bounded memo above has let go of since.
+ */
+const wellFormedParts = new WeakSet<Uint8Array>();
+
 /** Well-formedness problems of every XML part. */
 export function xmlProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
 	const problems: string[] = [];
 	for (const [name, content] of files) {
-		if (!/\.(xml|rels)$/.test(name)) continue;
+		if (wellFormedParts.has(content) || !/\.(xml|rels)$/.test(name)) continue;
 		const text = partText(content);
-		if (wellFormed.get(text)) continue;
+		if (wellFormed.get(text)) {
+			wellFormedParts.add(content);
+			continue;
+		}
 		const error = xmlError(text);
 		if (error) problems.push(`${name}: ${error}`);
-		else wellFormed.set(text, true);
+		else {
+			wellFormed.set(text, true);
+			wellFormedParts.add(content);
+		}
 	}
 	return problems;
 }
