@@ -5,8 +5,9 @@
  * function again the first time it ran (Node's compile cache keeps only the top level of a module).
  *
  * The bundle (esbuild, already installed with Astro's Vite) lives in node_modules/.cache/, which
- * git ignores, with a manifest of every file that went into it: its size, modification time and
- * SHA-256, plus the Node version, the project folder and this file's own hash. A run stats those
+ * git ignores, with a manifest of every file that went into it (and of this file and the package
+ * files): its size, modification time and SHA-256, plus the Node version and the project folder.
+ * A run stats those
  * files; one whose size or time changed is hashed again, and any changed content (a source edit,
  * `npm ci` with another lockfile, a moved checkout) rebuilds the bundle before it runs, so a
  * stale bundle never runs. A file edited while the bundle was being built leaves it unsaved.
@@ -17,10 +18,11 @@
  * node_modules) the CLI runs from its sources as before, with Node's compile cache on; set
  * `CLI_FROM_SOURCE=1` to always do so. The entry must not use top-level await (CommonJS bundle).
  * Its own `import.meta.url`, `dirname` and `filename` keep their source values, so paths relative
- * to a source file (worker scripts, the project root) work the same in the bundle.
+ * to a source file (worker scripts, the project root) work the same in the bundle. The bundle's
+ * hash is given to the CLI (`Symbol.for('insight-briefings.cli-bundle')` on the global object):
+ * it names the code whose content checks `npm run decks` keeps (scripts/lib/content-cache.ts).
  * Plain JavaScript: a .ts file here would load Node's type stripper on every run.
  */
-import { createHash } from 'node:crypto';
 import {
 	mkdirSync,
 	readFileSync,
@@ -33,13 +35,12 @@ import {
 import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import v8 from 'node:v8';
 import vm from 'node:vm';
 
 module.enableCompileCache?.();
 
 /** Bumped when the way bundles are made changes, so older bundles are rebuilt. */
-const format = 1;
+const format = 2;
 /**
  * A run that compiled this much more bytecode than the run that wrote the code cache (a deck after
  * a `--help`, say) writes it again; runs doing the same work leave it alone.
@@ -49,10 +50,22 @@ const cacheGrowth = 1.1;
 const here = import.meta.dirname;
 const root = path.resolve(here, '../..');
 
-const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+// node:crypto and node:v8 load only when used (hashing a changed file, writing the code cache):
+// each costs a run several milliseconds to load.
+const requireBuiltin = module.createRequire(import.meta.url);
+const sha256 = (bytes) =>
+	requireBuiltin('node:crypto').createHash('sha256').update(bytes).digest('hex');
 
-/** Files whose change may change the bundle without being one of its inputs. */
-const configFiles = ['package.json', 'package-lock.json', 'tsconfig.json'];
+/**
+ * Files whose change may change the bundle without being one of its inputs: this launcher (how
+ * bundles are made) and the package files.
+ */
+const configFiles = [
+	path.relative(root, fileURLToPath(import.meta.url)),
+	'package.json',
+	'package-lock.json',
+	'tsconfig.json',
+];
 
 /**
  * The cache folder of one entry under one Node version (a bundle and its code cache are made for
@@ -86,15 +99,9 @@ function writeAtomically(file, bytes) {
 	}
 }
 
-/** The identity of this launcher and runtime: a bundle made under another is rebuilt. */
+/** The identity of the runtime and the project folder: a bundle made under another is rebuilt. */
 function buildKey() {
-	return {
-		format,
-		node: process.version,
-		arch: process.arch,
-		root,
-		launcher: sha256(readFileSync(fileURLToPath(import.meta.url))),
-	};
+	return { format, node: process.version, arch: process.arch, root };
 }
 
 /**
@@ -187,6 +194,100 @@ const onDemandPlugin = {
 	},
 };
 
+/**
+ * Node modules loaded at start that a one-deck run never uses, kept from loading until first
+ * used: each costs a fresh process milliseconds. pptxgenjs loads node:https (with http, tls and
+ * net) as it writes a deck, for images given by URL, which the deck engine never gives it; the
+ * worker threads only build batches of decks. Each is replaced by an object that loads the module
+ * when a property is first read; its property names are taken now, so importing names from it
+ * (which copies them) loads nothing. fflate's Node build loads worker_threads for its asynchronous
+ * functions; the engine uses only the synchronous ones, the same in its browser build (the one the
+ * builder runs), so the bundle takes that.
+ */
+const loadWhenUsed = ['node:https', 'node:worker_threads'];
+const unusedModulesPlugin = {
+	name: 'unused-modules',
+	setup(build) {
+		build.onResolve({ filter: /^node:/ }, (args) =>
+			loadWhenUsed.includes(args.path)
+				? { path: args.path, namespace: 'load-when-used' }
+				: undefined,
+		);
+		build.onLoad({ filter: /.*/, namespace: 'load-when-used' }, (args) => ({
+			contents: `const name = ${JSON.stringify(args.path)};
+const names = ${JSON.stringify(Object.keys(requireBuiltin(args.path)))};
+const load = () => require(name);
+module.exports = new Proxy({}, {
+	// Read as the module is imported: answered without loading it.
+	get: (_, key) => (key === '__esModule' ? undefined : load()[key]),
+	has: (_, key) => names.includes(key),
+	ownKeys: () => [...names],
+	getOwnPropertyDescriptor: (_, key) =>
+		names.includes(key) ? { configurable: true, enumerable: true, get: () => load()[key] } : undefined,
+});`,
+			loader: 'js',
+		}));
+		build.onResolve({ filter: /^fflate$/ }, async (args) => {
+			if (args.pluginData === 'fflate') return undefined;
+			const found = await build.resolve(args.path, {
+				kind: args.kind,
+				importer: args.importer,
+				resolveDir: args.resolveDir,
+				pluginData: 'fflate',
+			});
+			const browser = path.join(path.dirname(found.path), 'browser.js');
+			return !found.errors.length && statSync(browser, { throwIfNoEntry: false })
+				? { path: browser }
+				: found;
+		});
+	},
+};
+
+/** A UTF-16 code unit past ASCII. */
+const pastAscii = /[\u0080-\uffff]/;
+
+/**
+ * The bundle with every character past ASCII in a regular expression or a comment written as a
+ * `\uXXXX` escape. esbuild escapes them in strings but leaves them in regular expressions
+ * (`/[$€£¥]/`), and one such character makes Node decode the whole file into a two-byte string
+ * and V8 take it as one: reading and loading the bundle took half as long again. The escape means
+ * the same character there (a character past U+FFFF is two code units, escaped as a pair, which a
+ * `u` expression reads as one character); an identity escape (`/\é/`) loses its backslash. Other
+ * places (a tagged template's raw text) are left as they are, found with acorn's tokenizer (a
+ * dependency of the MDX parser); without acorn the bundle stays as it is.
+ */
+async function asciiOnly(source) {
+	if (!pastAscii.test(source)) return source;
+	let acorn;
+	try {
+		acorn = await import('acorn');
+	} catch {
+		return source;
+	}
+	const spans = [];
+	const onComment = (_block, _text, start, end) => spans.push([start, end]);
+	try {
+		for (const token of acorn.tokenizer(source, { ecmaVersion: 'latest', onComment }))
+			if (token.type.label === 'regexp') spans.push([token.start, token.end]);
+	} catch {
+		return source;
+	}
+	const escape = (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+	let out = '';
+	let last = 0;
+	for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
+		const text = source.slice(start, end);
+		if (!pastAscii.test(text)) continue;
+		out += source.slice(last, start);
+		out += text.replace(
+			/(\\*)([\u0080-\uffff])/g,
+			(_, slashes, char) => (slashes.length % 2 ? slashes.slice(1) : slashes) + escape(char),
+		);
+		last = end;
+	}
+	return out + source.slice(last);
+}
+
 /** Bundles `entry` into `dir`; the manifest, or undefined when no bundle could be made. */
 async function buildBundle(entry, dir) {
 	let esbuild;
@@ -207,7 +308,7 @@ async function buildBundle(entry, dir) {
 			target: `node${process.versions.node.split('.')[0]}`,
 			// Modules left out load from source through Node (require() of an ES module).
 			supported: { 'dynamic-import': false },
-			plugins: [importMetaPlugin, onDemandPlugin],
+			plugins: [importMetaPlugin, onDemandPlugin, unusedModulesPlugin],
 			minifyWhitespace: true,
 			minifySyntax: true,
 			write: false,
@@ -223,7 +324,7 @@ async function buildBundle(entry, dir) {
 		statSync(path.resolve(root, file), { throwIfNoEntry: false }),
 	);
 	const files = [...present, ...inputs].map((file) => record(file, since));
-	const source = Buffer.from(result.outputFiles[0].contents).toString('utf8');
+	const source = await asciiOnly(Buffer.from(result.outputFiles[0].contents).toString('utf8'));
 	const manifest = { key: buildKey(), bundle: sha256(source).slice(0, 16), files, codeBytes: 0 };
 	// A file edited during the build: the bundle may hold its old text; run it, but do not keep it.
 	if (files.includes(undefined)) return { manifest, source, saved: false };
@@ -260,7 +361,8 @@ function runBundle(entry, dir, { manifest, source, saved }) {
 	if (saved) {
 		const stale = !cachedData || script.cachedDataRejected;
 		process.once('exit', (code) => {
-			const codeBytes = v8.getHeapCodeStatistics().bytecode_and_metadata_size;
+			const codeBytes =
+				requireBuiltin('node:v8').getHeapCodeStatistics().bytecode_and_metadata_size;
 			if (code !== 0 || (!stale && codeBytes <= manifest.codeBytes * cacheGrowth)) return;
 			try {
 				writeAtomically(cacheFile, script.createCachedData());
@@ -270,6 +372,8 @@ function runBundle(entry, dir, { manifest, source, saved }) {
 			saveManifest(dir, { ...manifest, codeBytes });
 		});
 	}
+	// The CLI names its content cache after the code that fills it (scripts/lib/content-cache.ts).
+	globalThis[Symbol.for('insight-briefings.cli-bundle')] = manifest.bundle;
 	const cjs = { exports: {} };
 	script.runInThisContext()(
 		cjs.exports,
