@@ -13,6 +13,7 @@
 import './lib/node-version.ts';
 import module from 'node:module';
 import path from 'node:path';
+import { contentCache } from './lib/content-cache.ts';
 
 // Stripping the types of and compiling every module the engine needs is about a fifth of a
 // one-deck run's CPU; Node keeps both in an on-disk cache (tmpdir/node-compile-cache) when asked.
@@ -21,6 +22,13 @@ import path from 'node:path';
 // would be compiled before it ran. No top-level await: the bundle is a CommonJS script.
 module.enableCompileCache?.();
 const engine = import('../src/integrations/decks.ts');
+
+/**
+ * The hash of the bundle this file runs from under `npm run decks` (set by
+ * scripts/lib/bundled-cli.mjs): it names the code whose parse results the content cache keeps.
+ * Run from its sources, the CLI keeps none.
+ */
+const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for('insight-briefings.cli-bundle')];
 
 const usage = `Usage: npm run decks -- [briefing-id ...] [--out DIR] [--jobs N] [--prune] [--pdf]
 
@@ -99,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
 		prune: args.prune,
 		pdf: args.pdf,
 		log: (line) => console.log(line),
+		...(typeof bundle === 'string' ? { memo: contentCache(root, bundle) } : {}),
 	});
 	return result.ok ? 0 : 1;
 }

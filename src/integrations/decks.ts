@@ -16,6 +16,7 @@ import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts
 import { contentPaths, errorsOf, loadBriefingLibrary, type Library } from '../library/load.ts';
 import { assembleDeckInput } from '../library/deck-input.ts';
 import { listFiles } from '../library/files.ts';
+import type { ParseMemo } from '../library/parse-memo.ts';
 import { plural } from '../library/plural.ts';
 import { buildInThisThread, DeckWorkers, type OnDeck } from './deck-workers.ts';
 import type { BuildStep } from './library.ts';
@@ -58,6 +59,8 @@ export interface BuildDecksOptions {
 	prune?: boolean;
 	/** Also write each deck's PDF leave-behind, `<id>.pdf`, next to its `<id>.pptx`. */
 	pdf?: boolean;
+	/** Content files' parse results kept between runs (the CLI's content cache). */
+	memo?: ParseMemo;
 }
 
 /** One deck that was written. */
@@ -203,6 +206,7 @@ async function checkAndBuild(
 			root: options.root,
 			ids,
 			...(workers ? { readInsights: workers.readInsights } : {}),
+			...(options.memo ? { memo: options.memo } : {}),
 		});
 		[library, known] = [partial, partial.briefingIds];
 	}

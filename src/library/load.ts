@@ -16,6 +16,7 @@ import {
 	splitFrontmatter,
 	validated,
 } from './parse.ts';
+import { parseEveryTime, type ParseMemo } from './parse-memo.ts';
 import {
 	validateBriefingReferences,
 	validateInsightBody,
@@ -74,22 +75,34 @@ interface InvalidFile {
 }
 
 /** The taxonomy file, parsed and checked. */
-async function readTaxonomy(root: string, issues: ContentIssue[]): Promise<Taxonomy | undefined> {
+async function readTaxonomy(
+	root: string,
+	issues: ContentIssue[],
+	memo: ParseMemo = parseEveryTime,
+): Promise<Taxonomy | undefined> {
 	const source = await readText(root, contentPaths.taxonomy, issues);
 	if (source === undefined) return undefined;
-	const result = parseTaxonomy(contentPaths.taxonomy, source);
+	const result = memo('taxonomy', contentPaths.taxonomy, source, () =>
+		parseTaxonomy(contentPaths.taxonomy, source),
+	);
 	issues.push(...result.issues);
 	return result.value;
 }
 
 /** The brand file, parsed and checked with its logo files and company template. */
-async function readBrand(root: string, issues: ContentIssue[]): Promise<Brand | undefined> {
+async function readBrand(
+	root: string,
+	issues: ContentIssue[],
+	memo: ParseMemo = parseEveryTime,
+): Promise<Brand | undefined> {
 	const source = await readText(root, contentPaths.brand, issues);
 	if (source === undefined) return undefined;
-	const yaml = parseYaml(contentPaths.brand, source);
-	issues.push(...yaml.issues);
-	if (yaml.issues.length) return undefined;
-	const result = validated(brandSchema, contentPaths.brand, yaml.data);
+	const result = memo('brand', contentPaths.brand, source, () => {
+		const yaml = parseYaml(contentPaths.brand, source);
+		return yaml.issues.length
+			? { issues: yaml.issues }
+			: validated(brandSchema, contentPaths.brand, yaml.data);
+	});
 	const brand = result.value;
 	issues.push(...result.issues);
 	for (const key of ['svg', 'png'] as const) {
@@ -178,10 +191,23 @@ export async function readInsightFile(
 	root: string,
 	file: string,
 	options: ReadInsightOptions = {},
+	memo: ParseMemo = parseEveryTime,
 ): Promise<InsightFileRead> {
 	const issues: ContentIssue[] = [];
 	const source = await readText(root, file, issues);
 	if (source === undefined) return { file, issues };
+	const kind = options.talkTrack === false ? 'insight-frontmatter' : 'insight';
+	const read = memo(kind, file, source, () => parsedInsightFile(file, source, options));
+	return issues.length ? { ...read, issues: [...issues, ...read.issues] } : read;
+}
+
+/** One insight file's text parsed: what {@link readInsightFile} gives once the file is read. */
+function parsedInsightFile(
+	file: string,
+	source: string,
+	options: ReadInsightOptions,
+): InsightFileRead {
+	const issues: ContentIssue[] = [];
 	const result = parseInsight(file, source, options);
 	issues.push(...result.issues);
 	if (result.entry) {
@@ -199,12 +225,17 @@ export async function readInsightFile(
 		: { file, issues };
 }
 
-/** Reads insight files in this thread, one after the other. */
-export const readInsightFiles: InsightReader = async (root, files, options) => {
+/** Reads insight files in this thread, one after the other (their parse results kept in `memo`). */
+export async function readInsightFiles(
+	root: string,
+	files: readonly string[],
+	options: ReadInsightOptions,
+	memo: ParseMemo = parseEveryTime,
+): Promise<InsightFileRead[]> {
 	const reads: InsightFileRead[] = [];
-	for (const file of files) reads.push(await readInsightFile(root, file, options));
+	for (const file of files) reads.push(await readInsightFile(root, file, options, memo));
 	return reads;
-};
+}
 
 /** Insight files read and parsed into `into`. */
 async function readInsights(
@@ -233,18 +264,19 @@ async function readBriefings(
 	files: readonly string[],
 	issues: ContentIssue[],
 	into: { briefings: BriefingEntry[]; invalid: InvalidFile[] },
+	memo: ParseMemo = parseEveryTime,
 ): Promise<void> {
 	for (const file of files) {
 		const source = await readText(root, file, issues);
 		if (source === undefined) continue;
-		const result = parseBriefing(file, source);
+		const { result, raw } = memo('briefing', file, source, () => {
+			const parsed = parseBriefing(file, source);
+			return { result: parsed, raw: parsed.entry ? undefined : parseYaml(file, source) };
+		});
 		issues.push(...result.issues);
 		if (result.entry) into.briefings.push(result.entry);
-		else {
-			const raw = parseYaml(file, source);
-			if (!raw.issues.length)
-				into.invalid.push({ file, kind: 'briefing', raw: raw.data, reported: result.issues });
-		}
+		else if (raw && !raw.issues.length)
+			into.invalid.push({ file, kind: 'briefing', raw: raw.data, reported: result.issues });
 	}
 }
 
@@ -328,11 +360,17 @@ export async function loadBriefingLibrary(options: {
 	ids: readonly string[];
 	/** Reads the insight files (default: one after the other, in this thread). */
 	readInsights?: InsightReader;
+	/** Parse results kept between runs (default: none; the worker threads' reads keep none). */
+	memo?: ParseMemo;
 }): Promise<BriefingLibrary> {
 	const root = path.resolve(options.root ?? process.cwd());
+	const memo = options.memo ?? parseEveryTime;
+	const reader: InsightReader =
+		options.readInsights ??
+		((from, files, readOptions) => readInsightFiles(from, files, readOptions, memo));
 	const issues: ContentIssue[] = [];
-	const taxonomy = await readTaxonomy(root, issues);
-	const brand = await readBrand(root, issues);
+	const taxonomy = await readTaxonomy(root, issues, memo);
+	const brand = await readBrand(root, issues, memo);
 	// Problems with other files in the folders (their names, their types) are no deck's business.
 	const briefingFiles = await listFiles(root, contentPaths.briefings, /\.ya?ml$/, []);
 	const insightFiles = await listFiles(root, contentPaths.insights, /\.mdx$/, []);
@@ -345,6 +383,7 @@ export async function loadBriefingLibrary(options: {
 		briefingFiles.filter((file) => wanted.has(fileId(file))),
 		briefingIssues,
 		read,
+		memo,
 	);
 
 	// The insights the briefings name (from the raw data of briefings that failed their schema).
@@ -357,7 +396,7 @@ export async function loadBriefingLibrary(options: {
 	}
 	const filesOf = (ids: Iterable<string>) =>
 		[...ids].flatMap((id) => (insightFile.has(id) ? [insightFile.get(id)!] : [])).sort();
-	await readInsights(root, filesOf(named), issues, read, {}, options.readInsights);
+	await readInsights(root, filesOf(named), issues, read, {}, reader);
 	issues.push(...briefingIssues);
 	const deckInsights = [...read.insights];
 	const invalidInsights = read.invalid.filter((item) => item.kind === 'insight');
@@ -382,7 +421,7 @@ export async function loadBriefingLibrary(options: {
 		[],
 		others,
 		{ talkTrack: false },
-		options.readInsights,
+		reader,
 	);
 
 	// Already in file-name order, as the whole library's are (no locale comparison: its collator

@@ -204,6 +204,59 @@ describe('npm run decks from a cached bundle', () => {
 		expect(refused.stdout).not.toMatch(/\bat .+:\d+:\d+\)/);
 	});
 
+	it("keeps each content file's check for the bundle that made it, and reports edits as the sources do", async () => {
+		const root = await checkout();
+		const contentCache = path.join(root, 'node_modules/.cache/insight-briefings/content');
+		const codes = () => readdir(contentCache).catch(() => []);
+		/** The bundled CLI's output and exit code, which must be the sources'. */
+		const asSources = async (args: string[]) => {
+			const bundled = await npmDecks(root, [...args, '--out', 'out-bundle']);
+			const source = await sourceDecks(root, [...args, '--out', 'out-source']);
+			expect(lines(bundled.stdout + bundled.stderr)).toBe(lines(source.stdout + source.stderr));
+			expect(bundled.code).toBe(source.code);
+			return bundled;
+		};
+		await asSources(['acme-cfo']);
+		const bundle = (await bundleName(root))!.replace(/\.cjs$/, '');
+		expect(await codes()).toEqual([bundle]);
+		expect(await readdir(path.join(contentCache, bundle))).toEqual(
+			expect.arrayContaining([
+				'taxonomy--content%2Ftaxonomy.yaml',
+				'brand--content%2Fbrand.yaml',
+				'briefing--content%2Fbriefings%2Facme-cfo.yaml',
+				'insight--content%2Finsights%2Fpricing-lag.mdx',
+			]),
+		);
+		// From the cache: the same deck.
+		expect((await asSources(['acme-cfo'])).code).toBe(0);
+		expect(await readFile(path.join(root, 'out-bundle/acme-cfo.pptx'))).toEqual(
+			await readFile(path.join(root, 'out-source/acme-cfo.pptx')),
+		);
+
+		// An edited insight is checked again, twice in a row the same.
+		const insight = path.join(root, 'content/insights/pricing-lag.mdx');
+		const original = await readFile(insight, 'utf8');
+		await writeFile(insight, original.replace(/^stage: .*$/m, 'stage: deciding'));
+		for (let run = 0; run < 2; run++)
+			expect((await asSources(['acme-cfo'])).stdout).toMatch(/pricing-lag\.mdx: stage: one of /);
+
+		// Edited checking code: another bundle, whose cache starts empty; the old one's is gone.
+		const issues = path.join(root, 'src/library/issues.ts');
+		const code = await readFile(issues, 'utf8');
+		expect(code).toContain('return `one of ${');
+		await writeFile(issues, code.replace('return `one of ${', 'return `any of ${'));
+		expect((await asSources(['acme-cfo'])).stdout).toMatch(/pricing-lag\.mdx: stage: any of /);
+		const rebuilt = (await bundleName(root))!.replace(/\.cjs$/, '');
+		expect(rebuilt).not.toBe(bundle);
+		expect(await codes()).toEqual([rebuilt]);
+
+		// A deleted insight is reported missing; restored, the deck is built again.
+		await rm(insight);
+		expect((await asSources(['acme-cfo'])).stdout).toMatch(/pricing-lag/);
+		await writeFile(insight, original);
+		expect((await asSources(['acme-cfo'])).code).toBe(0);
+	});
+
 	it('rebuilds the bundle when a source changes, even to a text of the same length', async () => {
 		const root = await checkout();
 		const first = await npmDecks(root, ['acme-cfo', '--out', 'out']);

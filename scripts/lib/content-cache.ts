@@ -1,0 +1,81 @@
+/**
+ * The content cache of `npm run decks`: what parsing and schema-checking each content file gave
+ * (the taxonomy, the brand, briefings, insights with their talk tracks and body problems), kept
+ * between runs in node_modules/.cache/insight-briefings/content/<code>/, the way Astro keeps its
+ * content data store. A run that finds a file's exact text there takes the stored result instead
+ * of parsing the file again; the checks across files (references, the brand's assets, the decks'
+ * rules) still run every time.
+ *
+ * Why a stored result is always what parsing would give (src/library/parse-memo.ts): an entry
+ * holds the whole text it was made from and is used only for that same text, so an edited file is
+ * parsed again; `<code>` names the code that made the entries (the CLI bundle's hash, which
+ * changes with any source, schema, message or dependency), so another code's entries are never
+ * read, and are removed; a deleted file is never looked up. Entries are v8-serialized (dates and
+ * fields set to undefined come back as they were) and written atomically; an entry that cannot be
+ * read, or is not what an entry should be, counts as missing and is written again.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { ParseMemo } from '../../src/library/parse-memo.ts';
+
+/** Where the content caches of a project live, one folder per code. */
+export const contentCacheRoot = (root: string) =>
+	path.join(root, 'node_modules', '.cache', 'insight-briefings', 'content');
+
+/** File names past this length (of a very long content path) are not cached. */
+const longestName = 200;
+
+/** A stored result: the text it was parsed from, and what parsing gave. */
+interface Entry {
+	source: string;
+	value: unknown;
+}
+
+const isEntry = (stored: unknown): stored is Entry =>
+	typeof stored === 'object' && stored !== null && 'source' in stored && 'value' in stored;
+
+/**
+ * The parse results of project `root` kept for the code named `code` (letters, digits, `-`).
+ * Any problem with the cache itself (unwritable, corrupt) only costs parsing again.
+ */
+export function contentCache(root: string, code: string): ParseMemo {
+	if (!/^[\w-]+$/.test(code)) throw new Error(`content cache: not a code name: ${code}`);
+	const base = contentCacheRoot(root);
+	const dir = path.join(base, code);
+	let prepared = false;
+	/** Makes the folder, once, and removes the entries of other code. */
+	const prepare = () => {
+		if (prepared) return;
+		prepared = true;
+		mkdirSync(dir, { recursive: true });
+		for (const name of readdirSync(base))
+			if (name !== code) rmSync(path.join(base, name), { recursive: true, force: true });
+	};
+	const store = <T>(kind: string, file: string, source: string, parse: () => T): T => {
+		const name = `${kind}--${encodeURIComponent(file)}`;
+		if (name.length > longestName) return parse();
+		const entryFile = path.join(dir, name);
+		try {
+			const stored: unknown = deserialize(readFileSync(entryFile));
+			if (isEntry(stored) && stored.source === source) return stored.value as T;
+		} catch {
+			// Missing or unreadable: parsed below.
+		}
+		const value = parse();
+		const temp = `${entryFile}.${process.pid}.tmp`;
+		try {
+			prepare();
+			writeFileSync(temp, serialize({ source, value } satisfies Entry));
+			renameSync(temp, entryFile);
+		} catch {
+			try {
+				rmSync(temp, { force: true });
+			} catch {
+				// No folder to write in: nothing was written.
+			}
+		}
+		return value;
+	};
+	return store;
+}
