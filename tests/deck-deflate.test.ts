@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { crc32, deflateCached, partCrc } from '../src/deck/pptx/deflate.ts';
 import { fastDeflate } from '../src/deck/pptx/fast-deflate.ts';
 import { xmlProblems } from '../src/deck/pptx/problems.ts';
-import { deterministicZip, naturalCompare } from '../src/deck/pptx/zip.ts';
+import { deterministicZip, entryOrder, naturalCompare, sortedNames } from '../src/deck/pptx/zip.ts';
 
 /** Seeded pseudo-random bytes from an alphabet of `alphabet` symbols. */
 function randomBytes(length: number, alphabet: number, seed: number): Uint8Array {
@@ -148,5 +148,33 @@ describe('xmlProblems', () => {
 				),
 			).toEqual([expect.stringMatching(/^ppt\/slides\/slide2\.xml: an unterminated entity/)]);
 		}
+	});
+});
+
+describe('sortedNames', () => {
+	it('orders names as sorting with entryOrder and naturalCompare does', () => {
+		const names = [
+			'ppt/slides/slide10.xml',
+			'ppt/_rels/presentation.xml.rels',
+			'ppt/slides/slide2.xml',
+			'[Content_Types].xml',
+			'ppt/charts/chart11.xml',
+			'docProps/app.xml',
+			'ppt/charts/chart9.xml',
+			'ppt/presentation.xml',
+			'_rels/.rels',
+			'ppt/slides/slide02.xml',
+			'docProps/core.xml',
+		];
+		expect(sortedNames(names)).toEqual([...names].sort(entryOrder));
+		expect(sortedNames(names).slice(0, 6)).toEqual([
+			'[Content_Types].xml',
+			'_rels/.rels',
+			'docProps/core.xml',
+			'docProps/app.xml',
+			'ppt/presentation.xml',
+			'ppt/_rels/presentation.xml.rels',
+		]);
+		expect(sortedNames(names, true)).toEqual([...names].sort(naturalCompare));
 	});
 });

@@ -48,15 +48,24 @@ export interface GraftedSlide {
 
 /** The slide XML rewritten for its template layout. */
 export function graftSlideXml(xml: string, slide: GraftedSlide): string {
-	let index = 0;
-	let out = xml.replace(shapePattern, (shape) => {
-		const at = index++;
-		return at === slide.titleIndex
-			? asTitlePlaceholder(shape, slide.titleType, slide.titleKeepsBox)
-			: shape;
-	});
-	let nextId =
-		Math.max(0, ...[...out.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
+	let out = xml;
+	if (slide.titleIndex !== undefined) {
+		// Only the title shape changes: find it, and leave the rest of the slide as it is.
+		shapePattern.lastIndex = 0;
+		let shape: RegExpExecArray | null = null;
+		for (let at = 0; at <= slide.titleIndex; at++) {
+			shape = shapePattern.exec(xml);
+			if (!shape) break;
+		}
+		if (shape) {
+			out =
+				xml.slice(0, shape.index) +
+				asTitlePlaceholder(shape[0], slide.titleType, slide.titleKeepsBox) +
+				xml.slice(shape.index + shape[0].length);
+		}
+	}
+	let nextId = 1;
+	for (const m of out.matchAll(/<p:cNvPr id="(\d+)"/g)) nextId = Math.max(nextId, Number(m[1]) + 1);
 	const extra: string[] = [];
 	for (const ph of slide.layout.placeholders) {
 		if (ph.type === 'ftr') extra.push(footerShape(nextId++, 'ftr', ph.idx, slide.footer));

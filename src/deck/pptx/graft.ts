@@ -10,7 +10,7 @@ import type { Template } from '../template/model.ts';
 import { escapeXml } from '../xml.ts';
 import { graftSlideXml } from './graft-slide.ts';
 import { relationships, resolveTarget } from './problems.ts';
-import { naturalCompare } from './zip.ts';
+import { sortedNames } from './zip.ts';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PRESENTATION_TYPE =
@@ -237,7 +237,7 @@ export function graftOnTemplate(
 	for (const [ext, type] of [...defaults].sort())
 		if (extensions.has(ext)) entries.push(`<Default Extension="${ext}" ContentType="${type}"/>`);
 	// Natural order: chart parts are renumbered later, and chart10 must stay after chart9.
-	for (const part of [...out.keys()].sort(naturalCompare)) {
+	for (const part of sortedNames(out.keys(), true)) {
 		const type = overrides.get(`/${part}`);
 		if (type) entries.push(`<Override PartName="/${part}" ContentType="${type}"/>`);
 	}

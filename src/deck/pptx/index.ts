@@ -7,7 +7,7 @@ import { accessibleSlide, markShapes } from './accessibility.ts';
 import { graftOnTemplate } from './graft.ts';
 import { normalizeParts } from './package.ts';
 import { renderSlides } from './slides.ts';
-import { deterministicZip, entryOrder } from './zip.ts';
+import { deterministicZip, sortedNames } from './zip.ts';
 
 /** MIME type of a .pptx file. */
 export const PPTX_MIME =
@@ -52,8 +52,6 @@ export async function writePptxParts(
 			return xml;
 		},
 	});
-	const ordered = new Map(
-		[...parts.keys()].sort(entryOrder).map((name) => [name, parts.get(name)!]),
-	);
+	const ordered = new Map(sortedNames(parts.keys()).map((name) => [name, parts.get(name)!]));
 	return { bytes: deterministicZip(ordered, scene.meta.modified), parts: ordered };
 }

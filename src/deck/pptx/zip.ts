@@ -29,25 +29,13 @@ export function zipTime(date: Date): Date {
 	return local;
 }
 
-/**
- * Names split into text and runs of digits, remembered: every deck sorts the same part names
- * (a template's ninety among them) a few times over. Bounded, in case names never repeat.
- */
-const nameRuns = new Map<string, string[]>();
-
-function runsOf(name: string): string[] {
-	let runs = nameRuns.get(name);
-	if (!runs) {
-		if (nameRuns.size >= 4096) nameRuns.clear();
-		nameRuns.set(name, (runs = name.split(/(\d+)/)));
-	}
-	return runs;
-}
-
 /** Compares names with runs of digits as numbers ("slide2" before "slide10"); locale-free. */
 export function naturalCompare(a: string, b: string): number {
-	const pa = runsOf(a);
-	const pb = runsOf(b);
+	return compareRuns(a.split(/(\d+)/), b.split(/(\d+)/));
+}
+
+/** {@link naturalCompare} on names split into text and runs of digits. */
+function compareRuns(pa: readonly string[], pb: readonly string[]): number {
 	for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
 		const [x, y] = [pa[i]!, pb[i]!];
 		if (x === y) continue;
@@ -75,6 +63,26 @@ export function entryOrder(a: string, b: string): number {
 	return naturalCompare(a, b);
 }
 
+/**
+ * `names` in {@link entryOrder} (or, with `natural`, {@link naturalCompare}) order: the same order
+ * as sorting with them, each name split once instead of at every comparison (a template deck
+ * sorts its 170 part names a few times).
+ */
+export function sortedNames(names: Iterable<string>, natural = false): string[] {
+	const keyed = Array.from(names, (name) => ({
+		name,
+		first: natural ? -1 : firstEntries.indexOf(name),
+		runs: name.split(/(\d+)/),
+	}));
+	keyed.sort((a, b) =>
+		a.first >= 0 || b.first >= 0
+			? (a.first < 0 ? firstEntries.length : a.first) -
+				(b.first < 0 ? firstEntries.length : b.first)
+			: compareRuns(a.runs, b.runs),
+	);
+	return keyed.map((entry) => entry.name);
+}
+
 /** Parts that are compressed already (images, embedded workbooks): deflating them again gains nothing. */
 const compressed = /\.(png|jpe?g|gif|xlsx|docx|pptx|zip)$/i;
 
@@ -85,7 +93,7 @@ const compressed = /\.(png|jpe?g|gif|xlsx|docx|pptx|zip)$/i;
  */
 export function deterministicZip(files: Map<string, Uint8Array>, timestamp: Date): Uint8Array {
 	const time = dosTime(zipTime(timestamp));
-	const entries = [...files.keys()].sort(entryOrder).map((name) => {
+	const entries = sortedNames(files.keys()).map((name) => {
 		const content = files.get(name)!;
 		const crc = partCrc(content);
 		const method = compressed.test(name) ? 0 : 8;
