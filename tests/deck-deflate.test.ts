@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { crc32, deflateCached, partCrc } from '../src/deck/pptx/deflate.ts';
 import { fastDeflate } from '../src/deck/pptx/fast-deflate.ts';
 import { xmlProblems } from '../src/deck/pptx/problems.ts';
+import { TextMemo } from '../src/deck/pptx/text-memo.ts';
 import { deterministicZip, entryOrder, naturalCompare, sortedNames } from '../src/deck/pptx/zip.ts';
 
 /** Seeded pseudo-random bytes from an alphabet of `alphabet` symbols. */
@@ -176,5 +177,21 @@ describe('sortedNames', () => {
 			'ppt/_rels/presentation.xml.rels',
 		]);
 		expect(sortedNames(names, true)).toEqual([...names].sort(naturalCompare));
+	});
+});
+
+describe('TextMemo', () => {
+	it('finds texts by content, keeps the most recently used, and lets the oldest go', () => {
+		const memo = new TextMemo<number>(2);
+		memo.set('alpha', 1);
+		memo.set('bravo', 2);
+		expect(memo.get('alpha')).toBe(1);
+		memo.set('gamma', 3);
+		expect(memo.get('bravo')).toBeUndefined();
+		expect(memo.get('alpha')).toBe(1);
+		expect(memo.get(['gam', 'ma'].join(''))).toBe(3);
+		memo.set('alpha', 4);
+		memo.set('delta', 5);
+		expect([memo.get('alpha'), memo.get('gamma'), memo.get('delta')]).toEqual([undefined, 3, 5]);
 	});
 });

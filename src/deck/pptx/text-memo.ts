@@ -6,8 +6,11 @@
  */
 export class TextMemo<V> {
 	readonly #byLength = new Map<number, Array<{ text: string; value: V }>>();
-	/** The same entries, least recently used first. */
-	#order: Array<{ text: string; value: V }> = [];
+	/**
+	 * The same entries, least recently used first: a Map keyed by the entry objects (hashed by
+	 * identity), so marking one as just used is a delete and a set, not a scan of the list.
+	 */
+	readonly #order = new Map<{ text: string; value: V }, true>();
 	readonly #max: number;
 
 	/** A memo of at most `max` texts (the least recently used go first). */
@@ -19,11 +22,8 @@ export class TextMemo<V> {
 	get(text: string): V | undefined {
 		const entry = this.#byLength.get(text.length)?.find((item) => item.text === text);
 		if (!entry) return undefined;
-		const at = this.#order.lastIndexOf(entry);
-		if (at !== this.#order.length - 1) {
-			this.#order.splice(at, 1);
-			this.#order.push(entry);
-		}
+		this.#order.delete(entry);
+		this.#order.set(entry, true);
 		return entry.value;
 	}
 
@@ -38,9 +38,10 @@ export class TextMemo<V> {
 		}
 		const entry = { text, value };
 		bucket.push(entry);
-		this.#order.push(entry);
-		if (this.#order.length > this.#max) {
-			const oldest = this.#order.shift()!;
+		this.#order.set(entry, true);
+		if (this.#order.size > this.#max) {
+			const oldest = this.#order.keys().next().value!;
+			this.#order.delete(oldest);
 			const list = this.#byLength.get(oldest.text.length)!;
 			list.splice(list.indexOf(oldest), 1);
 			if (!list.length) this.#byLength.delete(oldest.text.length);
