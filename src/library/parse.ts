@@ -2,7 +2,7 @@
  * Parsing and schema-checking of single content files, from their text: no file system, so the
  * browser builder can import a briefing with exactly the checks `npm run check` applies.
  */
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { briefingSchema } from '../schema/briefing.ts';
 import { idSchema } from '../schema/common.ts';
@@ -39,24 +39,34 @@ export function capIssues(file: string, issues: ContentIssue[]): ContentIssue[] 
 }
 
 /**
- * Offsets of keys that repeat an earlier key of the same mapping. The yaml package's own check
- * (`uniqueKeys`) compares every key with every other: minutes for a 1 MB file of keys.
+ * Offsets of keys that repeat an earlier key of the same mapping, in document order. The yaml
+ * package's own check (`uniqueKeys`) compares every key with every other: minutes for a 1 MB file
+ * of keys. A plain walk of the nodes, since `visit` costs more than the check itself.
  */
 function duplicateKeyOffsets(doc: Document): number[] {
 	const offsets: number[] = [];
-	visit(doc, {
-		Map(_, map) {
-			if (!isMap(map)) return;
+	const walk = (node: unknown): void => {
+		if (isMap(node)) {
 			const seen = new Set<unknown>();
-			for (const pair of map.items) {
+			for (const pair of node.items) {
 				const key = isScalar(pair.key) ? pair.key.value : pair.key;
 				if (seen.has(key)) offsets.push(isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0);
 				seen.add(key);
 			}
-		},
-	});
+			for (const pair of node.items) walk(pair);
+		} else if (isSeq(node)) {
+			for (const item of node.items) walk(item);
+		} else if (isPair(node)) {
+			walk(node.key);
+			walk(node.value);
+		}
+	};
+	walk(doc.contents);
 	return offsets;
 }
+
+/** Options every YAML file is parsed with (see {@link parseYaml}). */
+const yamlOptions = { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false } as const;
 
 /** Parses YAML, reporting syntax errors as issues with their line (offset by `lineOffset`). */
 export function parseYaml(
@@ -64,11 +74,6 @@ export function parseYaml(
 	source: string,
 	lineOffset = 0,
 ): { data: unknown; issues: ContentIssue[] } {
-	const lineCounter = new LineCounter();
-	// An unclosed quote is reported past the end; the last line with text is nearer the mistake.
-	const lastLine = Math.max(1, source.trimEnd().split('\n').length);
-	const lineOf = (offset: number) =>
-		Math.min(lineCounter.linePos(offset).line, lastLine) + lineOffset;
 	const issue = (message: string): ContentIssue => ({
 		file,
 		field: '',
@@ -80,12 +85,7 @@ export function parseYaml(
 	// schema field takes; they are reported below with every other tag the core schema lacks.
 	let doc: Document;
 	try {
-		doc = parseDocument(source, {
-			prettyErrors: false,
-			uniqueKeys: false,
-			lineCounter,
-			resolveKnownTags: false,
-		});
+		doc = parseDocument(source, yamlOptions);
 	} catch (error) {
 		// Nesting deep enough to exhaust the parser's stack, for one.
 		return {
@@ -93,6 +93,45 @@ export function parseYaml(
 			issues: [issue(`valid YAML (${error instanceof Error ? error.message : String(error)})`)],
 		};
 	}
+	const duplicates = doc.errors.length ? [] : duplicateKeyOffsets(doc);
+	const tags = doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+	if (doc.errors.length || duplicates.length || tags.length) {
+		return { data: undefined, issues: yamlIssues(file, source, lineOffset, issue) };
+	}
+	try {
+		return { data: doc.toJS({ maxAliasCount: limits.yamlAliases }), issues: [] };
+	} catch (error) {
+		// The yaml package throws when aliases expand past the limit (an "alias bomb").
+		const bomb = error instanceof ReferenceError && /excessive alias/i.test(error.message);
+		return {
+			data: undefined,
+			issues: [
+				issue(
+					bomb
+						? `YAML whose aliases (*name) expand to a reasonable size (they expand past ${limits.yamlAliases} copies: write the values out)`
+						: `valid YAML (${error instanceof Error ? error.message : String(error)})`,
+				),
+			],
+		};
+	}
+}
+
+/**
+ * The problems of YAML that failed {@link parseYaml}'s first parse, each with its line. Only a
+ * failing file pays for counting lines: it is parsed again, now with a line counter.
+ */
+function yamlIssues(
+	file: string,
+	source: string,
+	lineOffset: number,
+	issue: (message: string) => ContentIssue,
+): ContentIssue[] {
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(source, { ...yamlOptions, lineCounter });
+	// An unclosed quote is reported past the end; the last line with text is nearer the mistake.
+	const lastLine = Math.max(1, source.trimEnd().split('\n').length);
+	const lineOf = (offset: number) =>
+		Math.min(lineCounter.linePos(offset).line, lastLine) + lineOffset;
 	const issues = doc.errors.map((yamlError) =>
 		issue(`valid YAML (line ${lineOf(yamlError.pos[0])}: ${yamlError.message.split('\n')[0]})`),
 	);
@@ -110,23 +149,7 @@ export function parseYaml(
 			),
 		);
 	}
-	if (issues.length) return { data: undefined, issues: capIssues(file, issues) };
-	try {
-		return { data: doc.toJS({ maxAliasCount: limits.yamlAliases }), issues };
-	} catch (error) {
-		// The yaml package throws when aliases expand past the limit (an "alias bomb").
-		const bomb = error instanceof ReferenceError && /excessive alias/i.test(error.message);
-		return {
-			data: undefined,
-			issues: [
-				issue(
-					bomb
-						? `YAML whose aliases (*name) expand to a reasonable size (they expand past ${limits.yamlAliases} copies: write the values out)`
-						: `valid YAML (${error instanceof Error ? error.message : String(error)})`,
-				),
-			],
-		};
-	}
+	return capIssues(file, issues);
 }
 
 /** Where `bytes` stop being valid UTF-8, or -1 when they are valid throughout. */
