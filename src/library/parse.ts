@@ -11,6 +11,7 @@ import { limits } from '../schema/limits.ts';
 import { crossIndustry, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { issuesFromZod, type ContentIssue } from './issues.ts';
 import { checkBody, parseBody } from './mdx-body.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 import { talkTrack } from './talk-track.ts';
 import type { BriefingEntry, InsightEntry } from './validate.ts';
 
@@ -81,6 +82,9 @@ export function parseYaml(
 		severity: 'error',
 		rule: 'yaml',
 	});
+	// Most files are plain block YAML, read without building the yaml package's document.
+	const plain = readPlainYaml(source);
+	if (plain !== undefined) return { data: plain, issues: [] };
 	// `resolveKnownTags: false`: YAML 1.1 tags such as !!binary and !!set would make values no
 	// schema field takes; they are reported below with every other tag the core schema lacks.
 	let doc: Document;
