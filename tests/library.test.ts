@@ -2,7 +2,7 @@
  * The loader: reads a whole library from any root, validates every file, checks references across
  * files, and reports each problem as `file: field: message` without skipping anything silently.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatIssue } from '../src/library/issues.ts';
@@ -184,6 +184,42 @@ describe('loadLibrary on broken libraries', () => {
 		expect(await lines()).toEqual([
 			'content/briefings/harbor-bank.yaml: next_step: a known field (no field named "next_step"; did you mean "nextStep"?)',
 		]);
+	});
+});
+
+describe('loadLibrary on a linked insights folder', () => {
+	let root: string;
+	beforeEach(async () => {
+		root = await copyFixture();
+	});
+	afterEach(async () => {
+		await removeFixture(root);
+		await rm(`${root}-outside`, { recursive: true, force: true });
+	});
+
+	it('reads a folder linked inside content/, and refuses every file once it links outside, load by load', async () => {
+		const insights = path.join(root, 'content/insights');
+		const ids = (await readdir(insights)).map((name) => name.replace(/\.mdx$/, '')).sort();
+		await rename(insights, path.join(root, 'content/kept-insights'));
+		await symlink('kept-insights', insights);
+		const inside = await loadLibrary({ root });
+		expect(inside.issues.map(formatIssue)).toEqual([]);
+		expect(inside.insights.map((entry) => entry.id)).toEqual(ids);
+
+		// The same files, now in a folder outside content/: each load finds out afresh.
+		await rename(path.join(root, 'content/kept-insights'), `${root}-outside`);
+		await rm(insights);
+		await symlink(`${root}-outside`, insights);
+		const outside = await loadLibrary({ root });
+		expect(outside.insights).toEqual([]);
+		expect(
+			outside.issues.filter((issue) => issue.file.startsWith('content/insights/')).map(formatIssue),
+		).toEqual(
+			ids.map(
+				(id) =>
+					`content/insights/${id}.mdx: a readable file inside content/ (it is a link, outside content/)`,
+			),
+		);
 	});
 });
 

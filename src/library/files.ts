@@ -38,26 +38,42 @@ export async function resolveInside(
 }
 
 /**
+ * Real paths of folders during one load, which reads thousands of files from the same few
+ * folders: each is resolved once (undefined when it cannot be).
+ */
+export type RealFolders = Map<string, string | undefined>;
+
+/** The real path of `folder` (undefined when it cannot be resolved), remembered in `folders`. */
+function realFolder(folder: string, folders: RealFolders | undefined): string | undefined {
+	if (folders?.has(folder)) return folders.get(folder);
+	let real: string | undefined;
+	try {
+		real = realpathSync.native(folder);
+	} catch {
+		real = undefined;
+	}
+	folders?.set(folder, real);
+	return real;
+}
+
+/**
  * {@link resolveInside} with synchronous calls. A library load reads thousands of small files one
  * after the other and nothing else waits on its thread, so a file costs three quick calls (the
  * folder's and the file's real paths, the file's own status) where five trips through the thread
  * pool, and then four more to read it, were a quarter of a load. A link is looked at further
- * only when the file is one.
+ * only when the file is one. With `folders`, a file that is not a link is where its folder's real
+ * path says, so only its own status is asked for.
  */
 function resolveInsideNow(
 	root: string,
 	file: string,
 	within: string,
 	maxBytes: number,
+	folders?: RealFolders,
 ): { absolute: string } | { problem: string; missing?: boolean } {
 	const absolute = path.join(root, file);
 	const folder = path.join(root, within);
-	let base: string;
-	try {
-		base = realpathSync.native(folder);
-	} catch {
-		base = folder;
-	}
+	const base = realFolder(folder, folders) ?? folder;
 	const lexical = path.relative(base, path.resolve(absolute));
 	if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
 		return { problem: `it is outside ${within}/` };
@@ -72,9 +88,14 @@ function resolveInsideNow(
 			? { problem: 'it is missing', missing: true }
 			: { problem: `it cannot be read: ${codeOf(error) || String(error)}` };
 	}
+	const realDir =
+		link === undefined && folders ? realFolder(path.dirname(absolute), folders) : undefined;
 	let real: string;
 	try {
-		real = realpathSync.native(absolute);
+		real =
+			realDir === undefined
+				? realpathSync.native(absolute)
+				: path.join(realDir, path.basename(absolute));
 	} catch (error) {
 		return {
 			problem:
@@ -115,16 +136,18 @@ export async function isPng(file: string): Promise<boolean> {
 
 /**
  * The text of a content file, or undefined with an issue: missing, a folder, a link that leads
- * nowhere or outside `content/`, too large, unreadable or not UTF-8.
+ * nowhere or outside `content/`, too large, unreadable or not UTF-8. `folders`: the real paths of
+ * folders found so far in this load.
  */
 export async function readText(
 	root: string,
 	file: string,
 	issues: ContentIssue[],
+	folders?: RealFolders,
 ): Promise<string | undefined> {
 	const issue = (message: string, rule: string) =>
 		issues.push({ file, field: '', message, severity: 'error', rule });
-	const where = resolveInsideNow(root, file, 'content', limits.fileBytes);
+	const where = resolveInsideNow(root, file, 'content', limits.fileBytes, folders);
 	if ('problem' in where) {
 		issue(
 			where.missing

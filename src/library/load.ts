@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { brandSchema, type Brand } from '../schema/brand.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
-import { isPng, listFiles, readText, resolveInside } from './files.ts';
+import { isPng, listFiles, readText, resolveInside, type RealFolders } from './files.ts';
 import type { ContentIssue } from './issues.ts';
 import {
 	parseBriefing,
@@ -186,15 +186,19 @@ export type InsightReader = (
 	options: ReadInsightOptions,
 ) => Promise<InsightFileRead[]>;
 
-/** Reads and parses one insight file. */
+/**
+ * Reads and parses one insight file. `folders`: real paths of folders found by earlier reads of
+ * the same load (one map for a load's reads saves resolving the same folder for every file).
+ */
 export async function readInsightFile(
 	root: string,
 	file: string,
 	options: ReadInsightOptions = {},
 	memo: ParseMemo = parseEveryTime,
+	folders?: RealFolders,
 ): Promise<InsightFileRead> {
 	const issues: ContentIssue[] = [];
-	const source = await readText(root, file, issues);
+	const source = await readText(root, file, issues, folders);
 	if (source === undefined) return { file, issues };
 	const kind = options.talkTrack === false ? 'insight-frontmatter' : 'insight';
 	const read = memo(kind, file, source, () => parsedInsightFile(file, source, options));
@@ -233,7 +237,8 @@ export async function readInsightFiles(
 	memo: ParseMemo = parseEveryTime,
 ): Promise<InsightFileRead[]> {
 	const reads: InsightFileRead[] = [];
-	for (const file of files) reads.push(await readInsightFile(root, file, options, memo));
+	const folders: RealFolders = new Map();
+	for (const file of files) reads.push(await readInsightFile(root, file, options, memo, folders));
 	return reads;
 }
 
@@ -266,8 +271,9 @@ async function readBriefings(
 	into: { briefings: BriefingEntry[]; invalid: InvalidFile[] },
 	memo: ParseMemo = parseEveryTime,
 ): Promise<void> {
+	const folders: RealFolders = new Map();
 	for (const file of files) {
-		const source = await readText(root, file, issues);
+		const source = await readText(root, file, issues, folders);
 		if (source === undefined) continue;
 		const { result, raw } = memo('briefing', file, source, () => {
 			const parsed = parseBriefing(file, source);
