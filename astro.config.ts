@@ -2,12 +2,18 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { decksStep } from './src/integrations/decks.ts';
 import { insightLibrary } from './src/integrations/library.ts';
+import { modulePreload } from './src/integrations/module-preload.ts';
 import { searchIndexStep } from './src/integrations/search.ts';
 
 export default defineConfig({
 	site: 'https://insights.example.com',
 	trailingSlash: 'always',
-	integrations: [mdx(), insightLibrary({ steps: [decksStep, searchIndexStep] })],
+	integrations: [
+		mdx(),
+		insightLibrary({ steps: [decksStep, searchIndexStep] }),
+		// The builder's start is timed: its script's shared chunks load with the script, not after it.
+		modulePreload({ pages: ['builder/index.html'] }),
+	],
 	// Pagefind builds excerpts from the HTML text; compressed HTML can glue words across tags.
 	compressHTML: false,
 	// Editors: .astro/collections/*.schema.json plus a manifest, so the Astro VS Code extension

@@ -10,7 +10,8 @@ import {
 	questionCount,
 	toggleQuestion,
 } from '../src/builder/questions.ts';
-import { importYaml, readShareQuery, shareQuery } from '../src/builder/share.ts';
+import { importYaml } from '../src/builder/import-file.ts';
+import { readShareQuery, shareQuery } from '../src/builder/share.ts';
 import { completeDraft, library } from './fixtures/builder.ts';
 
 const questions: Record<string, string[]> = Object.fromEntries(

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, draftFileId, draftToYaml } from '../src/builder/briefing.ts';
 import { prospectingEmail } from '../src/builder/email.ts';
-import { importYaml, readSaved, readShareQuery, shareQuery } from '../src/builder/share.ts';
+import { importYaml } from '../src/builder/import-file.ts';
+import { readSaved, readShareQuery, shareQuery } from '../src/builder/share.ts';
 import { suggestStoryline } from '../src/builder/storyline.ts';
 import { emptyDraft } from '../src/builder/types.ts';
 import { completeDraft, library } from './fixtures/builder.ts';

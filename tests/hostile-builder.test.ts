@@ -5,13 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../src/builder/briefing.ts';
-import {
-	importFile,
-	importYaml,
-	readSaved,
-	readShareQuery,
-	shareQuery,
-} from '../src/builder/share.ts';
+import { importFile, importYaml } from '../src/builder/import-file.ts';
+import { readSaved, readShareQuery, shareQuery } from '../src/builder/share.ts';
 import { emptyDraft, type BuilderLibrary, type PublishedInsight } from '../src/builder/types.ts';
 import { limits } from '../src/schema/limits.ts';
 

@@ -10,7 +10,7 @@
  * whatever opened, and `?industry=<id>` presets the industry of a draft that has none.
  */
 import { fillTokens, genericTokenValues } from '../schema/tokens.ts';
-import { briefingLimits } from '../schema/briefing.ts';
+import { briefingLimits } from '../schema/briefing-limits.ts';
 import { draftFromValue, keepUsable, readSaved, readShareQuery, type Arrival } from './share.ts';
 import { emptyDraft, type Draft, type LibraryView } from './types.ts';
 

@@ -3,7 +3,8 @@
  * six). Until the rep chooses, the deck's default is shown ticked: the first question of each
  * insight, at most six, as `src/deck/plan/questions.ts` picks it.
  */
-import { briefingLimits, type BriefingQuestion } from '../schema/briefing.ts';
+import { briefingLimits } from '../schema/briefing-limits.ts';
+import type { BriefingQuestion } from '../schema/briefing.ts';
 import type { Draft } from './types.ts';
 
 /** Insight questions as the builder needs them: id and question texts. */

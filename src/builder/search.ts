@@ -4,7 +4,7 @@
  * runs on every keystroke over the whole library (thousands of insights), so each insight's
  * searchable text is folded once and the order is sorted on numbers computed once per search.
  */
-import { stageIds } from '../schema/stage.ts';
+import { stageIds } from '../schema/stage-names.ts';
 import { fitScore } from './storyline.ts';
 import type { InsightSummary } from './types.ts';
 

@@ -1,12 +1,14 @@
 /**
- * Moving a draft in and out of the builder: share links, imported YAML files and saved work.
- * Whatever comes in is checked against the library; unknown or retired insights are named and
- * dropped, and everything else is kept.
+ * Moving a draft in and out of the builder: share links and saved work (imported YAML files are
+ * read in `import-file.ts`, with the YAML parser). Whatever comes in is checked against the
+ * library; unknown or retired insights are named and dropped, and everything else is kept. No zod
+ * and no YAML here: the builder's page opens a draft with this before the schemas load.
  */
-import { briefingLimits, type BriefingQuestion } from '../schema/briefing.ts';
-import { isoDate } from '../schema/common.ts';
-import { capToShape, describeCuts, limits, type SizeShape } from '../schema/limits.ts';
-import { decodeText, parseYaml } from '../library/parse.ts';
+import { briefingLimits } from '../schema/briefing-limits.ts';
+import type { BriefingQuestion } from '../schema/briefing.ts';
+import { isoDate } from '../schema/iso-date.ts';
+import { capToShape, describeCuts, type SizeShape } from '../schema/size-shape.ts';
+import { draftLimits as limits } from './draft-limits.ts';
 import { emptyDraft, type Draft, type LibraryView } from './types.ts';
 
 /** What an incoming draft lost, so the builder can say so. */
@@ -52,7 +54,8 @@ const draftShape: SizeShape = (() => {
 	});
 })();
 
-const kilobytes = (n: number) => `${Math.ceil(n / 1000).toLocaleString('en-US')} KB`;
+/** `n` bytes or characters as KB, for messages. */
+export const kilobytes = (n: number) => `${Math.ceil(n / 1000).toLocaleString('en-US')} KB`;
 
 const string = (value: unknown) =>
 	value instanceof Date
@@ -146,61 +149,12 @@ export function keepUsable(draft: Draft, library: LibraryView): Arrival {
 }
 
 /** An arrival that brought nothing: the reasons are in `errors`. */
-const refused = (...errors: string[]): Arrival => ({
+export const refused = (...errors: string[]): Arrival => ({
 	draft: emptyDraft(),
 	dropped: [],
 	errors,
 	notices: [],
 });
-
-/** Reads a briefing YAML file (as downloaded from the builder or written by hand). */
-export function importYaml(text: string, library: LibraryView, file = 'briefing.yaml'): Arrival {
-	if (text.length > limits.fileBytes) {
-		return refused(
-			`a briefing file of at most ${kilobytes(limits.fileBytes)} (this one is ${kilobytes(text.length)})`,
-		);
-	}
-	const parsed = parseYaml(file, text);
-	if (
-		parsed.issues.length ||
-		!parsed.data ||
-		typeof parsed.data !== 'object' ||
-		Array.isArray(parsed.data)
-	) {
-		return refused(
-			...(parsed.issues.length
-				? parsed.issues.map((issue) => issue.message)
-				: ['a briefing file: YAML with title, prospect, presenter, date, insights and nextStep']),
-		);
-	}
-	const notices: string[] = [];
-	const arrival = keepUsable(draftFromValue(parsed.data, notices), library);
-	return { ...arrival, notices };
-}
-
-/**
- * Reads an imported file: refused by its size before a byte of it is read, then decoded as strict
- * UTF-8 (a UTF-16 or Latin-1 file is named as such) and read as briefing YAML.
- */
-export async function importFile(
-	file: Pick<Blob, 'size' | 'arrayBuffer'> & { name: string },
-	library: LibraryView,
-): Promise<Arrival> {
-	if (file.size > limits.fileBytes) {
-		return refused(
-			`a briefing file of at most ${kilobytes(limits.fileBytes)} (this one is ${kilobytes(file.size)})`,
-		);
-	}
-	let bytes: Uint8Array;
-	try {
-		bytes = new Uint8Array(await file.arrayBuffer());
-	} catch {
-		return refused('a file the browser can read (it could not be opened)');
-	}
-	const decoded = decodeText(file.name, bytes);
-	if (decoded.text === undefined) return refused(...decoded.issues.map((issue) => issue.message));
-	return importYaml(decoded.text, library, file.name);
-}
 
 function toBase64Url(text: string): string {
 	const bytes = new TextEncoder().encode(text);

@@ -3,8 +3,8 @@
  * order. Per stage, insights written for both the industry and the persona come first, then the
  * industry alone, then cross-industry ones for the persona; fresher reviews break ties.
  */
-import { stageIds } from '../schema/stage.ts';
-import { crossIndustry } from '../schema/taxonomy.ts';
+import { stageIds } from '../schema/stage-names.ts';
+import { crossIndustry } from '../schema/cross-industry.ts';
 import type { InsightSummary } from './types.ts';
 
 /** How well an insight fits the audience (higher is better; 0 means it does not fit). */

@@ -5,23 +5,10 @@
  */
 import { z } from 'astro/zod';
 import { dateSchema, idSchema, text } from './common.ts';
+import { briefingLimits } from './briefing-limits.ts';
 import { languageSchema } from './language.ts';
 
-/** Length limits, shared with the deck layout and the browser builder's inline errors. */
-export const briefingLimits = {
-	title: 90,
-	subtitle: 140,
-	company: 60,
-	audience: 6,
-	ask: 140,
-	agendaItem: 80,
-	agenda: 4,
-	minInsights: 2,
-	maxInsights: 12,
-	notes: 2000,
-	questions: 6,
-	question: 160,
-} as const;
+export { briefingLimits };
 
 /**
  * A question the briefing asks: one of an insight's own questions (`{ insight, index }`, `index`

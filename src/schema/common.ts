@@ -3,6 +3,9 @@
  * Plain zod (via `astro/zod`), no `astro:*` imports, so scripts, tests and the browser can use them.
  */
 import { z } from 'astro/zod';
+import { isoDate } from './iso-date.ts';
+
+export { isoDate };
 
 /** Lowercase words joined by hyphens: the form of every id in the library (files, taxonomy, topics). */
 export const idSchema = z
@@ -37,8 +40,3 @@ export const dateSchema = z
 
 /** Non-empty text, trimmed, at most `max` characters: limits exist so every text fits its slide box. */
 export const text = (max: number) => z.string().trim().min(1, 'some text').max(max);
-
-/** The ISO form (`YYYY-MM-DD`) of a date, as authors write it. */
-export function isoDate(date: Date): string {
-	return date.toISOString().slice(0, 10);
-}

@@ -1,26 +1,12 @@
 /**
  * The four conversations a client in a complex, high-stakes decision must have, in the order a
  * briefing walks them. Fixed by design: they are the spine of every storyline, not a taxonomy.
+ * Their ids and names are in `stage-names.ts` (no zod there, for the builder's page).
  */
 import { z } from 'astro/zod';
+import { stageIds, stages, type Stage } from './stage-names.ts';
 
-/** Stage ids in presenting order. */
-export const stageIds = [
-	'decision-to-change',
-	'change-challenges',
-	'approaches',
-	'decision-factors',
-] as const;
+export { stageIds, stages, type Stage };
 
 /** One of the four conversations. */
 export const stageSchema = z.enum(stageIds);
-
-export type Stage = z.infer<typeof stageSchema>;
-
-/** How each stage is named and which question it answers for the client. */
-export const stages: Record<Stage, { name: string; question: string }> = {
-	'decision-to-change': { name: 'Why change', question: 'Why change at all, and why now?' },
-	'change-challenges': { name: 'What makes it hard', question: 'What makes this change hard?' },
-	approaches: { name: 'What works', question: 'Which approaches work, and which fail?' },
-	'decision-factors': { name: 'What decides it', question: 'Which factors decide the outcome?' },
-};

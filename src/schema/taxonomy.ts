@@ -1,9 +1,9 @@
 /** Schema of `content/taxonomy.yaml`: the industries and personas authors tag insights with. */
 import { z } from 'astro/zod';
+import { crossIndustry } from './cross-industry.ts';
 import { idSchema, text } from './common.ts';
 
-/** The industry id every library accepts without a taxonomy entry: an insight that holds anywhere. */
-export const crossIndustry = 'cross-industry';
+export { crossIndustry };
 
 /** One industry or persona. */
 export const taxonomyEntrySchema = z.strictObject({

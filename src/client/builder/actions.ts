@@ -5,12 +5,11 @@
  * each complete draft while the rep works, so the download usually only hands the bytes over.
  */
 import type { Briefing } from '../../schema/briefing.ts';
-import { draftFileId, draftToYaml } from '../../builder/briefing.ts';
 import { deckKey, PPTX_MIME, type BuilderDeckSource } from '../../builder/deck-request.ts';
 import { PreparedDecks } from '../../builder/deck-prepare.ts';
 import { prospectingEmail } from '../../builder/email.ts';
 import { droppedNotices } from '../../builder/arrival.ts';
-import { importFile, shareQuery } from '../../builder/share.ts';
+import { shareQuery } from '../../builder/share.ts';
 import { emptyDraft, type Draft, type LibraryView } from '../../builder/types.ts';
 import { prospectIndustryName } from '../../library/deck-input.ts';
 import { plural } from '../../library/plural.ts';
@@ -154,8 +153,9 @@ export function initActions(
 		else timer = setTimeout(prepare, PREPARE_DELAY_MS);
 	});
 
-	/** The valid briefing, or undefined after showing every error. */
-	const requireValid = (): Briefing | undefined => {
+	/** The valid briefing, or undefined after showing every error (once the checks have loaded). */
+	const requireValid = async (): Promise<Briefing | undefined> => {
+		await store.whenChecked();
 		const check = store.attempt();
 		if (check.issues.length) {
 			notices.status(`${plural(check.issues.length, 'thing')} to fix first (listed above).`);
@@ -167,7 +167,7 @@ export function initActions(
 
 	elements.downloadDeck.addEventListener('click', async () => {
 		const button = elements.downloadDeck;
-		const briefing = requireValid();
+		const briefing = await requireValid();
 		if (!briefing) return;
 		button.disabled = true;
 		notices.status('Building your deck…');
@@ -175,6 +175,7 @@ export function initActions(
 			const key = deckKey(briefing);
 			const bytes =
 				preparedDecks().ready(key) ?? (await preparedDecks().deck(key, await deckSource(briefing)));
+			const { draftFileId } = await import('../../builder/briefing.ts');
 			const name = `${draftFileId(store.draft)}.pptx`;
 			download(name, bytes as Uint8Array<ArrayBuffer>, PPTX_MIME);
 			notices.status(`Downloaded ${name}.`);
@@ -189,7 +190,7 @@ export function initActions(
 
 	elements.downloadPdf.addEventListener('click', async () => {
 		const button = elements.downloadPdf;
-		const briefing = requireValid();
+		const briefing = await requireValid();
 		if (!briefing) return;
 		button.disabled = true;
 		notices.status('Building your PDF…');
@@ -199,6 +200,7 @@ export function initActions(
 				{ planDeck },
 				{ writePdf, PDF_MIME },
 				{ builderDeckInput },
+				{ draftFileId },
 				deckLibrary,
 				logoPng,
 				templateBytes,
@@ -207,6 +209,7 @@ export function initActions(
 				import('../../deck/plan/index.ts'),
 				import('../../deck/pdf/index.ts'),
 				import('../../builder/deck.ts'),
+				import('../../builder/briefing.ts'),
 				library.deckLibrary(briefing.insights),
 				logo(),
 				template(),
@@ -226,8 +229,10 @@ export function initActions(
 		}
 	});
 
-	elements.downloadYaml.addEventListener('click', () => {
-		if (!requireValid()) return;
+	elements.downloadYaml.addEventListener('click', async () => {
+		if (!(await requireValid())) return;
+		// Loaded with the checks (requireValid waited for them), the YAML writer included.
+		const { draftFileId, draftToYaml } = await import('../../builder/briefing.ts');
 		const name = `${draftFileId(store.draft)}.yaml`;
 		download(name, draftToYaml(store.draft), 'text/yaml');
 		notices.status(`Downloaded ${name}. Put it in content/briefings/ and run npm run check.`);
@@ -238,7 +243,15 @@ export function initActions(
 		const file = input.files?.[0];
 		input.value = '';
 		if (!file) return;
-		const arrival = await importFile(file, data);
+		let arrival;
+		try {
+			// The YAML parser loads with the first import.
+			const { importFile } = await import('../../builder/import-file.ts');
+			arrival = await importFile(file, data);
+		} catch {
+			notices.status(`${file.name} could not be read: check the connection and try again.`);
+			return;
+		}
 		if (arrival.errors.length) {
 			notices.status(`${file.name} could not be read: ${arrival.errors.join('; ')}`);
 			return;

@@ -4,7 +4,7 @@
  * changes from elsewhere (opened, imported, undone, a suggested industry).
  */
 import { draftFields, isDraftField, type DraftFieldName } from '../../builder/fields.ts';
-import { briefingLimits } from '../../schema/briefing.ts';
+import { briefingLimits } from '../../schema/briefing-limits.ts';
 import { el, type BuilderElements } from './dom.ts';
 import type { LoadedLibrary } from './library.ts';
 import type { DraftStore } from './store.ts';
@@ -138,7 +138,7 @@ export function initDetails(
 	store.subscribe((change) => {
 		if (change === 'draft' || change === 'rows') renderRows();
 		// What the rep is typing stays as typed; changes from elsewhere are shown.
-		if (change !== 'details' && change !== 'validation') fill();
+		if (change === 'insights' || change === 'rows' || change === 'draft') fill();
 	});
 
 	form.addEventListener('input', (event) => {

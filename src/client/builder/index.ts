@@ -1,8 +1,8 @@
 /**
  * The briefing builder's UI, put together: the library is fetched, the opening draft chosen
  * (share link, then `?briefing=`, then saved work: see `builder/arrival.ts`), and each part of
- * the page subscribes to the one draft store. The deck engine is imported only when a deck is
- * asked for.
+ * the page subscribes to the one draft store. The checks (zod, the briefing schema) load once the
+ * page is drawn, and the deck engine only when a deck is asked for.
  */
 import { openingDraft } from '../../builder/arrival.ts';
 import { fetchLogo, initActions } from './actions.ts';
@@ -17,6 +17,19 @@ import { initQuestions } from './questions.ts';
 import { initSelected } from './selected.ts';
 import { DraftStore, readStorage } from './store.ts';
 import { whenIdle } from './yield.ts';
+
+/** At most this long after the first render before the checks load, even on a busy page. */
+const CHECKER_IDLE_MS = 300;
+
+/** Loads the checks into `store`; a failed load (the connection dropped) is tried again shortly. */
+async function loadChecker(store: DraftStore, attempt = 1): Promise<void> {
+	try {
+		const { checkDraft } = await import('../../builder/briefing.ts');
+		store.useChecker(checkDraft);
+	} catch {
+		setTimeout(() => void loadChecker(store, attempt + 1), Math.min(attempt, 10) * 1000);
+	}
+}
 
 export async function initBuilder(): Promise<void> {
 	const elements = builderElements();
@@ -57,6 +70,9 @@ export async function initBuilder(): Promise<void> {
 	});
 	store.start();
 	elements.root.dataset.ready = 'true';
+	// The checks come after the first render: a rep sees and searches the library meanwhile, and
+	// what needs them (errors shown, previews, downloads) waits for them (see `store.ts`).
+	whenIdle(() => void loadChecker(store), CHECKER_IDLE_MS);
 	// Then, once the page is idle, the rest of the searchable text, so a search finds words in
 	// summaries and evidence too (titles and topics are searchable from the start).
 	const search = elements.picker.search;

@@ -13,7 +13,7 @@ import type {
 	PublishedInsight,
 } from '../../builder/types.ts';
 import { unpackIndex, type PackedIndex } from '../../builder/index-pack.ts';
-import { crossIndustry } from '../../schema/taxonomy.ts';
+import { crossIndustry } from '../../schema/cross-industry.ts';
 import { fillTokens, genericTokenValues } from '../../schema/tokens.ts';
 
 /** The library and the lookups every part of the builder uses. */

@@ -6,8 +6,8 @@
 import { pickInsights } from '../../builder/search.ts';
 import { suggestStoryline } from '../../builder/storyline.ts';
 import type { InsightSummary } from '../../builder/types.ts';
-import { briefingLimits } from '../../schema/briefing.ts';
-import { stageIds, stages } from '../../schema/stage.ts';
+import { briefingLimits } from '../../schema/briefing-limits.ts';
+import { stageIds, stages } from '../../schema/stage-names.ts';
 import { el, type BuilderElements } from './dom.ts';
 import { generic, type LoadedLibrary } from './library.ts';
 import type { Notices } from './notices.ts';

@@ -5,7 +5,7 @@
  * waits (ticking with some missing would drop their picks).
  */
 import { questionChoices, questionCount, toggleQuestion } from '../../builder/questions.ts';
-import { briefingLimits } from '../../schema/briefing.ts';
+import { briefingLimits } from '../../schema/briefing-limits.ts';
 import { el } from './dom.ts';
 import { generic, type LoadedLibrary } from './library.ts';
 import type { DraftStore } from './store.ts';

@@ -3,7 +3,7 @@
  * remove, each with its own error; and the count per conversation above it.
  */
 import type { ContentIssue } from '../../library/issues.ts';
-import { stageIds, stages, type Stage } from '../../schema/stage.ts';
+import { stageIds, stages, type Stage } from '../../schema/stage-names.ts';
 import { el, type BuilderElements } from './dom.ts';
 import { generic, type LoadedLibrary } from './library.ts';
 import type { DraftStore } from './store.ts';

@@ -3,8 +3,13 @@
  * errors show) and whether a download was attempted (then every error shows). Every change goes
  * through `update`, which saves the draft to local storage and tells the subscribers what kind of
  * change it was, so each part of the page redraws only what the change touches.
+ *
+ * The checks (zod and the briefing schema) are not part of the page's first script: they are
+ * given to the store with {@link DraftStore.useChecker} once they load, after the first render.
+ * Until then the draft has no briefing and no problems to show, and the store says `checked` when
+ * they arrive, so every part that shows the check draws it then.
  */
-import { checkDraft, type DraftCheck } from '../../builder/briefing.ts';
+import type { DraftCheck } from '../../builder/briefing.ts';
 import type { Draft, LibraryView } from '../../builder/types.ts';
 import type { ContentIssue } from '../../library/issues.ts';
 
@@ -14,9 +19,16 @@ export const storageKey = 'insight-library:builder-draft';
 /**
  * What changed: `insights` the chosen insights or their order; `details` a typed value; `rows`
  * audience or agenda rows added or removed; `draft` the whole draft (opened, imported, started
- * over, undone); `validation` which errors are shown.
+ * over, undone); `validation` which errors are shown; `checked` the checks have loaded (the draft
+ * itself did not change, but now has a check).
  */
-export type Change = 'insights' | 'details' | 'rows' | 'draft' | 'validation';
+export type Change = 'insights' | 'details' | 'rows' | 'draft' | 'validation' | 'checked';
+
+/** Checks a draft as `npm run check` would (`checkDraft` in `builder/briefing.ts`). */
+export type DraftChecker = (draft: Draft, library: LibraryView) => DraftCheck;
+
+/** The check of any draft before the checks have loaded: no briefing yet, nothing to show. */
+const unchecked: DraftCheck = Object.freeze({ issues: [] });
 
 /** Reads the saved work, or null when there is none or storage is switched off. */
 export function readStorage(): string | null {
@@ -33,6 +45,9 @@ export class DraftStore {
 	#attempted = false;
 	#touched = new Set<string>();
 	#check: DraftCheck | undefined;
+	#checker: DraftChecker | undefined;
+	readonly #checked: Promise<void>;
+	#resolveChecked: () => void = () => {};
 	readonly #listeners: Array<(change: Change) => void> = [];
 	readonly #library: LibraryView;
 	readonly #onSaveFailed: () => void;
@@ -41,6 +56,21 @@ export class DraftStore {
 		this.#draft = draft;
 		this.#library = library;
 		this.#onSaveFailed = onSaveFailed;
+		this.#checked = new Promise((resolve) => (this.#resolveChecked = resolve));
+	}
+
+	/** Gives the store its checks (once they have loaded) and tells the subscribers. */
+	useChecker(checker: DraftChecker): void {
+		if (this.#checker) return;
+		this.#checker = checker;
+		this.#check = undefined;
+		this.#resolveChecked();
+		this.#notify('checked');
+	}
+
+	/** Resolves once the checks have loaded: before that, {@link check} knows nothing. */
+	whenChecked(): Promise<void> {
+		return this.#checked;
 	}
 
 	/** The draft; change it only through {@link update}. */
@@ -53,9 +83,13 @@ export class DraftStore {
 		return this.#attempted;
 	}
 
-	/** The draft checked as `npm run check` would, computed once per change. */
+	/**
+	 * The draft checked as `npm run check` would, computed once per change; no briefing and no
+	 * problems until the checks have loaded (see {@link whenChecked}).
+	 */
 	get check(): DraftCheck {
-		return (this.#check ??= checkDraft(this.#draft, this.#library));
+		if (!this.#checker) return unchecked;
+		return (this.#check ??= this.#checker(this.#draft, this.#library));
 	}
 
 	/** The problems to show now: all after a download attempt, else those of fields left. */
@@ -76,7 +110,10 @@ export class DraftStore {
 	}
 
 	/** Changes the draft, saves it and tells the subscribers. */
-	update(change: Exclude<Change, 'validation' | 'draft'>, mutate: (draft: Draft) => void): void {
+	update(
+		change: Exclude<Change, 'validation' | 'draft' | 'checked'>,
+		mutate: (draft: Draft) => void,
+	): void {
 		mutate(this.#draft);
 		if (change === 'insights') this.#touched.add('insights');
 		this.#commit(change);
@@ -100,7 +137,7 @@ export class DraftStore {
 		this.#notify('validation');
 	}
 
-	/** Shows every error from now on; returns the check. */
+	/** Shows every error from now on; returns the check (wait for {@link whenChecked} first). */
 	attempt(): DraftCheck {
 		this.#attempted = true;
 		this.#notify('validation');
