@@ -7,7 +7,8 @@
 import type { DeckInput, DeckInsight, DeckLogo } from '../deck/types.ts';
 import type { Brand } from '../schema/brand.ts';
 import type { Briefing } from '../schema/briefing.ts';
-import { crossIndustry, type Taxonomy } from '../schema/taxonomy.ts';
+import { crossIndustry } from '../schema/cross-industry.ts';
+import type { Taxonomy } from '../schema/taxonomy.ts';
 
 /** What fills `{industry}` when the prospect's industry is the built-in cross-industry id. */
 export const anyIndustryName = 'your industry';
