@@ -269,7 +269,9 @@ async function benchDecks(root: string, work: string): Promise<DeckResult> {
 	const pandoc = await decksPandoc(inputs, path.join(work, 'pandoc'), 10);
 	log(`   pandoc: ${pandoc ? `${pandoc.medianMs.toFixed(0)} ms per deck` : 'not installed'}`);
 	const one = await oneDeckCli(root, await briefingNear(root), work);
-	log(`   npm run decks -- ${one.id}: ${formatSeconds(one.medianMs)}`);
+	log(
+		`   npm run decks -- ${one.id}: ${formatSeconds(one.medianMs)} (${formatSeconds(one.coldMs)} with no content cache)`,
+	);
 	return {
 		slides: targetSlides,
 		loadAverage,

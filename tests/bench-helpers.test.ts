@@ -221,6 +221,7 @@ function fakeResults(
 				id: 'briefing-1',
 				runs: 5,
 				medianMs: oneMs,
+				coldMs: oneMs + 100,
 				...(pandocMs === null ? {} : { pandocMs }),
 			},
 		},
