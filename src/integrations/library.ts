@@ -30,6 +30,8 @@ export interface BuildStepContext {
 export interface BuildStep<Prepared = void> {
 	/** Name used in error messages. */
 	name: string;
+	/** Middleware that runs on every page `astro build` renders (e.g. to see its HTML). */
+	middleware?: URL;
 	/** Work that needs only the content. */
 	prepare?(context: BuildStepContext): Promise<Prepared>;
 	/** Work on the written site, given what `prepare` made. */
@@ -52,8 +54,12 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 	return {
 		name: 'insight-library',
 		hooks: {
-			'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
+			'astro:config:setup': async ({ config, command, logger, updateConfig, addMiddleware }) => {
 				root = fileURLToPath(config.root);
+				if (command === 'build') {
+					for (const step of steps)
+						if (step.middleware) addMiddleware({ entrypoint: step.middleware, order: 'post' });
+				}
 				// Drafts show only in the dev server. Decided by the command, not by NODE_ENV, which
 				// test runners set to "test" and which would otherwise make a build look like dev.
 				updateConfig({ vite: { define: { __DEV_SERVER__: JSON.stringify(command === 'dev') } } });
