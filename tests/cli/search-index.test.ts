@@ -37,7 +37,7 @@ async function run(pages: Array<[string, string]>): Promise<string[]> {
 	const context = {
 		root: outDir,
 		outDir,
-		log: (line: string) => lines.push(line),
+		log: (line: string) => void lines.push(line),
 	} as BuildStepContext;
 	const indexing = await searchIndexStep.prepare!(context);
 	for (const [pathname, html] of pages) expect(await render(pathname, html)).toBe(html);
@@ -70,7 +70,7 @@ describe('search index step', () => {
 		const context = {
 			root: outDir,
 			outDir,
-			log: (line: string) => lines.push(line),
+			log: (line: string) => void lines.push(line),
 		} as BuildStepContext;
 		await searchIndexStep.complete(context, await searchIndexStep.prepare!(context));
 		expect(lines).toEqual(['search index: 1 pages indexed']);
