@@ -3,159 +3,72 @@
  * briefing), as plain data: the briefing schema's sizes (`limits.briefing` in
  * `schema/limits.ts`, read from the schema) written out, so the builder's page opens a draft
  * without loading zod and the schemas first; they load after the first render, for the checks.
- * `tests/builder-arrival.test.ts` proves these equal the schema's, so a limit changed in the
+ * `tests/builder-draft-limits.test.ts` proves these equal the schema's, so a limit changed in the
  * schema fails that test until it is changed here too.
  */
+import { briefingLimits as sizes } from '../schema/briefing-limits.ts';
 import type { SizeShape } from '../schema/size-shape.ts';
 
+/** A text field: required ones (with a maximum) also have a minimum of one character. */
+const text = (max?: number): SizeShape =>
+	max === undefined ? { kind: 'text' } : { kind: 'text', min: 1, max };
+const list = (item: SizeShape, max: number, min?: number): SizeShape =>
+	min === undefined ? { kind: 'list', max, item } : { kind: 'list', min, max, item };
+const object = (fields: Record<string, SizeShape>): SizeShape => ({ kind: 'object', fields });
+
+// The person fields' sizes are written as numbers in the briefing schema itself.
+const personName = 60;
+const role = 60;
+const jobTitle = 80;
+const phone = 30;
+
 /** Every list and text size the briefing schema allows (`sizeShape(briefingSchema)`). */
-const shape: SizeShape = {
-	kind: 'object',
-	fields: {
-		title: {
-			kind: 'text',
-			min: 1,
-			max: 90,
-		},
-		subtitle: {
-			kind: 'text',
-			min: 1,
-			max: 140,
-		},
-		prospect: {
-			kind: 'object',
-			fields: {
-				company: {
-					kind: 'text',
-					min: 1,
-					max: 60,
-				},
-				industry: {
-					kind: 'text',
-				},
-				audience: {
-					kind: 'list',
-					min: 1,
-					max: 6,
-					item: {
-						kind: 'object',
-						fields: {
-							name: {
-								kind: 'text',
-								min: 1,
-								max: 60,
-							},
-							role: {
-								kind: 'text',
-								min: 1,
-								max: 60,
-							},
-						},
-					},
-				},
-			},
-		},
-		presenter: {
-			kind: 'object',
-			fields: {
-				name: {
-					kind: 'text',
-					min: 1,
-					max: 60,
-				},
-				title: {
-					kind: 'text',
-					min: 1,
-					max: 80,
-				},
-				email: {
-					kind: 'text',
-				},
-				phone: {
-					kind: 'text',
-					min: 1,
-					max: 30,
-				},
-				company: {
-					kind: 'text',
-					min: 1,
-					max: 60,
-				},
-			},
-		},
-		date: {
-			kind: 'text',
-		},
-		insights: {
-			kind: 'list',
-			min: 2,
-			max: 12,
-			item: {
-				kind: 'text',
-			},
-		},
-		nextStep: {
-			kind: 'object',
-			fields: {
-				ask: {
-					kind: 'text',
-					min: 1,
-					max: 140,
-				},
-				agenda: {
-					kind: 'list',
-					max: 4,
-					item: {
-						kind: 'text',
-						min: 1,
-						max: 80,
-					},
-				},
-				proposedDate: {
-					kind: 'text',
-				},
-			},
-		},
-		questions: {
-			kind: 'list',
-			min: 1,
-			max: 6,
-			item: {
-				kind: 'text',
-				min: 1,
-				max: 160,
-			},
-		},
-		notes: {
-			kind: 'text',
-			min: 1,
-			max: 2000,
-		},
-		language: {
-			kind: 'text',
-		},
-	},
-};
+const shape = object({
+	title: text(sizes.title),
+	subtitle: text(sizes.subtitle),
+	prospect: object({
+		company: text(sizes.company),
+		industry: text(),
+		audience: list(object({ name: text(personName), role: text(role) }), sizes.audience, 1),
+	}),
+	presenter: object({
+		name: text(personName),
+		title: text(jobTitle),
+		email: text(),
+		phone: text(phone),
+		company: text(sizes.company),
+	}),
+	date: text(),
+	insights: list(text(), sizes.maxInsights, sizes.minInsights),
+	nextStep: object({
+		ask: text(sizes.ask),
+		agenda: list(text(sizes.agendaItem), sizes.agenda),
+		proposedDate: text(),
+	}),
+	questions: list(text(sizes.question), sizes.questions, 1),
+	notes: text(sizes.notes),
+	language: text(),
+});
 
 /** The subset of `limits` (`schema/limits.ts`) the builder's arrivals need, equal to it. */
 export const draftLimits = {
 	briefing: {
 		shape,
-		title: 90,
-		subtitle: 140,
-		company: 60,
-		audience: 6,
-		audienceName: 60,
-		audienceRole: 60,
-		presenterName: 60,
-		presenterTitle: 80,
-		presenterPhone: 30,
-		presenterCompany: 60,
-		insights: 12,
-		ask: 140,
-		agenda: 4,
-		agendaItem: 80,
-		notes: 2000,
+		title: sizes.title,
+		subtitle: sizes.subtitle,
+		company: sizes.company,
+		audience: sizes.audience,
+		audienceName: personName,
+		audienceRole: role,
+		presenterName: personName,
+		presenterTitle: jobTitle,
+		presenterPhone: phone,
+		presenterCompany: sizes.company,
+		insights: sizes.maxInsights,
+		ask: sizes.ask,
+		agenda: sizes.agenda,
+		agendaItem: sizes.agendaItem,
+		notes: sizes.notes,
 		email: 254,
 		date: 10,
 		id: 200,

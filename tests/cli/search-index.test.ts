@@ -31,8 +31,13 @@ afterEach(async () => {
 	if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
-async function run(pages: Array<[string, string]>): Promise<string[]> {
+/** Runs the step over `pages` rendered in turn, after `writeSite` wrote files into `outDir`. */
+async function run(
+	pages: Array<[string, string]>,
+	writeSite?: () => Promise<void>,
+): Promise<string[]> {
 	outDir = await mkdtemp(path.join(tmpdir(), 'search-index-'));
+	await writeSite?.();
 	const lines: string[] = [];
 	const context = {
 		root: outDir,
@@ -53,8 +58,8 @@ describe('search index step', () => {
 			['/', page('Home', false)],
 		]);
 		expect(lines).toEqual(['search index: 2 pages indexed']);
-		expect(await readdir(path.join(outDir, 'pagefind', 'fragment'))).toHaveLength(2);
 		const fragments = await readdir(path.join(outDir, 'pagefind', 'fragment'));
+		expect(fragments).toHaveLength(2);
 		expect(fragments.every((name) => name.endsWith('.pf_fragment'))).toBe(true);
 	});
 
@@ -63,16 +68,10 @@ describe('search index step', () => {
 	});
 
 	it('reads the written site when no page was handed over', async () => {
-		outDir = await mkdtemp(path.join(tmpdir(), 'search-index-'));
-		await mkdir(path.join(outDir, 'insights', 'gamma'), { recursive: true });
-		await writeFile(path.join(outDir, 'insights', 'gamma', 'index.html'), page('Gamma', true));
-		const lines: string[] = [];
-		const context = {
-			root: outDir,
-			outDir,
-			log: (line: string) => void lines.push(line),
-		} as BuildStepContext;
-		await searchIndexStep.complete(context, await searchIndexStep.prepare!(context));
+		const lines = await run([], async () => {
+			await mkdir(path.join(outDir, 'insights', 'gamma'), { recursive: true });
+			await writeFile(path.join(outDir, 'insights', 'gamma', 'index.html'), page('Gamma', true));
+		});
 		expect(lines).toEqual(['search index: 1 pages indexed']);
 		const entry = JSON.parse(
 			await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
