@@ -3,7 +3,6 @@
  * `mkdir`, written atomically (a temporary file and a rename), swept of the temporary files of
  * runs that were killed, and searched for decks no briefing produces any more.
  */
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { access, constants, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -62,11 +61,21 @@ export async function sweepTempFiles(dir: string): Promise<string[]> {
 	return swept;
 }
 
+/**
+ * Eight random hex digits for a temporary file's name. Math.random, not node:crypto: loading
+ * node:crypto costs a one-deck `npm run decks` about 13 ms, and the name needs no secrecy (the
+ * process id tells processes apart, and the file is created with `wx`, so a clash fails).
+ */
+const randomHex = () =>
+	Math.floor(Math.random() * 2 ** 32)
+		.toString(16)
+		.padStart(8, '0');
+
 /** Writes `bytes` to `file` through a temporary file in the same directory and a rename. */
 export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
 	const temp = path.join(
 		path.dirname(file),
-		`.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+		`.${path.basename(file)}.${process.pid}.${randomHex()}.tmp`,
 	);
 	tempFiles.add(temp);
 	try {
