@@ -62,13 +62,26 @@ function ems(text: string, metrics: FaceMetrics): number {
  */
 export function glyphOffsets(text: string, size: number, metrics: FaceMetrics): number[] {
 	const offsets: number[] = [];
+	const dense = metrics.dense;
+	const pairs = metrics.pairs;
 	let x = 0;
 	let previous = -1;
-	for (const char of text) {
-		const code = char.codePointAt(0) ?? 0;
-		if (previous >= 0) x += metrics.pairs.get(pairKey(previous, code)) ?? 0;
+	// Code point by code point, as `for...of` would go, reading widths as `ems` does.
+	for (let i = 0; i < text.length; i++) {
+		let code = text.charCodeAt(i);
+		if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+			const low = text.charCodeAt(i + 1);
+			if (low >= 0xdc00 && low <= 0xdfff) {
+				code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+				i++;
+			}
+		}
+		if (previous >= 0) x += pairs.get(pairKey(previous, code)) ?? 0;
 		offsets.push(x * metrics.scale * size);
-		x += metrics.widths.get(code) ?? metrics.fallback;
+		if (dense && code < 0x3000) {
+			const known = dense[code]!;
+			x += known === known ? known : metrics.fallback;
+		} else x += metrics.widths.get(code) ?? metrics.fallback;
 		previous = code;
 	}
 	offsets.push(x * metrics.scale * size);

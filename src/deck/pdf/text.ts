@@ -8,14 +8,15 @@
  */
 import {
 	beginText,
+	ColorTypes,
 	endText,
 	PDFName,
-	PDFNumber,
 	PDFOperator,
 	PDFOperatorNames,
 	popGraphicsState,
 	pushGraphicsState,
 	setFillingColor,
+	setFillingRgbColor,
 	setFontAndSize,
 	setTextMatrix,
 	type Color,
@@ -24,6 +25,7 @@ import {
 	type PDFPage,
 } from 'pdf-lib';
 import { faceFor, glyphOffsets } from '../text.ts';
+import { pdfNumber } from './numbers.ts';
 
 /** Font resource names per page: one entry per font, not one per run. */
 const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
@@ -36,14 +38,15 @@ function fontKey(page: PDFPage, font: PDFFont): PDFName {
 	return key;
 }
 
-/** Advance widths of a PDF font per character, in points at 1 pt. */
-const advances = new WeakMap<PDFFont, Map<string, number>>();
+/** Advance widths of a PDF font per code point, in points at 1 pt. */
+const advances = new WeakMap<PDFFont, Map<number, number>>();
 
-function advance(font: PDFFont, char: string): number {
+function advance(font: PDFFont, code: number): number {
 	let table = advances.get(font);
 	if (!table) advances.set(font, (table = new Map()));
-	let width = table.get(char);
-	if (width === undefined) table.set(char, (width = font.widthOfTextAtSize(char, 1)));
+	let width = table.get(code);
+	if (width === undefined)
+		table.set(code, (width = font.widthOfTextAtSize(String.fromCodePoint(code), 1)));
 	return width;
 }
 
@@ -59,35 +62,46 @@ export interface PdfRun {
 	color: Color;
 }
 
+const one = pdfNumber(1);
+const zero = pdfNumber(0);
+
+/** The fill colour operator, its numbers shared (see `numbers.ts`). */
+function fillColor(color: Color): PDFOperator {
+	return color.type === ColorTypes.RGB
+		? setFillingRgbColor(pdfNumber(color.red), pdfNumber(color.green), pdfNumber(color.blue))
+		: setFillingColor(color);
+}
+
 /** Draws `run` in `font`, each glyph at its measured position. */
 export function drawRun(page: PDFPage, font: PDFFont, run: PdfRun): void {
 	const { text, size } = run;
 	const offsets = glyphOffsets(text, size, faceFor(run.family, run.bold));
 	const parts: PDFObject[] = [];
-	let stretch = '';
+	// Code point by code point (as `for...of` goes); a stretch is a slice of the text.
+	let stretchStart = 0;
 	let pen = 0;
 	let index = 0;
-	for (const char of text) {
+	for (let i = 0; i < text.length; index++) {
+		const code = text.codePointAt(i)!;
 		const shift = offsets[index]! - pen;
 		// Shifts under a thousandth of an em are rounding, not kerning.
 		if (index > 0 && Math.abs(shift) * 1000 >= size) {
-			if (stretch) parts.push(font.encodeText(stretch));
-			stretch = '';
+			if (i > stretchStart) parts.push(font.encodeText(text.slice(stretchStart, i)));
+			stretchStart = i;
 			// TJ numbers are thousandths of an em, subtracted from the position.
-			parts.push(PDFNumber.of(Math.round((-shift * 100_000) / size) / 100));
+			parts.push(pdfNumber(Math.round((-shift * 100_000) / size) / 100));
 			pen += shift;
 		}
-		stretch += char;
-		pen += advance(font, char) * size;
-		index++;
+		pen += advance(font, code) * size;
+		i += code > 0xffff ? 2 : 1;
 	}
-	if (stretch) parts.push(font.encodeText(stretch));
+	if (text.length > stretchStart) parts.push(font.encodeText(text.slice(stretchStart)));
 	page.pushOperators(
 		pushGraphicsState(),
 		beginText(),
-		setFillingColor(run.color),
-		setFontAndSize(fontKey(page, font), size),
-		setTextMatrix(1, 0, 0, 1, run.x, run.y),
+		fillColor(run.color),
+		setFontAndSize(fontKey(page, font), pdfNumber(size)),
+		setTextMatrix(one, zero, zero, one, pdfNumber(run.x), pdfNumber(run.y)),
 		PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [page.doc.context.obj(parts)]),
 		endText(),
 		popGraphicsState(),
