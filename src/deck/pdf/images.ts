@@ -2,7 +2,8 @@
  * Pictures for the PDF, compressed once per process. pdf-lib decodes a PNG and deflates its colour
  * and alpha channels again for every document that embeds it: for the brand's logo, on every
  * deck, that was about a tenth of a PDF's time. Here the two compressed streams are made once and
- * written into each document as pdf-lib itself writes them (the same dictionaries, the same bytes).
+ * written into each document as pdf-lib itself writes them (the same dictionaries, the same bytes),
+ * deflated as `streams.ts` deflates what pdf-lib embeds.
  */
 import {
 	PDFContext,
@@ -13,6 +14,7 @@ import {
 	type PDFDocument,
 	type PDFRef,
 } from 'pdf-lib';
+import { deflateEmbeddedStreams } from './streams.ts';
 
 /** A PNG's image streams, ready to copy into any document. */
 interface PreparedPng {
@@ -32,6 +34,7 @@ const maxPrepared = 16;
 async function prepare(bytes: Uint8Array): Promise<PreparedPng> {
 	const embedder = await PngEmbedder.for(bytes);
 	const context = PDFContext.create();
+	deflateEmbeddedStreams(context);
 	const ref = await embedder.embedIntoContext(context);
 	const image = context.lookup(ref);
 	const maskRef = image instanceof PDFRawStream ? image.dict.get(PDFName.of('SMask')) : undefined;

@@ -21,7 +21,7 @@ import { plainFontkit } from './fonts.ts';
 import { embedPngOnce } from './images.ts';
 import { addOutline } from './outline.ts';
 import { drawItems } from './page.ts';
-import { compressPageContents } from './streams.ts';
+import { compressPageContents, deflateEmbeddedStreams } from './streams.ts';
 
 /** The font files the PDF embeds: the regular and bold faces of the scene's fonts. */
 export interface PdfFonts {
@@ -47,6 +47,7 @@ function dataUrlBytes(data: string): Uint8Array {
 export async function writePdf(scene: Scene, fonts: PdfFonts): Promise<Uint8Array> {
 	const doc = await PDFDocument.create({ updateMetadata: false });
 	doc.registerFontkit(plainFontkit);
+	deflateEmbeddedStreams(doc.context);
 	const { meta } = scene;
 	doc.setTitle(meta.title, { showInWindowTitleBar: true });
 	doc.setAuthor(meta.author);
