@@ -40,19 +40,29 @@ function decode(raw: RawFontMetrics, scale: number): FaceMetrics {
 	for (const group of raw.pairs.split(' ')) {
 		const colon = group.indexOf(':');
 		const value = Number(group.slice(0, colon));
-		const chars = [...group.slice(colon + 1)];
-		for (let i = 0; i + 1 < chars.length; i += 2) {
-			pairs.set(
-				pairKey(chars[i]!.codePointAt(0)!, chars[i + 1]!.codePointAt(0)!),
-				value / raw.unitsPerEm,
-			);
+		// Two code points a pair (a character left over is ignored).
+		for (let i = colon + 1; i < group.length;) {
+			const first = group.codePointAt(i)!;
+			i += first > 0xffff ? 2 : 1;
+			if (i >= group.length) break;
+			const second = group.codePointAt(i)!;
+			i += second > 0xffff ? 2 : 1;
+			pairs.set(pairKey(first, second), value / raw.unitsPerEm);
 		}
 	}
 	return { widths, dense, fallback: 1, scale, pairs, cache: new Map(), paragraphs: new Map() };
 }
 
-/** Key of a pair of code points in {@link FaceMetrics.pairs}. */
-export const pairKey = (first: number, second: number) => first * 0x110000 + second;
+/**
+ * Key of a pair of code points in {@link FaceMetrics.pairs}. A pair whose first code point is below
+ * U+4000 and second in the Basic Multilingual Plane (every pair the metrics hold) gets a key below
+ * 2^30, a small integer V8 hashes without allocating a number for it (text measurement looks a key
+ * up for every character); any other pair gets a key above all of those.
+ */
+export const pairKey = (first: number, second: number) =>
+	first < 0x4000 && second < 0x10000
+		? first * 0x10000 + second
+		: 0x40000000 + first * 0x110000 + second;
 
 const faces = new Map<string, FaceMetrics>();
 
