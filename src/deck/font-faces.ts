@@ -82,13 +82,15 @@ function face(key: keyof typeof rawFontMetrics, scale: number): FaceMetrics {
  * an estimate on the safe side for common sans-serif fonts.
  */
 export function faceFor(family: string, bold = false): FaceMetrics {
-	const key = `${family}|${bold}`;
-	let metrics = families.get(key);
-	if (!metrics) families.set(key, (metrics = pickFace(family, bold)));
+	// One map per weight: no key string is built for a lookup made for every measured text.
+	const known = bold ? boldFamilies : regularFamilies;
+	let metrics = known.get(family);
+	if (!metrics) known.set(family, (metrics = pickFace(family, bold)));
 	return metrics;
 }
 
-const families = new Map<string, FaceMetrics>();
+const regularFamilies = new Map<string, FaceMetrics>();
+const boldFamilies = new Map<string, FaceMetrics>();
 
 /** True when the family's widths are known exactly (Calibri/Carlito, Arial/Helvetica/Liberation Sans). */
 export function isMeasuredFont(family: string): boolean {
