@@ -30,11 +30,14 @@ export type Arrangement = (body: Frame, size: number) => Column[];
 
 /** `fn` remembering its results: block heights are asked for many times during the search. */
 export function memo(fn: (a: number, b: number) => number): (a: number, b: number) => number {
-	const cache = new Map<string, number>();
+	// By the first number, then the second: Map keys compare numbers as values (no key string is
+	// formatted for each of the search's many lookups).
+	const cache = new Map<number, Map<number, number>>();
 	return (a, b) => {
-		const key = `${a}|${b}`;
-		let value = cache.get(key);
-		if (value === undefined) cache.set(key, (value = fn(a, b)));
+		let byB = cache.get(a);
+		if (!byB) cache.set(a, (byB = new Map()));
+		let value = byB.get(b);
+		if (value === undefined) byB.set(b, (value = fn(a, b)));
 		return value;
 	};
 }
