@@ -61,6 +61,8 @@ export interface BuildDecksOptions {
 	pdf?: boolean;
 	/** Content files' parse results kept between runs (the CLI's content cache). */
 	memo?: ParseMemo;
+	/** Worker threads started earlier to build on (closed when done); otherwise started here. */
+	workers?: DeckWorkers;
 }
 
 /** One deck that was written. */
@@ -178,7 +180,7 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 			: await briefingFileIds(options.root);
 	const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), ids.length));
 	// Started now, the threads load the deck engine while this thread reads and checks the content.
-	const workers = jobs > 1 ? new DeckWorkers(jobs) : undefined;
+	const workers = options.workers ?? (jobs > 1 ? new DeckWorkers(jobs) : undefined);
 	try {
 		return await checkAndBuild(options, ids, jobs, workers);
 	} finally {
@@ -339,16 +341,34 @@ async function checkAndBuild(
 }
 
 /**
- * Build step for `insightLibrary({ steps })`: every briefing's deck. The decks need only the
- * content, so they are built into a staging folder while Astro renders the site, then moved into
- * `<outDir>/briefings/` once it is written (each file atomically). Drafts never reach a deck.
+ * Worker threads building the site's decks: one, so the decks use the core Astro leaves idle
+ * (Astro's start, its rendering) without taking both from Vite's bundling, and load the engine once.
  */
-export const decksStep: BuildStep<{ staging: string; result: BuildDecksResult }> = {
+const siteDeckJobs = 1;
+
+/**
+ * Build step for `insightLibrary({ steps })`: every briefing's deck. Its thread starts loading the
+ * deck engine while the content is checked; the decks need only the content, so they are built
+ * into a staging folder while Astro works, then moved into `<outDir>/briefings/` once the site is
+ * written (each file atomically). Drafts never reach a deck.
+ */
+export const decksStep: BuildStep<{ staging: string; result: BuildDecksResult }, DeckWorkers> = {
 	name: 'decks',
-	prepare: async ({ root, library, outDir, log }) => {
+	start: () => new DeckWorkers(siteDeckJobs),
+	cancel: (workers) => workers.close(),
+	prepare: async ({ root, library, outDir, log }, workers) => {
 		const staging = await mkdtemp(path.join(tmpdir(), 'insight-decks-'));
 		const label = path.relative(root, path.join(outDir, 'briefings'));
-		const result = await buildDecks({ root, library, outDir: staging, label, log, pdf: true });
+		const result = await buildDecks({
+			root,
+			library,
+			outDir: staging,
+			label,
+			log,
+			pdf: true,
+			jobs: siteDeckJobs,
+			workers: workers ?? new DeckWorkers(siteDeckJobs),
+		});
 		return { staging, result };
 	},
 	complete: async ({ outDir }, { staging, result }) => {

@@ -3,7 +3,7 @@
  * before anything renders (a broken insight fails `npm run build` naming file and field), and the
  * build steps (decks, search index) write their output into `dist/`.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { errorsOf, loadLibrary, type Library } from '../library/load.ts';
@@ -23,17 +23,22 @@ export interface BuildStepContext {
 }
 
 /**
- * A step of `npm run build` beyond Astro's pages. `prepare` needs only the content, so it starts
- * with the build and runs alongside Astro's own work (which leaves a core idle much of the time);
+ * A step of `npm run build` beyond Astro's pages. `start` needs nothing, so it runs while the
+ * content is checked; `prepare` needs only the content, so it starts as soon as the content is
+ * checked and runs alongside Astro's own work (which leaves a core idle much of the time);
  * `complete` runs once the site is written, after the steps before it. Either throws to fail the build.
  */
-export interface BuildStep<Prepared = void> {
+export interface BuildStep<Prepared = void, Started = void> {
 	/** Name used in error messages. */
 	name: string;
 	/** Middleware that runs on every page `astro build` renders (e.g. to see its HTML). */
 	middleware?: URL;
-	/** Work that needs only the content. */
-	prepare?(context: BuildStepContext): Promise<Prepared>;
+	/** Work that needs no content (e.g. threads loading code), begun before the content check. */
+	start?(): Started;
+	/** Undoes `start` when the build stops before `prepare` (the content has errors). */
+	cancel?(started: Started): Promise<void>;
+	/** Work that needs only the content, given what `start` began. */
+	prepare?(context: BuildStepContext, started: Started): Promise<Prepared>;
 	/** Work on the written site, given what `prepare` made. */
 	complete(context: BuildStepContext, prepared: Prepared): Promise<void>;
 }
@@ -41,7 +46,37 @@ export interface BuildStep<Prepared = void> {
 /** Options for {@link insightLibrary}. */
 export interface InsightLibraryOptions {
 	/** Build steps; their `complete` parts run in this order. */
-	steps?: BuildStep<unknown>[];
+	steps?: BuildStep<unknown, unknown>[];
+}
+
+/** What each step's `prepare` gave, in step order; kept, not thrown, until the site is written. */
+type PreparedSteps = Array<Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>>;
+
+/** Starts every step's `prepare` without waiting for it. */
+function prepareSteps(
+	steps: BuildStep<unknown, unknown>[],
+	started: unknown[],
+	{
+		root,
+		outDir,
+		library,
+		logger,
+	}: { root: string; outDir: string; library: Library; logger: AstroIntegrationLogger },
+): PreparedSteps {
+	const context: BuildStepContext = {
+		root,
+		outDir,
+		library,
+		log: (message) => logger.info(message),
+	};
+	// Not awaited: the steps prepare while Astro bundles and renders. Outcomes are kept, not
+	// thrown, so a failure surfaces at the end of the build instead of as an unhandled rejection.
+	return steps.map((step, index) =>
+		(step.prepare ? step.prepare(context, started[index]) : Promise.resolve(undefined)).then(
+			(value) => ({ ok: true as const, value }),
+			(error: unknown) => ({ ok: false as const, error }),
+		),
+	);
 }
 
 /** Checks content at startup and runs the build steps. */
@@ -49,13 +84,14 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 	let root = process.cwd();
 	let outDir = '';
 	let library: Library | undefined;
-	let prepared: Array<Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>> = [];
+	let prepared: PreparedSteps = [];
 	const steps = options.steps ?? [];
 	return {
 		name: 'insight-library',
 		hooks: {
 			'astro:config:setup': async ({ config, command, logger, updateConfig, addMiddleware }) => {
 				root = fileURLToPath(config.root);
+				outDir = fileURLToPath(config.outDir);
 				if (command === 'build') {
 					for (const step of steps)
 						if (step.middleware) addMiddleware({ entrypoint: step.middleware, order: 'post' });
@@ -63,9 +99,26 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 				// Drafts show only in the dev server. Decided by the command, not by NODE_ENV, which
 				// test runners set to "test" and which would otherwise make a build look like dev.
 				updateConfig({ vite: { define: { __DEV_SERVER__: JSON.stringify(command === 'dev') } } });
-				library = await loadLibrary({ root });
+				// Begun now, e.g. the deck thread loads the deck engine on the other core while this one
+				// checks the content.
+				const started = command === 'build' ? steps.map((step) => step.start?.()) : [];
+				const cancel = () => Promise.all(steps.map((step, index) => step.cancel?.(started[index])));
+				try {
+					library = await loadLibrary({ root });
+				} catch (error) {
+					await cancel();
+					throw error;
+				}
 				const errors = errorsOf(library);
-				if (!errors.length) return;
+				if (!errors.length) {
+					// The steps prepare now, not at astro:build:start: Astro's own start (Vite's set-up,
+					// the content sync, type generation) runs on one core, so the decks get the other one
+					// for those seconds instead of competing with Vite's bundling for both.
+					if (command === 'build')
+						prepared = prepareSteps(steps, started, { root, outDir, library, logger });
+					return;
+				}
+				await cancel();
 				for (const issue of errors) logger.error(formatIssue(issue));
 				const summary = `${plural(errors.length, 'content error')} (run \`npm run check\` for the full report)`;
 				// The dev server keeps running so the author can fix the file and see the result.
@@ -75,25 +128,6 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 						'Fix the files named above; each line says which field and what was expected.',
 					);
 				logger.warn(summary);
-			},
-			'astro:config:done': ({ config }) => {
-				outDir = fileURLToPath(config.outDir);
-			},
-			'astro:build:start': async ({ logger }) => {
-				const context: BuildStepContext = {
-					root,
-					outDir,
-					library: library!,
-					log: (message) => logger.info(message),
-				};
-				// Not awaited: the steps prepare while Astro bundles and renders. Outcomes are kept, not
-				// thrown, so a failure surfaces at the end of the build instead of as an unhandled rejection.
-				prepared = steps.map((step) =>
-					(step.prepare ? step.prepare(context) : Promise.resolve(undefined)).then(
-						(value) => ({ ok: true as const, value }),
-						(error: unknown) => ({ ok: false as const, error }),
-					),
-				);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
