@@ -37,8 +37,8 @@ export interface BuildStep<Prepared = void, Started = void> {
 	start?(): Started;
 	/** Undoes `start` when the build stops before `prepare` (the content has errors). */
 	cancel?(started: Started): Promise<void>;
-	/** Work that needs only the content, given what `start` began. */
-	prepare?(context: BuildStepContext, started: Started): Promise<Prepared>;
+	/** Work that needs only the content, given what `start` began (when it ran). */
+	prepare?(context: BuildStepContext, started?: Started): Promise<Prepared>;
 	/** Work on the written site, given what `prepare` made. */
 	complete(context: BuildStepContext, prepared: Prepared): Promise<void>;
 }
