@@ -1,6 +1,7 @@
 /** The builder's insight picker: which insights a search and the filters show, in which order. */
 import { describe, expect, it } from 'vitest';
 import { matchesSearch, pickInsights, searchWords } from '../src/builder/search.ts';
+import type { InsightSummary } from '../src/builder/types.ts';
 import { insight, library } from './fixtures/builder.ts';
 
 const all = { query: '', industry: '', persona: '', stage: '' };
@@ -40,6 +41,20 @@ describe('matchesSearch', () => {
 
 	it('matches everything for an empty query', () => {
 		expect(matchesSearch(subject, [])).toBe(true);
+	});
+
+	it('an index entry matches its claim and topics, then its search text once that arrives', () => {
+		const { summary, points, implication, ...data } = subject.data;
+		void [summary, points, implication];
+		const entry: InsightSummary = { id: subject.id, data };
+		expect(matchesSearch(entry, searchWords('labour loss-prevention'))).toBe(true);
+		expect(matchesSearch(entry, searchWords('labour shrink'))).toBe(false);
+		entry.text = 'shrink is the hidden cost. returns fraud doubled.';
+		// One word in the claim, one in the search text: every word counts wherever it occurs.
+		expect(matchesSearch(entry, searchWords('Labour SHRINK'))).toBe(true);
+		// The claim and the text are searched apart: nothing matches across where they meet.
+		expect(matchesSearch(entry, searchWords('rose.shrink'))).toBe(false);
+		expect(matchesSearch(entry, searchWords('labour hospital'))).toBe(false);
 	});
 });
 

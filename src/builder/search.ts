@@ -35,31 +35,41 @@ export function searchWords(query: string): string[] {
 	return foldText(query).split(/\s+/).filter(Boolean);
 }
 
-// The searchable text of each insight, made once (again when its search text arrives): the
-// picker filters on every keystroke.
-const haystacks = new WeakMap<InsightSummary, { text: string; full: boolean }>();
+// The folded claim and topics of each insight, made once: the picker filters on every keystroke.
+const heads = new WeakMap<InsightSummary, string>();
+// A whole insight's summary, evidence and implication, folded once.
+const bodies = new WeakMap<InsightSummary, string>();
 
-function haystack(insight: InsightSummary): string {
-	const full = insight.text !== undefined;
-	let cached = haystacks.get(insight);
-	if (cached === undefined || cached.full !== full) {
-		const { data } = insight;
-		// An index entry gets its summary, evidence and implication as `text`, folded already at
-		// build time; a whole insight carries them as fields.
-		const rest =
-			insight.text ??
-			foldText([data.summary ?? '', ...(data.points ?? []), data.implication ?? ''].join(' '));
-		cached = { text: `${foldText([data.title, ...data.topics].join(' '))} ${rest}`, full };
-		haystacks.set(insight, cached);
+function head(insight: InsightSummary): string {
+	let text = heads.get(insight);
+	if (text === undefined) {
+		text = foldText([insight.data.title, ...insight.data.topics].join(' '));
+		heads.set(insight, text);
 	}
-	return cached.text;
+	return text;
+}
+
+function body(insight: InsightSummary): string {
+	// An index entry gets its summary, evidence and implication as `text`, folded already at
+	// build time (none until the search text arrives); a whole insight carries them as fields.
+	if (insight.text !== undefined) return insight.text;
+	let text = bodies.get(insight);
+	if (text === undefined) {
+		const { data } = insight;
+		text = foldText([data.summary ?? '', ...(data.points ?? []), data.implication ?? ''].join(' '));
+		bodies.set(insight, text);
+	}
+	return text;
 }
 
 /** Whether every word occurs in the insight's claim, summary, evidence, topics or implication. */
 export function matchesSearch(insight: InsightSummary, words: readonly string[]): boolean {
 	if (!words.length) return true;
-	const text = haystack(insight);
-	return words.every((word) => text.includes(word));
+	// The two texts are searched apart rather than joined: a word holds no whitespace, so none can
+	// straddle the join, and joining 5,000 insights' texts made megabytes of garbage per search.
+	const claim = head(insight);
+	const rest = body(insight);
+	return words.every((word) => claim.includes(word) || rest.includes(word));
 }
 
 const stageOrder = new Map<string, number>(stageIds.map((id, index) => [id, index]));
