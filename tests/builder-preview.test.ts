@@ -17,8 +17,23 @@ import { draftFromValue } from '../src/builder/share.ts';
 import { changedSlides } from '../src/builder/slide-diff.ts';
 import type { BuilderLibrary } from '../src/builder/types.ts';
 import { planDeck } from '../src/deck/plan/index.ts';
-import { sceneSvgs } from '../src/deck/svg/index.ts';
+import { fontFaceCss, sceneSvgs } from '../src/deck/svg/index.ts';
 import { loadLibrary } from '../src/library/load.ts';
+
+describe('preview fonts', () => {
+	it('use an installed Carlito first, else the site’s copy, for each weight', () => {
+		const rules = fontFaceCss('/base/fonts/').split('}@font-face');
+		expect(rules).toHaveLength(2);
+		expect(rules[0]).toContain('font-weight:400');
+		expect(rules[0]).toContain(
+			'src:local(\'Carlito\'),url(/base/fonts/Carlito-Regular.ttf) format("truetype")',
+		);
+		expect(rules[1]).toContain('font-weight:700');
+		expect(rules[1]).toContain(
+			"src:local('Carlito Bold'),local('Carlito-Bold'),url(/base/fonts/Carlito-Bold.ttf) format(\"truetype\")",
+		);
+	});
+});
 
 describe('LatestOnly', () => {
 	it('starts the first request and holds the next while it is in flight', () => {
