@@ -12,12 +12,13 @@
  * changes with any source, schema, message or dependency), so another code's entries are never
  * read, and are removed; a deleted file is never looked up. Entries are v8-serialized (dates and
  * fields set to undefined come back as they were) and written atomically; an entry that cannot be
- * read, or is not what an entry should be, counts as missing and is written again.
+ * read, or is not what an entry should be, counts as missing and is written again. The batch
+ * looks entries up and keeps them apart (`find`, `keep`): it parses what is missing on threads.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { ParseMemo } from '../../src/library/parse-memo.ts';
+import type { ParseMemo, SplitParseMemo } from '../../src/library/parse-memo.ts';
 
 /** Where the content caches of a project live, one folder per code. */
 export const contentCacheRoot = (root: string) =>
@@ -39,7 +40,7 @@ const isEntry = (stored: unknown): stored is Entry =>
  * The parse results of project `root` kept for the code named `code` (letters, digits, `-`).
  * Any problem with the cache itself (unwritable, corrupt) only costs parsing again.
  */
-export function contentCache(root: string, code: string): ParseMemo {
+export function contentCache(root: string, code: string): ParseMemo & SplitParseMemo {
 	if (!/^[\w-]+$/.test(code)) throw new Error(`content cache: not a code name: ${code}`);
 	const base = contentCacheRoot(root);
 	const dir = path.join(base, code);
@@ -52,17 +53,25 @@ export function contentCache(root: string, code: string): ParseMemo {
 		for (const name of readdirSync(base))
 			if (name !== code) rmSync(path.join(base, name), { recursive: true, force: true });
 	};
-	const store = <T>(kind: string, file: string, source: string, parse: () => T): T => {
+	/** The entry file of `file` (undefined for a name too long to keep). */
+	const entryFileOf = (kind: string, file: string) => {
 		const name = `${kind}--${encodeURIComponent(file)}`;
-		if (name.length > longestName) return parse();
-		const entryFile = path.join(dir, name);
+		return name.length > longestName ? undefined : path.join(dir, name);
+	};
+	const find = (kind: string, file: string, source: string) => {
+		const entryFile = entryFileOf(kind, file);
+		if (!entryFile) return undefined;
 		try {
 			const stored: unknown = deserialize(readFileSync(entryFile));
-			if (isEntry(stored) && stored.source === source) return stored.value as T;
+			if (isEntry(stored) && stored.source === source) return { value: stored.value };
 		} catch {
-			// Missing or unreadable: parsed below.
+			// Missing or unreadable: not found.
 		}
-		const value = parse();
+		return undefined;
+	};
+	const keep = (kind: string, file: string, source: string, value: unknown) => {
+		const entryFile = entryFileOf(kind, file);
+		if (!entryFile) return;
 		const temp = `${entryFile}.${process.pid}.tmp`;
 		try {
 			prepare();
@@ -75,7 +84,13 @@ export function contentCache(root: string, code: string): ParseMemo {
 				// No folder to write in: nothing was written.
 			}
 		}
+	};
+	const store = <T>(kind: string, file: string, source: string, parse: () => T): T => {
+		const found = find(kind, file, source);
+		if (found) return found.value as T;
+		const value = parse();
+		keep(kind, file, source, value);
 		return value;
 	};
-	return store;
+	return Object.assign(store, { find, keep });
 }

@@ -1,16 +1,18 @@
 /**
  * Builds decks on worker threads for `buildDecks` (decks.ts). The threads can be started before
- * the decks' inputs exist, so each loads the deck engine while the main thread is still reading
- * and checking the library; a thread that cannot start hands its decks back to the main thread.
+ * the decks' inputs exist, so each loads the deck engine, and parses the insight texts the main
+ * thread reads, while the library is still being loaded; a thread that cannot start hands its
+ * work back to the main thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
 import {
-	readInsightFiles,
+	parsedInsightFile,
 	type InsightFileRead,
-	type InsightReader,
+	type InsightParser,
+	type InsightText,
 	type ReadInsightOptions,
-} from '../library/load.ts';
+} from '../library/insight-file.ts';
 
 /** What building one deck gave; `audit` holds the deck audit's findings (`id: slide N: rule: ...`). */
 export type DeckOutcome = {
@@ -62,16 +64,31 @@ interface Thread {
 	failed?: Error;
 	/** Settles when the thread is online or has failed. */
 	ready: Promise<void>;
+	/** Insight texts sent to the thread and not yet answered, by request number. */
+	parsing: Map<
+		number,
+		{ texts: InsightText[]; options: ReadInsightOptions; done: (reads: InsightFileRead[]) => void }
+	>;
+	/** How many texts those requests hold (the next request goes to the least busy thread). */
+	queued: number;
 }
+
+/** A thread's answer to texts sent to parse (decks-worker.ts). */
+type ParseReply = { seq: number; reads?: InsightFileRead[]; unparsed?: string };
+
+/** Parses texts in this thread: for a thread that cannot. */
+const parseHere = (texts: InsightText[], options: ReadInsightOptions) =>
+	texts.map(({ file, source }) => parsedInsightFile(file, source, options));
 
 /** Worker threads for a batch of decks, started ahead of the decks' inputs. */
 export class DeckWorkers {
 	readonly #threads: Thread[];
+	#seq = 0;
 
 	/** Starts `count` threads; each loads the deck engine at once. */
 	constructor(count: number) {
 		this.#threads = Array.from({ length: count }, () => {
-			const thread: Thread = { ready: Promise.resolve() };
+			const thread: Thread = { ready: Promise.resolve(), parsing: new Map(), queued: 0 };
 			try {
 				// A larger young generation: a deck allocates a few MB of short-lived strings and arrays,
 				// and fewer scavenges save about 3% of a batch's CPU.
@@ -79,6 +96,21 @@ export class DeckWorkers {
 					resourceLimits: { maxYoungGenerationSizeMb: 64 },
 				});
 				thread.worker = worker;
+				worker.on('message', (reply: ParseReply | object) => {
+					if (!('seq' in reply)) return;
+					const request = thread.parsing.get(reply.seq);
+					thread.parsing.delete(reply.seq);
+					request?.done(reply.reads ?? parseHere(request.texts, request.options));
+				});
+				// A thread that fails or stops leaves the texts it had to this thread.
+				const giveBack = (error: Error) => {
+					thread.failed ??= error;
+					for (const request of thread.parsing.values())
+						request.done(parseHere(request.texts, request.options));
+					thread.parsing.clear();
+				};
+				worker.on('error', giveBack);
+				worker.on('exit', (code) => giveBack(new Error(`the thread stopped (exit code ${code})`)));
 				thread.ready = new Promise<void>((resolve) => {
 					worker.once('online', () => resolve());
 					worker.once('error', (error) => {
@@ -99,42 +131,24 @@ export class DeckWorkers {
 	}
 
 	/**
-	 * Reads insight files on the threads, a share each in file order, while they load the engine
-	 * (a thread that cannot gives its share to this thread). For `loadBriefingLibrary`.
+	 * Parses insight texts on the least busy thread, while the threads load the engine (a thread
+	 * that cannot parses them here). For `loadBriefingLibrary`, which reads the files.
 	 */
-	readInsights: InsightReader = async (root, files, options) => {
-		const share = Math.ceil(files.length / Math.max(1, this.#threads.length));
-		const reads = await Promise.all(
-			this.#threads.map((thread, index) =>
-				this.#read(thread, root, files.slice(index * share, (index + 1) * share), options),
-			),
-		);
-		return this.#threads.length ? reads.flat() : readInsightFiles(root, files, options);
-	};
-
-	async #read(
-		thread: Thread,
-		root: string,
-		files: string[],
-		options: ReadInsightOptions,
-	): Promise<InsightFileRead[]> {
-		const worker = thread.worker;
-		if (!files.length) return [];
-		if (!worker || thread.failed) return readInsightFiles(root, files, options);
-		return new Promise((resolve) => {
-			const done = (reads: InsightFileRead[] | Promise<InsightFileRead[]>) => {
-				worker.off('message', onMessage);
-				worker.off('error', onError);
-				resolve(reads);
-			};
-			const onMessage = (reply: { reads?: InsightFileRead[] }) =>
-				done(reply.reads ?? readInsightFiles(root, files, options));
-			const onError = () => done(readInsightFiles(root, files, options));
-			worker.on('message', onMessage);
-			worker.on('error', onError);
-			worker.postMessage({ read: { root, files, options } });
+	parseInsights: InsightParser = async (texts, options) => {
+		let thread: Thread | undefined;
+		for (const candidate of this.#threads)
+			if (candidate.worker && !candidate.failed && (!thread || candidate.queued < thread.queued))
+				thread = candidate;
+		if (!thread?.worker) return parseHere(texts, options);
+		const seq = this.#seq++;
+		thread.queued += texts.length;
+		const reads = await new Promise<InsightFileRead[]>((done) => {
+			thread.parsing.set(seq, { texts, options, done });
+			thread.worker!.postMessage({ parse: { seq, texts, options } });
 		});
-	}
+		thread.queued -= texts.length;
+		return reads;
+	};
 
 	/** Stops every thread (idempotent); call when the batch is refused or done. */
 	async close(): Promise<void> {

@@ -1,41 +1,44 @@
 /**
- * Worker thread for `buildDecks` (src/integrations/decks.ts): reads a share of the insight files
- * while the batch loads its content, then builds one deck per message and hands the bytes back
- * without copying them.
+ * Worker thread for `buildDecks` (src/integrations/decks.ts): parses insight files' texts the
+ * main thread read (and did not find in the content cache) while the batch loads its content,
+ * then builds one deck per message and hands the bytes back without copying them.
  */
 import module from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
-import type { ReadInsightOptions } from '../library/load.ts';
+import type { InsightText, ReadInsightOptions } from '../library/insight-file.ts';
 
 // A worker thread does not share the main thread's compile cache: asked for here, the engine's
 // modules come stripped and compiled from it (tmpdir/node-compile-cache) instead of being
 // stripped again by every worker. The modules are imported after this call for that reason, and
-// the engine starts loading at once, while the thread may be reading insight files.
+// the engine starts loading at once, while the thread may be parsing insight files.
 module.enableCompileCache?.();
 const engine = Promise.all([import('../deck/audit/index.ts'), import('../deck/index.ts')]);
 
 /** The PDF fonts come with the first deck (the thread starts before they are read). */
 let pdfFonts: PdfFonts | undefined;
 
-/** A deck to build, or insight files to read (`read`: answered with their reads, in order). */
+/** A deck to build, or insight texts to parse (`parse`: answered with their reads, in order). */
 type Message =
 	| { id: string; input: DeckInput; pdfFonts?: PdfFonts }
-	| { read: { root: string; files: string[]; options: ReadInsightOptions } };
+	| { parse: { seq: number; texts: InsightText[]; options: ReadInsightOptions } };
 
-/** Reads insight files and answers with their reads, or `unread` when that failed. */
-async function readFiles(request: { root: string; files: string[]; options: ReadInsightOptions }) {
+/** Parses insight texts and answers with their reads, or `unparsed` when that failed. */
+async function parseTexts({ seq, texts, options }: Extract<Message, { parse: unknown }>['parse']) {
 	try {
-		const { readInsightFiles } = await import('../library/load.ts');
-		const reads = await readInsightFiles(request.root, request.files, request.options);
-		parentPort?.postMessage({ reads });
+		const { parsedInsightFile } = await import('../library/insight-file.ts');
+		const reads = texts.map(({ file, source }) => parsedInsightFile(file, source, options));
+		parentPort?.postMessage({ seq, reads });
 	} catch (error) {
-		parentPort?.postMessage({ unread: error instanceof Error ? error.message : String(error) });
+		parentPort?.postMessage({
+			seq,
+			unparsed: error instanceof Error ? error.message : String(error),
+		});
 	}
 }
 
 parentPort?.on('message', async (message: Message) => {
-	if ('read' in message) return readFiles(message.read);
+	if ('parse' in message) return parseTexts(message.parse);
 	const { id, input } = message;
 	pdfFonts = message.pdfFonts ?? pdfFonts;
 	try {

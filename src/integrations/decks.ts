@@ -16,7 +16,7 @@ import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts
 import { contentPaths, errorsOf, loadBriefingLibrary, type Library } from '../library/load.ts';
 import { assembleDeckInput } from '../library/deck-input.ts';
 import { listFiles } from '../library/files.ts';
-import type { ParseMemo } from '../library/parse-memo.ts';
+import type { ParseMemo, SplitParseMemo } from '../library/parse-memo.ts';
 import { plural } from '../library/plural.ts';
 import { buildInThisThread, DeckWorkers, type OnDeck } from './deck-workers.ts';
 import type { BuildStep } from './library.ts';
@@ -59,8 +59,9 @@ export interface BuildDecksOptions {
 	prune?: boolean;
 	/** Also write each deck's PDF leave-behind, `<id>.pdf`, next to its `<id>.pptx`. */
 	pdf?: boolean;
-	/** Content files' parse results kept between runs (the CLI's content cache). */
-	memo?: ParseMemo;
+	/** Content files' parse results kept between runs (the CLI's content cache; a batch parses on
+	 * threads what it does not find there when it can look up and keep results apart). */
+	memo?: ParseMemo & Partial<SplitParseMemo>;
 	/** Worker threads started earlier to build on (closed when done); otherwise started here. */
 	workers?: DeckWorkers;
 }
@@ -179,7 +180,7 @@ export async function buildDecks(options: BuildDecksOptions): Promise<BuildDecks
 			? briefingIds(options.library)
 			: await briefingFileIds(options.root);
 	const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), ids.length));
-	// Started now, the threads load the deck engine while this thread reads and checks the content.
+	// Started now, the threads load the deck engine and parse the insights this thread reads.
 	const workers = options.workers ?? (jobs > 1 ? new DeckWorkers(jobs) : undefined);
 	try {
 		return await checkAndBuild(options, ids, jobs, workers);
@@ -207,7 +208,7 @@ async function checkAndBuild(
 		const partial = await loadBriefingLibrary({
 			root: options.root,
 			ids,
-			...(workers ? { readInsights: workers.readInsights } : {}),
+			...(workers ? { parseInsights: workers.parseInsights } : {}),
 			...(options.memo ? { memo: options.memo } : {}),
 		});
 		[library, known] = [partial, partial.briefingIds];

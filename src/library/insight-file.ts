@@ -1,11 +1,12 @@
 /**
- * Reading one insight file on its own, or a share of them: what the library loaders merge in file
- * order, and what worker threads run for a batch (`InsightReader`).
+ * Reading one insight file on its own, or many: what the library loaders merge in file order. A
+ * batch reads the files on its main thread and parses their texts on worker threads
+ * (`InsightParser`).
  */
 import { readText, type RealFolders } from './files.ts';
 import type { ContentIssue } from './issues.ts';
 import { parseInsight, parseYaml, splitFrontmatter } from './parse.ts';
-import { parseEveryTime, type ParseMemo } from './parse-memo.ts';
+import { parseEveryTime, type ParseMemo, type SplitParseMemo } from './parse-memo.ts';
 import type { InsightEntry } from './validate.ts';
 
 /** One insight file read on its own: what the loaders merge, in file order. */
@@ -40,6 +41,14 @@ export type InsightReader = (
 	options: ReadInsightOptions,
 ) => Promise<InsightFileRead[]>;
 
+/** The name parse results of insight files are kept under, by what was read of them. */
+const memoKind = (options: ReadInsightOptions) =>
+	options.talkTrack === false ? 'insight-frontmatter' : 'insight';
+
+/** A file's parsed read with the problems of reading it (its link, its size) first. */
+const withReadIssues = (read: InsightFileRead, issues: ContentIssue[]): InsightFileRead =>
+	issues.length ? { ...read, issues: [...issues, ...read.issues] } : read;
+
 /**
  * Reads and parses one insight file. `folders`: real paths of folders found by earlier reads of
  * the same load (one map for a load's reads saves resolving the same folder for every file).
@@ -54,13 +63,14 @@ export async function readInsightFile(
 	const issues: ContentIssue[] = [];
 	const source = await readText(root, file, issues, folders);
 	if (source === undefined) return { file, issues };
-	const kind = options.talkTrack === false ? 'insight-frontmatter' : 'insight';
-	const read = memo(kind, file, source, () => parsedInsightFile(file, source, options));
-	return issues.length ? { ...read, issues: [...issues, ...read.issues] } : read;
+	const read = memo(memoKind(options), file, source, () =>
+		parsedInsightFile(file, source, options),
+	);
+	return withReadIssues(read, issues);
 }
 
 /** One insight file's text parsed: what {@link readInsightFile} gives once the file is read. */
-function parsedInsightFile(
+export function parsedInsightFile(
 	file: string,
 	source: string,
 	options: ReadInsightOptions,
@@ -93,5 +103,72 @@ export async function readInsightFiles(
 	const reads: InsightFileRead[] = [];
 	const folders: RealFolders = new Map();
 	for (const file of files) reads.push(await readInsightFile(root, file, options, memo, folders));
+	return reads;
+}
+
+/** An insight file's name and text, to be parsed by an {@link InsightParser}. */
+export interface InsightText {
+	file: string;
+	source: string;
+}
+
+/**
+ * Parses insight files' texts elsewhere (the batch's worker threads), answering with
+ * {@link parsedInsightFile}'s result for each text, in the order given.
+ */
+export type InsightParser = (
+	texts: InsightText[],
+	options: ReadInsightOptions,
+) => Promise<InsightFileRead[]>;
+
+/** Texts handed to the parser at a time: small enough to keep every thread busy early. */
+const parseChunk = 32;
+
+/**
+ * Reads insight files in this thread and has `parse` parse the texts `memo` has no result for,
+ * a few at a time, while this thread reads on; what was parsed is kept in `memo`. Gives what
+ * {@link readInsightFiles} gives, in file order.
+ */
+export async function readInsightFilesParsedBy(
+	root: string,
+	files: readonly string[],
+	options: ReadInsightOptions,
+	parse: InsightParser,
+	memo?: SplitParseMemo,
+): Promise<InsightFileRead[]> {
+	const kind = memoKind(options);
+	const reads: InsightFileRead[] = new Array(files.length);
+	const folders: RealFolders = new Map();
+	const parsing: Promise<void>[] = [];
+	let chunk: Array<InsightText & { index: number; issues: ContentIssue[] }> = [];
+	const send = () => {
+		const sent = chunk;
+		chunk = [];
+		const texts = sent.map(({ file, source }) => ({ file, source }));
+		parsing.push(
+			parse(texts, options).then((parsed) =>
+				sent.forEach(({ file, source, index, issues }, at) => {
+					memo?.keep(kind, file, source, parsed[at]);
+					reads[index] = withReadIssues(parsed[at]!, issues);
+				}),
+			),
+		);
+	};
+	for (const [index, file] of files.entries()) {
+		const issues: ContentIssue[] = [];
+		const source = await readText(root, file, issues, folders);
+		if (source === undefined) {
+			reads[index] = { file, issues };
+			continue;
+		}
+		const found = memo?.find(kind, file, source);
+		if (found) reads[index] = withReadIssues(found.value as InsightFileRead, issues);
+		else {
+			chunk.push({ file, source, index, issues });
+			if (chunk.length === parseChunk) send();
+		}
+	}
+	if (chunk.length) send();
+	await Promise.all(parsing);
 	return reads;
 }

@@ -9,8 +9,14 @@ import type { Taxonomy } from '../schema/taxonomy.ts';
 import { isPng, listFiles, readText, resolveInside, type RealFolders } from './files.ts';
 import type { ContentIssue } from './issues.ts';
 import { parseBriefing, parseTaxonomy, parseYaml, validated } from './parse.ts';
-import { readInsightFiles, type InsightReader, type ReadInsightOptions } from './insight-file.ts';
-import { parseEveryTime, type ParseMemo } from './parse-memo.ts';
+import {
+	readInsightFiles,
+	readInsightFilesParsedBy,
+	type InsightParser,
+	type InsightReader,
+	type ReadInsightOptions,
+} from './insight-file.ts';
+import { parseEveryTime, type ParseMemo, type SplitParseMemo } from './parse-memo.ts';
 import {
 	validateBriefingReferences,
 	validateInsightBody,
@@ -53,10 +59,13 @@ export interface LoadOptions {
 
 export { resolveInside } from './files.ts';
 export {
+	parsedInsightFile,
 	readInsightFile,
 	readInsightFiles,
 	type InsightFileRead,
+	type InsightParser,
 	type InsightReader,
+	type InsightText,
 	type ReadInsightOptions,
 } from './insight-file.ts';
 export {
@@ -277,16 +286,25 @@ const stringsOf = (value: unknown): string[] =>
 export async function loadBriefingLibrary(options: {
 	root?: string;
 	ids: readonly string[];
-	/** Reads the insight files (default: one after the other, in this thread). */
-	readInsights?: InsightReader;
-	/** Parse results kept between runs (default: none; the worker threads' reads keep none). */
-	memo?: ParseMemo;
+	/**
+	 * Parses insight texts elsewhere (the batch's worker threads); the files are still read, and
+	 * looked up in `memo`, in this thread. Default: everything in this thread.
+	 */
+	parseInsights?: InsightParser;
+	/** Parse results kept between runs (default: none). */
+	memo?: ParseMemo & Partial<SplitParseMemo>;
 }): Promise<BriefingLibrary> {
 	const root = path.resolve(options.root ?? process.cwd());
 	const memo = options.memo ?? parseEveryTime;
+	const { parseInsights } = options;
+	// Parsing elsewhere needs a store whose look-up and keeping are apart (or none at all).
+	const split =
+		options.memo?.find && options.memo.keep ? (options.memo as SplitParseMemo) : undefined;
 	const reader: InsightReader =
-		options.readInsights ??
-		((from, files, readOptions) => readInsightFiles(from, files, readOptions, memo));
+		parseInsights && (split || !options.memo)
+			? (from, files, readOptions) =>
+					readInsightFilesParsedBy(from, files, readOptions, parseInsights, split)
+			: (from, files, readOptions) => readInsightFiles(from, files, readOptions, memo);
 	const issues: ContentIssue[] = [];
 	const taxonomy = await readTaxonomy(root, issues, memo);
 	const brand = await readBrand(root, issues, memo);

@@ -9,5 +9,16 @@
 /** `parse()`'s result for `file` with the text `source`: stored, or parsed and stored. */
 export type ParseMemo = <T>(kind: string, file: string, source: string, parse: () => T) => T;
 
+/**
+ * A store whose look-up and keeping are apart, for results parsed elsewhere (the batch looks
+ * files up on its main thread and parses what it did not find on worker threads).
+ */
+export interface SplitParseMemo {
+	/** What was stored for `file` with exactly the text `source`, if anything. */
+	find(kind: string, file: string, source: string): { value: unknown } | undefined;
+	/** Keeps what parsing `file` with the text `source` gave. */
+	keep(kind: string, file: string, source: string, value: unknown): void;
+}
+
 /** No store: every file is parsed. */
 export const parseEveryTime: ParseMemo = (_kind, _file, _source, parse) => parse();
