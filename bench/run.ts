@@ -23,7 +23,7 @@ import { runBuild, type BuildRun } from './build.ts';
 import { defaultBriefingCount, generateCorpus, writeCorpus } from './corpus.ts';
 import {
 	briefingNear,
-	decksCli,
+	batchDecksCli,
 	decksInProcess,
 	decksInWorkers,
 	decksOfSlides,
@@ -217,8 +217,10 @@ async function benchSize(
 	}
 	const cliOut = path.join(work, `decks-${insights}`);
 	await warmDecksCli(site);
-	const cli = await decksCli(site, cliOut);
-	log(`   npm run decks: ${cli.decks} decks in ${formatSeconds(cli.ms)}`);
+	const cli = await batchDecksCli(site, cliOut);
+	log(
+		`   npm run decks: ${cli.decks} decks in ${formatSeconds(cli.ms)} (first run, no content cache: ${formatSeconds(cli.coldMs ?? Number.NaN)})`,
+	);
 	const result: SizeResult = {
 		insights,
 		briefings: corpus.briefingIds.length,
@@ -310,8 +312,10 @@ async function decksOnly(
 		decks ??= await benchDecks(site, work);
 		const cliOut = path.join(work, `decks-${insights}`);
 		await warmDecksCli(site);
-		const cli = await decksCli(site, cliOut);
-		log(`   npm run decks: ${cli.decks} decks in ${formatSeconds(cli.ms)}`);
+		const cli = await batchDecksCli(site, cliOut);
+		log(
+			`   npm run decks: ${cli.decks} decks in ${formatSeconds(cli.ms)} (first run, no content cache: ${formatSeconds(cli.coldMs ?? Number.NaN)})`,
+		);
 		corpora.push({ insights, cli });
 		await rm(cliOut, { recursive: true, force: true });
 		if (!options.keep) await rm(site, { recursive: true, force: true });
