@@ -28,7 +28,11 @@ export async function briefingScene(
 			insights: new Map(
 				insights.map((entry) => [
 					entry.id,
-					{ id: entry.id, data: entry.data, talkTrack: talkTrack(entry.body ?? '') },
+					{
+						id: entry.id,
+						data: entry.data,
+						talkTrack: talkTrack(entry.body ?? '', entry.data.sources),
+					},
 				]),
 			),
 			taxonomy: { industries },

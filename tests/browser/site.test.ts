@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unpackIndex, type PackedIndex } from '../../src/builder/index-pack.ts';
 import { loadLibrary } from '../../src/library/load.ts';
+import { decodeXml, openDeck, type Deck } from '../fixtures/decks/read.ts';
 import { axeViolations, launchChromium, watchErrors } from './chromium.ts';
 
 const siteUrl = inject('siteUrl');
@@ -22,6 +23,20 @@ function htmlFiles(dir: string): string[] {
 		if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(full);
 		return entry.name.endsWith('.html') ? [full] : [];
 	});
+}
+
+/** The text of slide `index`'s notes placeholder (the notes page also holds its slide number). */
+function speakerNotes(deck: Deck, index: number): string {
+	const part = deck.rels(deck.slides[index]!).find((rel) => rel.type === 'notesSlide');
+	const shape = part
+		? deck
+				.text(part.target)
+				.split('<p:sp>')
+				.find((xml) => xml.includes('<p:ph type="body"'))
+		: undefined;
+	return [...(shape ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+		.map((match) => decodeXml(match[1]!))
+		.join(' ');
 }
 
 describe.skipIf(!siteUrl)('built site', () => {
@@ -201,6 +216,23 @@ describe.skipIf(!siteUrl)('built site', () => {
 		const response = await page.request.get(`${siteUrl}/briefings/${healthcareBriefing.id}.pptx`);
 		expect(await deck.count()).toBe(1);
 		expect(response.status()).toBe(200);
+	});
+
+	it("gives every briefing page's slide previews the deck's own speaker notes", async () => {
+		// Whitespace aside: the page keeps the notes as one text, the deck as paragraphs of runs.
+		const words = (text: string) => text.replace(/\s+/g, '');
+		for (const briefing of library.briefings) {
+			const { page } = await open(`/briefings/${briefing.id}/`);
+			const shown = await page
+				.locator('.slide-grid .slide-notes')
+				.evaluateAll((notes) => notes.map((note) => note.textContent ?? ''));
+			await page.close();
+			const deck = openDeck(readFileSync(path.join(siteDir, 'briefings', `${briefing.id}.pptx`)));
+			expect(shown.length, briefing.id).toBe(deck.slides.length);
+			expect(shown.map(words), briefing.id).toEqual(
+				deck.slides.map((_, index) => words(speakerNotes(deck, index))),
+			);
+		}
 	});
 
 	it('prints a briefing without site chrome', async () => {
