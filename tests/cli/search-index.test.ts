@@ -10,7 +10,11 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuildStepContext } from '../../src/integrations/library.ts';
 import { searchIndexStep } from '../../src/integrations/search.ts';
-import { onRequest } from '../../src/integrations/search-pages.ts';
+import {
+	onRequest,
+	searchPagesKey,
+	type SearchPageSink,
+} from '../../src/integrations/search-pages.ts';
 
 const page = (title: string, body: boolean) =>
 	`<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Menu</nav>` +
@@ -61,6 +65,23 @@ describe('search index step', () => {
 		const fragments = await readdir(path.join(outDir, 'pagefind', 'fragment'));
 		expect(fragments).toHaveLength(2);
 		expect(fragments.every((name) => name.endsWith('.pf_fragment'))).toBe(true);
+	});
+
+	it('hands the page on with the same status, headers and bytes', async () => {
+		const html = page('Délai', true);
+		const context = { url: new URL('https://insights.example.com/404') } as APIContext;
+		const headers = { 'content-type': 'text/html; charset=utf-8', 'x-page': 'missing' };
+		const next = (async () => new Response(html, { status: 404, headers })) as MiddlewareNext;
+		const handed: Array<[string, string]> = [];
+		const sinks = globalThis as Record<symbol, SearchPageSink | undefined>;
+		sinks[searchPagesKey] = (pathname, text) => void handed.push([pathname, text]);
+		const response = (await onRequest(context, next).finally(
+			() => delete sinks[searchPagesKey],
+		)) as Response;
+		expect(handed).toEqual([['/404', html]]);
+		expect(response.status).toBe(404);
+		expect(response.headers.get('x-page')).toBe('missing');
+		expect(await response.text()).toBe(html);
 	});
 
 	it('passes other responses on untouched and does not index them', async () => {
