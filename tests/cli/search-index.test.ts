@@ -75,9 +75,12 @@ describe('search index step', () => {
 		const handed: Array<[string, string]> = [];
 		const sinks = globalThis as Record<symbol, SearchPageSink | undefined>;
 		sinks[searchPagesKey] = (pathname, text) => void handed.push([pathname, text]);
-		const response = (await onRequest(context, next).finally(
-			() => delete sinks[searchPagesKey],
-		)) as Response;
+		let response: Response;
+		try {
+			response = (await onRequest(context, next)) as Response;
+		} finally {
+			delete sinks[searchPagesKey];
+		}
 		expect(handed).toEqual([['/404', html]]);
 		expect(response.status).toBe(404);
 		expect(response.headers.get('x-page')).toBe('missing');
