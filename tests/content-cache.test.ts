@@ -4,7 +4,7 @@
  * broken file), and must never be used for a file whose text changed, for other code, or when an
  * entry is corrupt.
  */
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import {
 	projectRoot,
 	removeFixture,
 	validInsight,
+	writeFixtureFile,
 } from './fixtures/content/fixtures.ts';
 
 let root: string;
@@ -27,10 +28,7 @@ afterEach(async () => {
 	await removeFixture(root);
 });
 
-const write = async (file: string, text: string) => {
-	await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-	await writeFile(path.join(root, file), text);
-};
+const write = (file: string, text: string) => writeFixtureFile(root, file, text);
 
 /** The cache for `code`, recording which files it had to parse. */
 function counted(code: string): { memo: ParseMemo; parsed: string[] } {

@@ -4,7 +4,7 @@
  * parsing in one thread gives, broken files and their messages included, with or without a
  * content cache; and a parser that gets nothing to parse must not be asked.
  */
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentCache } from '../scripts/lib/content-cache.ts';
@@ -14,6 +14,7 @@ import {
 	insightSource,
 	removeFixture,
 	validInsight,
+	writeFixtureFile,
 } from './fixtures/content/fixtures.ts';
 
 let root: string;
@@ -24,10 +25,7 @@ afterEach(async () => {
 	await removeFixture(root);
 });
 
-const write = async (file: string, text: string) => {
-	await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-	await writeFile(path.join(root, file), text);
-};
+const write = (file: string, text: string) => writeFixtureFile(root, file, text);
 
 /** A parser in this thread that records the texts it was given, a call at a time. */
 function recording(): { parse: InsightParser; calls: string[][] } {

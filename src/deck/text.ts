@@ -23,6 +23,16 @@ export const LINE_SPACING = 1.2;
 /** Fraction of the box width lines may fill; the rest absorbs renderer differences. */
 const WIDTH_MARGIN = 0.97;
 
+/** Advance width of code point `code` in ems, before scaling (unknown characters: the fallback). */
+function advance(code: number, metrics: FaceMetrics): number {
+	if (metrics.dense && code < 0x3000) {
+		const known = metrics.dense[code]!;
+		// NaN marks a character the face does not have.
+		return known === known ? known : metrics.fallback;
+	}
+	return metrics.widths.get(code) ?? metrics.fallback;
+}
+
 /** Width of `text` in ems (scaled for stand-in faces). */
 function ems(text: string, metrics: FaceMetrics): number {
 	let width = metrics.cache.get(text);
@@ -30,22 +40,12 @@ function ems(text: string, metrics: FaceMetrics): number {
 	width = 0;
 	// Code point by code point, as `for...of` would go (the same sum), without its iterator; each
 	// pair adds what shaping makes of it (kerning, ligatures).
-	const dense = metrics.dense;
 	const pairs = metrics.pairs;
 	let previous = -1;
 	for (let i = 0; i < text.length; i++) {
-		let code = text.charCodeAt(i);
-		if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-			const low = text.charCodeAt(i + 1);
-			if (low >= 0xdc00 && low <= 0xdfff) {
-				code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-				i++;
-			}
-		}
-		if (dense && code < 0x3000) {
-			const known = dense[code]!;
-			width += known === known ? known : metrics.fallback;
-		} else width += metrics.widths.get(code) ?? metrics.fallback;
+		const code = text.codePointAt(i)!;
+		if (code > 0xffff) i++;
+		width += advance(code, metrics);
 		if (previous >= 0) width += pairs.get(pairKey(previous, code)) ?? 0;
 		previous = code;
 	}
@@ -62,26 +62,16 @@ function ems(text: string, metrics: FaceMetrics): number {
  */
 export function glyphOffsets(text: string, size: number, metrics: FaceMetrics): number[] {
 	const offsets: number[] = [];
-	const dense = metrics.dense;
 	const pairs = metrics.pairs;
 	let x = 0;
 	let previous = -1;
 	// Code point by code point, as `for...of` would go, reading widths as `ems` does.
 	for (let i = 0; i < text.length; i++) {
-		let code = text.charCodeAt(i);
-		if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-			const low = text.charCodeAt(i + 1);
-			if (low >= 0xdc00 && low <= 0xdfff) {
-				code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-				i++;
-			}
-		}
+		const code = text.codePointAt(i)!;
+		if (code > 0xffff) i++;
 		if (previous >= 0) x += pairs.get(pairKey(previous, code)) ?? 0;
 		offsets.push(x * metrics.scale * size);
-		if (dense && code < 0x3000) {
-			const known = dense[code]!;
-			x += known === known ? known : metrics.fallback;
-		} else x += metrics.widths.get(code) ?? metrics.fallback;
+		x += advance(code, metrics);
 		previous = code;
 	}
 	offsets.push(x * metrics.scale * size);

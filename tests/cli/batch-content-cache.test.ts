@@ -5,16 +5,14 @@
  * and every run must give the decks and the messages a run without the cache gives: after an
  * edit, a deletion, corrupt entries and under other code.
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDeckProject } from '../fixtures/decks/project-copy.ts';
 import { contentCache, contentCacheRoot } from '../../scripts/lib/content-cache.ts';
 import { buildDecks, type BuildDecksResult } from '../../src/integrations/decks.ts';
 import type { ParseMemo, SplitParseMemo } from '../../src/library/parse-memo.ts';
-
-const repo = path.resolve(import.meta.dirname, '../..');
-const fixture = path.join(repo, 'tests/fixtures/decks/project');
 
 let scratch: string;
 beforeAll(async () => {
@@ -34,10 +32,7 @@ const insightId = (index: number) => `pricing-lag-${String(index).padStart(2, '0
  */
 async function project(): Promise<string> {
 	const root = await mkdtemp(path.join(scratch, 'project-'));
-	await cp(fixture, root, { recursive: true });
-	await cp(path.join(repo, 'content/brand.yaml'), path.join(root, 'content/brand.yaml'));
-	await cp(path.join(repo, 'content/taxonomy.yaml'), path.join(root, 'content/taxonomy.yaml'));
-	await cp(path.join(repo, 'public/brand'), path.join(root, 'public/brand'), { recursive: true });
+	await copyDeckProject(root);
 	const insight = await readFile(path.join(root, 'content/insights/pricing-lag.mdx'), 'utf8');
 	for (let index = 0; index < extraInsights; index++) {
 		const related = `related: [${insightId((index + 1) % extraInsights)}]\n`;

@@ -21,10 +21,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDeckProject } from '../fixtures/decks/project-copy.ts';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
-const fixture = path.join(repo, 'tests/fixtures/decks/project');
 
 let scratch: string;
 
@@ -41,14 +41,7 @@ async function checkout(): Promise<string> {
 	const root = await mkdtemp(path.join(scratch, 'checkout-'));
 	for (const name of ['scripts', 'src', 'package.json', 'package-lock.json', 'tsconfig.json'])
 		await cp(path.join(repo, name), path.join(root, name), { recursive: true });
-	await cp(fixture, root, { recursive: true });
-	for (const name of [
-		'content/brand.yaml',
-		'content/taxonomy.yaml',
-		'public/brand',
-		'public/fonts',
-	])
-		await cp(path.join(repo, name), path.join(root, name), { recursive: true });
+	await copyDeckProject(root);
 	const modules = path.join(root, 'node_modules');
 	await mkdir(modules);
 	for (const name of await readdir(path.join(repo, 'node_modules'))) {

@@ -4,30 +4,26 @@
  * and byte-identical output across processes and time zones.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, decksStep } from '../../src/integrations/decks.ts';
 import { loadLibrary } from '../../src/library/load.ts';
+import { copyDeckProject } from '../fixtures/decks/project-copy.ts';
 import { openDeck } from '../fixtures/decks/read.ts';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
 const script = path.join(repo, 'scripts/decks.ts');
-const fixture = path.join(repo, 'tests/fixtures/decks/project');
 
 let scratch: string;
 
-/** A fresh copy of the fixture project, with the real brand, taxonomy and logo. */
+/** A fresh copy of the fixture project, with the real brand, taxonomy, logo and fonts. */
 async function project(): Promise<string> {
 	const root = await mkdtemp(path.join(scratch, 'project-'));
-	await cp(fixture, root, { recursive: true });
-	await cp(path.join(repo, 'content/brand.yaml'), path.join(root, 'content/brand.yaml'));
-	await cp(path.join(repo, 'content/taxonomy.yaml'), path.join(root, 'content/taxonomy.yaml'));
-	await cp(path.join(repo, 'public/brand'), path.join(root, 'public/brand'), { recursive: true });
-	await cp(path.join(repo, 'public/fonts'), path.join(root, 'public/fonts'), { recursive: true });
+	await copyDeckProject(root);
 	return root;
 }
 

@@ -20,10 +20,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDeckProject } from '../fixtures/decks/project-copy.ts';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
-const fixture = path.join(repo, 'tests/fixtures/decks/project');
 
 let scratch: string;
 beforeAll(async () => {
@@ -33,13 +33,10 @@ afterAll(async () => {
 	await rm(scratch, { recursive: true, force: true });
 });
 
-/** A fresh copy of the deck fixture project (briefings acme-cfo and globex-coo), real brand. */
+/** A fresh copy of the deck fixture project (briefings acme-cfo and globex-coo). */
 async function project(): Promise<string> {
 	const root = await mkdtemp(path.join(scratch, 'project-'));
-	await cp(fixture, root, { recursive: true });
-	await cp(path.join(repo, 'content/brand.yaml'), path.join(root, 'content/brand.yaml'));
-	await cp(path.join(repo, 'content/taxonomy.yaml'), path.join(root, 'content/taxonomy.yaml'));
-	await cp(path.join(repo, 'public/brand'), path.join(root, 'public/brand'), { recursive: true });
+	await copyDeckProject(root);
 	return root;
 }
 
