@@ -111,6 +111,32 @@ describe('checksums and compressed bytes remembered per part', () => {
 		expect(Buffer.from(deflateCached(copy, partCrc(copy))).equals(Buffer.from(once))).toBe(true);
 	});
 
+	it("keeps each compressor's streams apart, and zips with the one given", () => {
+		// Another raw DEFLATE (fflate's, at level 1): its own bytes, never fastDeflate's from the cache.
+		const other = (data: Uint8Array) => deflateSync(data, { level: 1 });
+		const part = xml.slice();
+		const crc = partCrc(part);
+		const ours = deflateCached(part, crc);
+		const theirs = deflateCached(part, crc, other);
+		expect(Buffer.from(theirs).equals(Buffer.from(other(xml)))).toBe(true);
+		expect(Buffer.from(theirs).equals(Buffer.from(ours))).toBe(false);
+		expect(deflateCached(part, crc)).toBe(ours);
+		expect(deflateCached(part, crc, other)).toBe(theirs);
+		// By content too: a copy of the part finds each compressor's own stream.
+		expect(Buffer.from(deflateCached(xml.slice(), crc, other)).equals(Buffer.from(theirs))).toBe(
+			true,
+		);
+		expect(Buffer.from(deflateCached(xml.slice(), crc)).equals(Buffer.from(ours))).toBe(true);
+		const files = new Map([['ppt/slides/slide1.xml', part]]);
+		const time = new Date('2026-03-12T09:30:00Z');
+		const zipped = deterministicZip(files, time, other);
+		expect(Buffer.from(zipped).equals(Buffer.from(deterministicZip(files, time)))).toBe(false);
+		expect(Buffer.from(zipped).indexOf(Buffer.from(theirs))).toBeGreaterThan(0);
+		expect(Buffer.from(unzipSync(zipped)['ppt/slides/slide1.xml']!).equals(Buffer.from(xml))).toBe(
+			true,
+		);
+	});
+
 	it('zips the same parts to the same bytes the first time and after', () => {
 		const files = () =>
 			new Map<string, Uint8Array>([

@@ -8,7 +8,7 @@
  */
 import { planDeck } from './plan/index.ts';
 import type { PdfFonts } from './pdf/index.ts';
-import { writePptx, writePptxParts } from './pptx/index.ts';
+import { writePptx, writePptxParts, type PptxOptions } from './pptx/index.ts';
 import { isoDate } from '../schema/common.ts';
 import type { Scene } from './scene.ts';
 import type { DeckInput } from './types.ts';
@@ -18,7 +18,8 @@ export type * from './scene.ts';
 /** A planned deck: the scene every writer draws. */
 export type DeckPlan = Scene;
 export { planDeck } from './plan/index.ts';
-export { writePptx, PPTX_MIME } from './pptx/index.ts';
+export { writePptx, PPTX_MIME, type PptxOptions } from './pptx/index.ts';
+export type { RawDeflate } from './pptx/deflate.ts';
 export type { PdfFonts } from './pdf/index.ts';
 export { deckTimestamp, audienceRoles, tokenValues } from './format.ts';
 export {
@@ -72,14 +73,20 @@ export interface BuiltDeckFiles extends BuiltDeck {
 	pdf?: Uint8Array;
 }
 
-/** Builds the .pptx and, given `pdfFonts`, the PDF of the same scene (planned once). */
+/**
+ * Builds the .pptx and, given `pdfFonts`, the PDF of the same scene (planned once); `deflate`
+ * compresses the .pptx's parts (see {@link PptxOptions}).
+ */
 export async function buildDeckFiles(
 	input: DeckInput,
-	options: { pdfFonts?: PdfFonts } = {},
+	options: { pdfFonts?: PdfFonts } & PptxOptions = {},
 ): Promise<BuiltDeckFiles> {
 	assertPresentable(input);
 	const plan = planDeck(input);
-	const { bytes, parts } = await writePptxParts(plan);
+	const { bytes, parts } = await writePptxParts(
+		plan,
+		options.deflate ? { deflate: options.deflate } : {},
+	);
 	// Loaded only when asked for: the builder's .pptx download does not carry the PDF engine.
 	const pdf = options.pdfFonts
 		? await (await import('./pdf/index.ts')).writePdf(plan, options.pdfFonts)

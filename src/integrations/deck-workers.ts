@@ -13,6 +13,7 @@ import {
 	type InsightText,
 	type ReadInsightOptions,
 } from '../library/insight-file.ts';
+import { nativeDeflate } from './native-deflate.ts';
 
 /** What building one deck gave; `audit` holds the deck audit's findings (`id: slide N: rule: ...`). */
 export type DeckOutcome = {
@@ -42,7 +43,10 @@ async function buildHere(
 			import('../deck/audit/index.ts'),
 			import('../deck/index.ts'),
 		]);
-		const { bytes, parts, pdf, plan } = await buildDeckFiles(input, { pdfFonts });
+		const { bytes, parts, pdf, plan } = await buildDeckFiles(input, {
+			pdfFonts,
+			deflate: nativeDeflate,
+		});
 		const warnings = [
 			...plan.warnings,
 			...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),

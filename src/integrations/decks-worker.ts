@@ -7,6 +7,7 @@ import module from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
 import type { InsightText, ReadInsightOptions } from '../library/insight-file.ts';
+import { nativeDeflate } from './native-deflate.ts';
 
 // A worker thread does not share the main thread's compile cache: asked for here, the engine's
 // modules come stripped and compiled from it (tmpdir/node-compile-cache) instead of being
@@ -43,7 +44,10 @@ parentPort?.on('message', async (message: Message) => {
 	pdfFonts = message.pdfFonts ?? pdfFonts;
 	try {
 		const [{ auditDeck, formatFindings }, { buildDeckFiles }] = await engine;
-		const { bytes, parts, pdf, plan } = await buildDeckFiles(input, { pdfFonts });
+		const { bytes, parts, pdf, plan } = await buildDeckFiles(input, {
+			pdfFonts,
+			deflate: nativeDeflate,
+		});
 		const warnings = [
 			...plan.warnings,
 			...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),

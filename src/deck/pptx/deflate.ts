@@ -2,10 +2,18 @@
  * CRC-32 and DEFLATE for the package's zip writer. Most parts of a deck are the same in every deck
  * of a brand (theme, masters, layouts, notes master, relationships, the workbooks' styles), so
  * their compressed bytes are remembered by content for the life of the process (or page): a deck
- * pays for deflating only what is its own, with `fast-deflate.ts`. The same bytes in Node and in
- * the browser.
+ * pays for deflating only what is its own, with `fast-deflate.ts` unless the caller gives another
+ * compressor (Node gives `node:zlib`'s native one: a fresh process runs our JavaScript DEFLATE
+ * before V8 has optimised it, about a quarter of a cold deck's time).
  */
 import { fastDeflate } from './fast-deflate.ts';
+
+/**
+ * A raw DEFLATE compressor (RFC 1951, no zlib or gzip wrapper): bytes in, compressed bytes out,
+ * the same bytes for the same input. `fastDeflate` (plain JavaScript, the same in Node and in the
+ * browser) by default.
+ */
+export type RawDeflate = (data: Uint8Array) => Uint8Array;
 
 /** CRC-32 lookup tables, four bytes at a time ("slicing by 4"). */
 const crcTables = (() => {
@@ -48,7 +56,10 @@ export function crc32(data: Uint8Array): number {
  * made, and a template's parts (and the rewrites remembered in `part-text.ts`) are the same
  * objects in every deck: those skip the checksum and the comparison with the cache's copy.
  */
-const packedParts = new WeakMap<Uint8Array, { crc: number; deflated?: Uint8Array }>();
+const packedParts = new WeakMap<
+	Uint8Array,
+	{ crc: number; deflated?: Uint8Array; deflatedBy?: RawDeflate }
+>();
 
 /** `crc32(data)`, computed once per part object. */
 export function partCrc(data: Uint8Array): number {
@@ -57,12 +68,19 @@ export function partCrc(data: Uint8Array): number {
 	return known.crc;
 }
 
-/** Remembered parts, least recently used first. */
-const cache = new Map<string, { raw: Uint8Array; deflated: Uint8Array }>();
-/** Bounds of the cache: enough for a few brands' and templates' constant parts. */
+/** Remembered parts of one compressor, least recently used first. */
+type DeflateCache = {
+	entries: Map<string, { raw: Uint8Array; deflated: Uint8Array }>;
+	bytes: number;
+};
+/**
+ * One cache per compressor (compressors make different bytes), let go with the compressor: give
+ * the same function object to every deck for parts to be found again.
+ */
+const caches = new WeakMap<RawDeflate, DeflateCache>();
+/** Bounds of each cache: enough for a few brands' and templates' constant parts. */
 const maxEntries = 512;
 const maxBytes = 8 << 20;
-let cachedBytes = 0;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	if (a.length !== b.length) return false;
@@ -71,37 +89,47 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * `data` DEFLATE-compressed, from the cache when the same bytes were compressed before; `crc` is
- * `crc32(data)`.
+ * `data` DEFLATE-compressed by `deflate`, from the cache when the same bytes were compressed by it
+ * before; `crc` is `crc32(data)`.
  */
-export function deflateCached(data: Uint8Array, crc: number): Uint8Array {
+export function deflateCached(
+	data: Uint8Array,
+	crc: number,
+	deflate: RawDeflate = fastDeflate,
+): Uint8Array {
 	const known = packedParts.get(data);
-	if (known?.deflated) return known.deflated;
-	const deflated = deflateByContent(data, crc);
-	if (known) known.deflated = deflated;
+	if (known?.deflated && known.deflatedBy === deflate) return known.deflated;
+	const deflated = deflateByContent(data, crc, deflate);
+	if (known) {
+		known.deflated = deflated;
+		known.deflatedBy = deflate;
+	}
 	return deflated;
 }
 
-function deflateByContent(data: Uint8Array, crc: number): Uint8Array {
+function deflateByContent(data: Uint8Array, crc: number, deflate: RawDeflate): Uint8Array {
+	let cache = caches.get(deflate);
+	if (!cache) caches.set(deflate, (cache = { entries: new Map(), bytes: 0 }));
+	const { entries } = cache;
 	const key = `${crc}:${data.length}`;
-	const hit = cache.get(key);
+	const hit = entries.get(key);
 	if (hit && sameBytes(hit.raw, data)) {
 		// Most recently used last.
-		cache.delete(key);
-		cache.set(key, hit);
+		entries.delete(key);
+		entries.set(key, hit);
 		return hit.deflated;
 	}
-	const deflated = fastDeflate(data);
+	const deflated = deflate(data);
 	if (hit) {
-		cache.delete(key);
-		cachedBytes -= hit.raw.length + hit.deflated.length;
+		entries.delete(key);
+		cache.bytes -= hit.raw.length + hit.deflated.length;
 	}
-	cache.set(key, { raw: data.slice(), deflated });
-	cachedBytes += data.length + deflated.length;
-	for (const [oldest, entry] of cache) {
-		if (cache.size <= maxEntries && cachedBytes <= maxBytes) break;
-		cache.delete(oldest);
-		cachedBytes -= entry.raw.length + entry.deflated.length;
+	entries.set(key, { raw: data.slice(), deflated });
+	cache.bytes += data.length + deflated.length;
+	for (const [oldest, entry] of entries) {
+		if (entries.size <= maxEntries && cache.bytes <= maxBytes) break;
+		entries.delete(oldest);
+		cache.bytes -= entry.raw.length + entry.deflated.length;
 	}
 	return deflated;
 }

@@ -4,6 +4,7 @@
  */
 import type { Scene } from '../scene.ts';
 import { accessibleSlide, markShapes } from './accessibility.ts';
+import type { RawDeflate } from './deflate.ts';
 import { graftOnTemplate } from './graft.ts';
 import { normalizeParts } from './package.ts';
 import { renderSlides } from './slides.ts';
@@ -13,9 +14,18 @@ import { deterministicZip, sortedNames } from './zip.ts';
 export const PPTX_MIME =
 	'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
-/** Writes the scene as a .pptx; the same scene gives the same bytes. */
-export async function writePptx(scene: Scene): Promise<Uint8Array> {
-	return (await writePptxParts(scene)).bytes;
+/** How a .pptx is written. */
+export interface PptxOptions {
+	/**
+	 * The compressor of the zip's parts (default: `fastDeflate`, plain JavaScript, which gives the
+	 * same bytes in Node and in the browser). Another gives other bytes of the same parts.
+	 */
+	deflate?: RawDeflate;
+}
+
+/** Writes the scene as a .pptx; the same scene (and compressor) gives the same bytes. */
+export async function writePptx(scene: Scene, options: PptxOptions = {}): Promise<Uint8Array> {
+	return (await writePptxParts(scene, options)).bytes;
 }
 
 /**
@@ -24,6 +34,7 @@ export async function writePptx(scene: Scene): Promise<Uint8Array> {
  */
 export async function writePptxParts(
 	scene: Scene,
+	options: PptxOptions = {},
 ): Promise<{ bytes: Uint8Array; parts: ReadonlyMap<string, Uint8Array> }> {
 	const drawn = await renderSlides(scene);
 	// On a company template, the slides move onto its package (masters, layouts, theme).
@@ -38,6 +49,7 @@ export async function writePptxParts(
 		timestamp: scene.meta.modified,
 		bulletColor: scene.theme.bulletColor,
 		language: scene.meta.language,
+		...(options.deflate ? { deflate: options.deflate } : {}),
 		rewrite: (part, xml) => {
 			const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(part);
 			if (slide) return accessibleSlide(xml, scene.slides[Number(slide[1]) - 1]!);
@@ -53,5 +65,8 @@ export async function writePptxParts(
 		},
 	});
 	const ordered = new Map(sortedNames(parts.keys()).map((name) => [name, parts.get(name)!]));
-	return { bytes: deterministicZip(ordered, scene.meta.modified), parts: ordered };
+	return {
+		bytes: deterministicZip(ordered, scene.meta.modified, options.deflate),
+		parts: ordered,
+	};
 }

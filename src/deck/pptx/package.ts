@@ -19,6 +19,7 @@ import { encodedPart, partBytes, partText, rememberedRewrite, type PartData } fr
 import { escapeXml } from '../xml.ts';
 import { packageProblems, resolveTarget, xmlProblems } from './problems.ts';
 import { capturedWorkbook } from './capture.ts';
+import type { RawDeflate } from './deflate.ts';
 import { applyLanguage } from './language.ts';
 import { repairParts } from './repair.ts';
 import { contentTypesPart, deterministicZip, naturalCompare, unzip } from './zip.ts';
@@ -45,6 +46,8 @@ export interface DeckMetadata {
 	language?: string;
 	/** Rewrites a slide, layout or master part before the generic repairs (titles, decorative marks). */
 	rewrite?: (part: string, xml: string) => string;
+	/** The compressor of the package's and the chart workbooks' parts (default: `fastDeflate`). */
+	deflate?: RawDeflate;
 }
 
 /** `2026-03-12T00:00:00Z`. */
@@ -96,7 +99,7 @@ function appXml(meta: DeckMetadata): string {
 }
 
 /** The embedded chart workbook with fixed dates and a deterministic zip. */
-function normalizeWorkbook(data: Uint8Array, timestamp: Date): Uint8Array {
+function normalizeWorkbook(data: Uint8Array, timestamp: Date, deflate?: RawDeflate): Uint8Array {
 	const captured = capturedWorkbook(data);
 	const files = captured
 		? new Map([...captured].map(([name, content]) => [name, encodedPart(content)]))
@@ -113,7 +116,7 @@ function normalizeWorkbook(data: Uint8Array, timestamp: Date): Uint8Array {
 			),
 		);
 	}
-	return deterministicZip(files, timestamp);
+	return deterministicZip(files, timestamp, deflate);
 }
 
 /**
@@ -250,7 +253,7 @@ export function normalizePackage(
 	parts: ReadonlyMap<string, PartData> | Uint8Array,
 	meta: DeckMetadata,
 ): Uint8Array {
-	return deterministicZip(normalizeParts(parts, meta), meta.timestamp);
+	return deterministicZip(normalizeParts(parts, meta), meta.timestamp, meta.deflate);
 }
 
 /** The clean package's parts, before zipping (see {@link normalizePackage}). */
@@ -304,7 +307,7 @@ export function normalizeParts(
 	for (const [path, content] of input) {
 		const name = rename(path);
 		if (/\.xlsx$/.test(name)) {
-			files.set(name, normalizeWorkbook(encodedPart(content), meta.timestamp));
+			files.set(name, normalizeWorkbook(encodedPart(content), meta.timestamp, meta.deflate));
 		} else if (name.endsWith('.rels') || name === contentTypesPart) {
 			files.set(name, rewritten(content, renameRefs));
 		} else if (name === 'ppt/presentation.xml' || /^ppt\/charts\/chart\d+\.xml$/.test(name)) {

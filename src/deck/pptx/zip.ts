@@ -1,10 +1,11 @@
 /**
  * Deterministic zips: entries in a fixed order, DEFLATE (parts compressed already are stored),
  * one timestamp for every entry. The same files and timestamp give the same bytes, in Node and in
- * the browser (the zip is laid out and deflated here in plain JavaScript).
+ * the browser (the zip is laid out and deflated here in plain JavaScript), unless the caller
+ * gives its own compressor.
  */
 import { strToU8, unzipSync } from 'fflate';
-import { deflateCached, partCrc } from './deflate.ts';
+import { deflateCached, partCrc, type RawDeflate } from './deflate.ts';
 
 /** The package's content types part. */
 export const contentTypesPart = '[Content_Types].xml';
@@ -89,15 +90,19 @@ const compressed = /\.(png|jpe?g|gif|xlsx|docx|pptx|zip)$/i;
 /**
  * Zips `files` deterministically: DEFLATE, except parts compressed already, which are stored.
  * Headers as fflate's `zipSync` writes them (no extra fields); deflated parts come from
- * `deflateCached`.
+ * `deflateCached`, made by `deflate` (default: `fastDeflate`).
  */
-export function deterministicZip(files: Map<string, Uint8Array>, timestamp: Date): Uint8Array {
+export function deterministicZip(
+	files: Map<string, Uint8Array>,
+	timestamp: Date,
+	deflate?: RawDeflate,
+): Uint8Array {
 	const time = dosTime(zipTime(timestamp));
 	const entries = sortedNames(files.keys()).map((name) => {
 		const content = files.get(name)!;
 		const crc = partCrc(content);
 		const method = compressed.test(name) ? 0 : 8;
-		const data = method ? deflateCached(content, crc) : content;
+		const data = method ? deflateCached(content, crc, deflate) : content;
 		const encoded = strToU8(name);
 		return {
 			name: encoded,
