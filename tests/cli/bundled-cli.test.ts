@@ -327,6 +327,55 @@ describe('npm run decks from a cached bundle', () => {
 		await expect(stat(path.join(root, 'out/acme-cfo.pptx'))).rejects.toThrow();
 	});
 
+	it("runs with the script's small young generation, and gives worker threads theirs", async () => {
+		const root = await checkout();
+		// A CLI that fills each heap's young generation with short-lived objects, some of which
+		// survive a scavenge (so V8 grows it to its limit), in this thread and in a worker thread
+		// asking for a 64 MB young generation as the batch's threads do.
+		const fill = `() => {
+			let kept = [];
+			for (let i = 0; i < 2e6; i++) {
+				kept.push({ i, text: 'x' + i });
+				if (kept.length > 20000) kept = [];
+			}
+			return require('node:v8').getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size;
+		}`;
+		await writeFile(
+			path.join(root, 'scripts/young.ts'),
+			`import { Worker } from 'node:worker_threads';
+const fill = ${fill};
+const main = fill();
+const worker = new Worker(\`require('node:worker_threads').parentPort.postMessage((\${fill})())\`, {
+	eval: true,
+	resourceLimits: { maxYoungGenerationSizeMb: 64 },
+});
+worker.once('message', (threadSize) => console.log(JSON.stringify({ main, thread: threadSize })));
+`,
+		);
+		const sizes = async (flags: string[]) => {
+			const result = await node(root, [
+				...flags,
+				'scripts/lib/bundled-cli.mjs',
+				'scripts/young.ts',
+			]);
+			expect(result.stderr).toBe('');
+			return JSON.parse(result.stdout) as { main: number; thread: number };
+		};
+		const { scripts } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+			scripts: Record<string, string>;
+		};
+		const flags = scripts.decks!.split(/\s+/).slice(1, -2);
+		expect(flags).toContain('--max-semi-space-size=1');
+		const [small, plain] = [await sizes(flags), await sizes([])];
+		const megabytes = 1024 * 1024;
+		// The script's flag keeps this thread's young generation small...
+		expect(small.main).toBeLessThanOrEqual(4 * megabytes);
+		expect(plain.main).toBeGreaterThan(4 * megabytes);
+		// ...and the worker thread's is what its resourceLimits give without the flag.
+		expect(small.thread).toBeGreaterThan(4 * megabytes);
+		expect(small.thread).toBe(plain.thread);
+	});
+
 	it('runs from the sources when esbuild is missing, or when CLI_FROM_SOURCE is set', async () => {
 		const root = await checkout();
 		const fromSource = await npmDecks(root, ['acme-cfo', '--out', 'out-env'], {
