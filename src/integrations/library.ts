@@ -31,8 +31,6 @@ export interface BuildStepContext {
 export interface BuildStep<Prepared = void, Started = void> {
 	/** Name used in error messages. */
 	name: string;
-	/** Middleware that runs on every page `astro build` renders (e.g. to see its HTML). */
-	middleware?: URL;
 	/** Work that needs no content (e.g. threads loading code), begun before the content check. */
 	start?(): Started;
 	/** Undoes `start` when the build stops before `prepare` (the content has errors). */
@@ -89,13 +87,9 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 	return {
 		name: 'insight-library',
 		hooks: {
-			'astro:config:setup': async ({ config, command, logger, updateConfig, addMiddleware }) => {
+			'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
 				root = fileURLToPath(config.root);
 				outDir = fileURLToPath(config.outDir);
-				if (command === 'build') {
-					for (const step of steps)
-						if (step.middleware) addMiddleware({ entrypoint: step.middleware, order: 'post' });
-				}
 				// Drafts show only in the dev server. Decided by the command, not by NODE_ENV, which
 				// test runners set to "test" and which would otherwise make a build look like dev.
 				updateConfig({ vite: { define: { __DEV_SERVER__: JSON.stringify(command === 'dev') } } });

@@ -1,29 +1,17 @@
 /**
- * Middleware for `astro build` only (added by the search index step): hands each rendered page
- * that marks content with `data-pagefind-body` to the search index while Astro renders the rest,
- * so Pagefind indexes on the second core instead of reading `dist/` once rendering is done. The
- * page reaches Astro with the same status, headers and bytes.
+ * How pages reach the search index step (search.ts) while Astro renders them: a page wraps what
+ * it indexes in `<SearchBody>` (components/SearchBody.astro), which hands that HTML here. The
+ * step listens through `globalThis` because the pages are bundled apart from the integration;
+ * outside `astro build` nothing listens and pages render as they would without it.
  */
-import type { MiddlewareHandler } from 'astro';
 
-/** Where the search index step listens for pages (the middleware is bundled apart from it). */
+/** Where the search index step listens for pages. */
 export const searchPagesKey = Symbol.for('insight-briefings.search-pages');
 
-/** Takes a rendered page's URL path and HTML. */
+/** Takes a rendered page's URL path and the HTML of its indexed part. */
 export type SearchPageSink = (pathname: string, html: string) => void;
 
-const marker = Buffer.from('data-pagefind-body');
-const decoder = new TextDecoder();
-
-export const onRequest: MiddlewareHandler = async (context, next) => {
-	const response = await next();
-	const sink = (globalThis as Record<symbol, SearchPageSink | undefined>)[searchPagesKey];
-	if (!sink || !response.body || !response.headers.get('content-type')?.includes('text/html'))
-		return response;
-	// The body is read once, as bytes, and handed on as a new response: a clone would tee the
-	// stream and buffer every chunk twice, and only pages for the index need decoding to text.
-	const bytes = Buffer.from(await response.arrayBuffer());
-	if (bytes.includes(marker)) sink(context.url.pathname, decoder.decode(bytes));
-	const { status, statusText, headers } = response;
-	return new Response(bytes, { status, statusText, headers });
-};
+/** Hands the indexed part of the page at `pathname` to the search index, when one is being built. */
+export function handToSearchIndex(pathname: string, html: string): void {
+	(globalThis as Record<symbol, SearchPageSink | undefined>)[searchPagesKey]?.(pathname, html);
+}

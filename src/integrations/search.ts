@@ -1,10 +1,11 @@
 /**
  * Build step: the Pagefind search index, built through Pagefind's Node API from the pages that
  * mark their content with `data-pagefind-body` (insight pages), so navigation is not indexed.
- * The index starts before Astro renders, and a middleware (search-pages.ts) hands it each page as
- * it is rendered: Pagefind's own process parses and indexes on the second core while Astro renders
- * on the first, and only writing the index is left once the site is written. Should no page reach
- * it that way, the index reads the written site instead. Any indexing error fails the build.
+ * The index starts before Astro renders, and each page hands it the part it indexes as it is
+ * rendered (search-pages.ts): Pagefind's own process parses and indexes on the second core while
+ * Astro renders on the first, and only writing the index is left once the site is written. Should
+ * no page reach it that way, the index reads the written site instead. Any indexing error fails
+ * the build.
  */
 import path from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
@@ -24,16 +25,20 @@ const sinks = globalThis as Record<symbol, SearchPageSink | undefined>;
 const sourcePath = (pathname: string) =>
 	decodeURI(pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`).slice(1);
 
+/** The indexed part of a page as a document of its own, in the site's language. */
+const document = (html: string) => `<!doctype html><html lang="en"><body>${html}</body></html>`;
+
 export const searchIndexStep: BuildStep<SearchIndexing> = {
 	name: 'search index',
-	middleware: new URL('./search-pages.ts', import.meta.url),
 	prepare: async () => {
 		const { index, errors } = await createIndex({ forceLanguage: 'en' });
 		if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 		const indexing: SearchIndexing = { index, added: [] };
 		sinks[searchPagesKey] = (pathname, html) => {
 			indexing.added.push(
-				index.addHTMLFile({ sourcePath: sourcePath(pathname), content: html }).then(
+				// Pagefind indexes only what is inside data-pagefind-body (with its meta, filters and
+				// sorts), all within the part handed over, so the rest of the page would be parsed for nothing.
+				index.addHTMLFile({ sourcePath: sourcePath(pathname), content: document(html) }).then(
 					(response) => response.errors,
 					(error: unknown) => [error instanceof Error ? error.message : String(error)],
 				),

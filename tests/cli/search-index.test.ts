@@ -1,47 +1,49 @@
 /**
- * The search index step: pages handed over by the build's middleware while Astro renders are
- * indexed (only those that mark content with data-pagefind-body), the middleware passes every
- * response on unchanged, and with no page handed over the step indexes the written site instead.
+ * The search index step: the parts of pages handed over while Astro renders (what a page wraps in
+ * `<SearchBody>`) are indexed exactly as Pagefind indexes the whole written pages, and with no
+ * part handed over the step indexes the written site instead.
  */
 import { mkdtemp, readdir, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { APIContext, MiddlewareNext } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuildStepContext } from '../../src/integrations/library.ts';
 import { searchIndexStep } from '../../src/integrations/search.ts';
-import {
-	onRequest,
-	searchPagesKey,
-	type SearchPageSink,
-} from '../../src/integrations/search-pages.ts';
+import { handToSearchIndex } from '../../src/integrations/search-pages.ts';
 
-const page = (title: string, body: boolean) =>
-	`<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Menu</nav>` +
-	`<article${body ? ' data-pagefind-body' : ''}><h1 data-pagefind-meta="title">${title}</h1>` +
-	`<p>Working capital ${title.toLowerCase()} rises.</p></article></body></html>`;
+/** The part of a page it indexes, as an insight page marks it. */
+const body = (title: string, filter: string) =>
+	`<article data-pagefind-body><p><span data-pagefind-filter="stage">${filter}</span></p>` +
+	`<h1 data-pagefind-meta="title">${title}</h1><p data-pagefind-meta="summary">About ${title}.</p>` +
+	`<div data-pagefind-ignore>Chips</div><h2 id="story">The story</h2>` +
+	`<p>Working capital ${title.toLowerCase()} rises <em>fast</em>.</p></article>`;
 
-/** Runs the middleware on a rendered page as Astro's build would. */
-async function render(pathname: string, html: string, type = 'text/html') {
-	const context = { url: new URL(`https://insights.example.com${pathname}`) } as APIContext;
-	const next = (async () =>
-		new Response(html, { headers: { 'content-type': type } })) as MiddlewareNext;
-	const response = (await onRequest(context, next)) as Response;
-	return response.text();
-}
+/** A whole page around `inner`, with navigation and a footer the index must not see. */
+const page = (title: string, inner: string) =>
+	`<!doctype html><html lang="en"><head><title>${title} · Insights</title></head><body>` +
+	`<header data-pagefind-ignore="all"><nav>Menu Search</nav></header><main>${inner}` +
+	`<section><h2>Related insights</h2><p>Other words</p></section></main>` +
+	`<footer>Footer text</footer></body></html>`;
 
-let outDir = '';
+const pages: Array<[string, string]> = [
+	['/insights/alpha/', body('Alpha', 'Why change')],
+	['/insights/beta/', body('Beta', 'What works')],
+	['/insights/délai/', body('Délai', 'Why change')],
+];
+
+const folders: string[] = [];
 afterEach(async () => {
-	if (outDir) await rm(outDir, { recursive: true, force: true });
+	await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** Runs the step over `pages` rendered in turn, after `writeSite` wrote files into `outDir`. */
+/** Runs the step: `handed` parts handed over while rendering, after `writeSite` wrote `outDir`. */
 async function run(
-	pages: Array<[string, string]>,
-	writeSite?: () => Promise<void>,
-): Promise<string[]> {
-	outDir = await mkdtemp(path.join(tmpdir(), 'search-index-'));
-	await writeSite?.();
+	handed: Array<[string, string]>,
+	writeSite?: (outDir: string) => Promise<void>,
+): Promise<{ outDir: string; lines: string[] }> {
+	const outDir = await mkdtemp(path.join(tmpdir(), 'search-index-'));
+	folders.push(outDir);
+	await writeSite?.(outDir);
 	const lines: string[] = [];
 	const context = {
 		root: outDir,
@@ -49,61 +51,70 @@ async function run(
 		log: (line: string) => void lines.push(line),
 	} as BuildStepContext;
 	const indexing = await searchIndexStep.prepare!(context);
-	for (const [pathname, html] of pages) expect(await render(pathname, html)).toBe(html);
+	for (const [pathname, html] of handed) handToSearchIndex(pathname, html);
 	await searchIndexStep.complete(context, indexing);
-	return lines;
+	return { outDir, lines };
+}
+
+/** Every file of the index under `outDir/pagefind`, by name. */
+async function indexFiles(outDir: string): Promise<Map<string, Buffer>> {
+	const root = path.join(outDir, 'pagefind');
+	const files = new Map<string, Buffer>();
+	for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		const file = path.join(entry.parentPath, entry.name);
+		files.set(path.relative(root, file), await readFile(file));
+	}
+	return files;
+}
+
+/** Writes each page whole where Astro would (`/x/` as `x/index.html`), in turn. */
+async function writePages(outDir: string, which = pages): Promise<void> {
+	for (const [pathname, inner] of which) {
+		const folder = path.join(outDir, decodeURI(pathname));
+		await mkdir(folder, { recursive: true });
+		await writeFile(path.join(folder, 'index.html'), page(pathname, inner));
+	}
 }
 
 describe('search index step', () => {
-	it('indexes the pages rendered with data-pagefind-body, and only those', async () => {
-		const lines = await run([
-			['/insights/alpha/', page('Alpha', true)],
-			['/insights/beta/', page('Beta', true)],
-			['/', page('Home', false)],
-		]);
-		expect(lines).toEqual(['search index: 2 pages indexed']);
-		const fragments = await readdir(path.join(outDir, 'pagefind', 'fragment'));
-		expect(fragments).toHaveLength(2);
-		expect(fragments.every((name) => name.endsWith('.pf_fragment'))).toBe(true);
-	});
-
-	it('hands the page on with the same status, headers and bytes', async () => {
-		const html = page('Délai', true);
-		const context = { url: new URL('https://insights.example.com/404') } as APIContext;
-		const headers = { 'content-type': 'text/html; charset=utf-8', 'x-page': 'missing' };
-		const next = (async () => new Response(html, { status: 404, headers })) as MiddlewareNext;
-		const handed: Array<[string, string]> = [];
-		const sinks = globalThis as Record<symbol, SearchPageSink | undefined>;
-		sinks[searchPagesKey] = (pathname, text) => void handed.push([pathname, text]);
-		let response: Response;
-		try {
-			response = (await onRequest(context, next)) as Response;
-		} finally {
-			delete sinks[searchPagesKey];
+	it('indexes the part handed over as it indexes the whole written page, byte for byte', async () => {
+		// Page by page: Pagefind numbers pages in the order it gets them, which for a folder is the
+		// order the file system lists it, and for the build the order Astro renders.
+		for (const [pathname, inner] of pages) {
+			const handed = await run([[pathname, inner]]);
+			const written = await run([], (outDir) => writePages(outDir, [[pathname, inner]]));
+			expect(handed.lines).toEqual(['search index: 1 pages indexed']);
+			expect(written.lines).toEqual(handed.lines);
+			const fromPart = await indexFiles(handed.outDir);
+			const fromPage = await indexFiles(written.outDir);
+			expect([...fromPart.keys()].sort()).toEqual([...fromPage.keys()].sort());
+			for (const [name, bytes] of fromPart)
+				expect(bytes.equals(fromPage.get(name)!), `${pathname}: ${name}`).toBe(true);
 		}
-		expect(handed).toEqual([['/404', html]]);
-		expect(response.status).toBe(404);
-		expect(response.headers.get('x-page')).toBe('missing');
-		expect(await response.text()).toBe(html);
 	});
 
-	it('passes other responses on untouched and does not index them', async () => {
-		expect(await render('/builder/index.json', '{"a":1}', 'application/json')).toBe('{"a":1}');
+	it('indexes every part handed over', async () => {
+		const { outDir, lines } = await run(pages);
+		expect(lines).toEqual(['search index: 3 pages indexed']);
+		const fragments = await readdir(path.join(outDir, 'pagefind', 'fragment'));
+		expect(fragments).toHaveLength(3);
+	});
+
+	it('hands nothing over, and fails nothing, when no index is being built', () => {
+		expect(() => handToSearchIndex('/insights/alpha/', body('Alpha', 'Why change'))).not.toThrow();
 	});
 
 	it('reads the written site when no page was handed over', async () => {
-		const lines = await run([], async () => {
-			await mkdir(path.join(outDir, 'insights', 'gamma'), { recursive: true });
-			await writeFile(path.join(outDir, 'insights', 'gamma', 'index.html'), page('Gamma', true));
-		});
-		expect(lines).toEqual(['search index: 1 pages indexed']);
+		const { outDir, lines } = await run([], (outDir) => writePages(outDir));
+		expect(lines).toEqual(['search index: 3 pages indexed']);
 		const entry = JSON.parse(
 			await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
 		);
-		expect(entry.languages.en.page_count).toBe(1);
+		expect(entry.languages.en.page_count).toBe(3);
 	});
 
 	it('fails the build when no page marks its content', async () => {
-		await expect(run([['/', page('Home', false)]])).rejects.toThrow(/indexed no pages/);
+		await expect(run([])).rejects.toThrow(/indexed no pages/);
 	});
 });
