@@ -40,7 +40,7 @@ import vm from 'node:vm';
 module.enableCompileCache?.();
 
 /** Bumped when the way bundles are made changes, so older bundles are rebuilt. */
-const format = 3;
+const format = 4;
 /**
  * A run that compiled this much more bytecode than the run that wrote the code cache (a deck after
  * a `--help`, say) writes it again; runs doing the same work leave it alone.
@@ -189,22 +189,62 @@ function record(file, since) {
  * Keeps a project source's `import.meta.url`, `dirname` and `filename` (a CommonJS bundle has no
  * import.meta): new URL('./worker.ts', import.meta.url) still names the source file.
  */
-const importMetaPlugin = {
-	name: 'source-import-meta',
+function sourceImportMeta(source, file) {
+	if (!source.includes('import.meta')) return source;
+	const values = { url: pathToFileURL(file).href, dirname: path.dirname(file), filename: file };
+	return source.replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, name) =>
+		JSON.stringify(values[name]),
+	);
+}
+
+/** How the schemas import zod; see {@link zodNamespace}. */
+const zodImport = "import { z } from 'astro/zod';";
+
+/**
+ * Whether `astro/zod`'s `z` is zod's own `zod/v4` namespace, the same files resolved from the
+ * project: Astro's module is `import * as mod from "zod/v4"; export { mod as z }`.
+ */
+async function astroZodIsZod(build) {
+	const resolve = (name, resolveDir) =>
+		build.resolve(name, { kind: 'import-statement', resolveDir });
+	const astroZod = await resolve('astro/zod', root);
+	if (astroZod.errors.length) return false;
+	const text = readFileSync(astroZod.path, 'utf8');
+	const [, name] = text.match(/import \* as (\w+) from "zod\/v4";/) ?? [];
+	if (!name || !new RegExp(`\\b${name} as z\\b`).test(text)) return false;
+	const [fromAstro, fromRoot] = await Promise.all([
+		resolve('zod/v4', path.dirname(astroZod.path)),
+		resolve('zod/v4', root),
+	]);
+	return !fromAstro.errors.length && fromAstro.path === fromRoot.path;
+}
+
+/**
+ * A schema's `import { z } from 'astro/zod'` as `import * as z from 'zod/v4'`: the same module
+ * (checked by {@link astroZodIsZod}), but a namespace esbuild can see into. Astro's `z` is a
+ * namespace object re-exported as a value, so the bundle held all of zod (600 KB: every locale,
+ * JSON Schema conversion) and a run loaded, compiled and initialised it; through `z.object`-style
+ * reads of zod's own namespace only the zod code the schemas use is bundled (150 KB).
+ */
+function zodNamespace(source, direct) {
+	return direct && source.includes(zodImport)
+		? source.replace(zodImport, "import * as z from 'zod/v4';")
+		: source;
+}
+
+/** The project's own sources as the bundle takes them (packages are bundled as they are). */
+const sourcesPlugin = {
+	name: 'project-sources',
 	setup(build) {
-		build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+		let direct;
+		build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
 			if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
 			const source = readFileSync(args.path, 'utf8');
-			if (!source.includes('import.meta')) return undefined;
-			const values = {
-				url: pathToFileURL(args.path).href,
-				dirname: path.dirname(args.path),
-				filename: args.path,
-			};
+			if (source.includes(zodImport)) direct ??= astroZodIsZod(build);
+			const contents = sourceImportMeta(zodNamespace(source, await direct), args.path);
+			if (contents === source) return undefined;
 			return {
-				contents: source.replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, name) =>
-					JSON.stringify(values[name]),
-				),
+				contents,
 				loader: path.extname(args.path).slice(1).replace(/^[cm]/, '') === 'ts' ? 'ts' : 'js',
 			};
 		});
@@ -340,7 +380,7 @@ async function buildBundle(entry, dir) {
 			target: `node${process.versions.node.split('.')[0]}`,
 			// Modules left out load from source through Node (require() of an ES module).
 			supported: { 'dynamic-import': false },
-			plugins: [importMetaPlugin, onDemandPlugin, unusedModulesPlugin],
+			plugins: [sourcesPlugin, onDemandPlugin, unusedModulesPlugin],
 			minifyWhitespace: true,
 			minifySyntax: true,
 			write: false,
