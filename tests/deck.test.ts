@@ -704,4 +704,24 @@ describe('xmlError', () => {
 		expect(xmlError('<a x="y<z"/>')).toMatch(/a "<" in the value of x/);
 		for (const xml of bad) expect(xmlError(xml), JSON.stringify(xml)).toBeDefined();
 	});
+
+	it('reads names and white space by the same rules as before, with the same messages', () => {
+		// Names start with a letter, "_", ":" or a character from U+00C0 on, and go on with those,
+		// digits, "-", "." and U+00B7; white space is space, tab, newline and return.
+		expect(
+			xmlError('<a:b-c.d_1\u00b7\u00e9 \u00c0x="1"\t_y:z="2"\r\n>\u4e2d</a:b-c.d_1\u00b7\u00e9\n>'),
+		).toBeUndefined();
+		expect(xmlError('<\u00c0\ud83d\ude00/>')).toBeUndefined();
+		expect(xmlError('<1a/>')).toBe('a malformed start tag (line 1, offset 1)');
+		expect(xmlError('<-a/>')).toBe('a malformed start tag (line 1, offset 1)');
+		expect(xmlError('<\u00b7/>')).toBe('a malformed start tag (line 1, offset 1)');
+		expect(xmlError('<a\u00bf/>')).toBe('no space between attributes in <a> (line 1, offset 2)');
+		expect(xmlError('<a \u00bfx="1"/>')).toBe('a malformed attribute in <a> (line 1, offset 3)');
+		expect(xmlError('<a\f/>')).toBe('no space between attributes in <a> (line 1, offset 2)');
+		expect(xmlError('<a></ a>')).toBe('a malformed end tag (line 1, offset 5)');
+		expect(xmlError('<a></a b>')).toBe('a malformed end tag </a (line 1, offset 7)');
+		expect(xmlError('<a></b>')).toBe('</b> closing <a> (line 1, offset 7)');
+		expect(xmlError('<a x = "1" x="2"/>')).toBe('attribute x twice in <a> (line 1, offset 12)');
+		expect(xmlError('<a x y="1"/>')).toBe('attribute x without a value in <a> (line 1, offset 5)');
+	});
 });
