@@ -21,7 +21,13 @@ import { contentCache } from './lib/content-cache.ts';
 // covers `node scripts/decks.ts` run directly. The engine is imported after it: static imports
 // would be compiled before it ran. No top-level await: the bundle is a CommonJS script.
 module.enableCompileCache?.();
-const engine = import('../src/integrations/decks.ts');
+
+/**
+ * Set when this bundle runs in a deck thread of a batch (src/integrations/decks-worker-bundled.mjs):
+ * the thread runs the worker's code from the bundle the main thread runs, not the CLI.
+ */
+const inDeckThread = Symbol.for('insight-briefings.decks-thread') in globalThis;
+const engine = inDeckThread ? undefined : import('../src/integrations/decks.ts');
 
 /**
  * The hash of the bundle this file runs from under `npm run decks` (set by
@@ -79,7 +85,7 @@ function parseArgs(argv: string[]): {
 }
 
 async function main(argv: string[]): Promise<number> {
-	const { buildDecks, outDirProblem, removeTempFilesOnSignals } = await engine;
+	const { buildDecks, outDirProblem, removeTempFilesOnSignals } = await engine!;
 	removeTempFilesOnSignals();
 	const args = parseArgs(argv);
 	if (args.help) {
@@ -112,15 +118,17 @@ async function main(argv: string[]): Promise<number> {
 	return result.ok ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-	(code) => (process.exitCode = code),
-	async (error: unknown) => {
-		// Content problems are reported as file: field: message lines above; this is the last line of
-		// defence against a stack trace for anything else (a bug, or the file system failing).
-		(await engine.catch(() => undefined))?.removeTempFiles();
-		console.error(
-			`decks: ${error instanceof Error ? error.message : String(error)}${process.env.DEBUG ? `\n${(error as Error).stack}` : ' (set DEBUG=1 for details)'}`,
-		);
-		process.exitCode = 1;
-	},
-);
+if (inDeckThread) void import('../src/integrations/decks-worker.ts');
+else
+	main(process.argv.slice(2)).then(
+		(code) => (process.exitCode = code),
+		async (error: unknown) => {
+			// Content problems are reported as file: field: message lines above; this is the last line of
+			// defence against a stack trace for anything else (a bug, or the file system failing).
+			(await engine?.catch(() => undefined))?.removeTempFiles();
+			console.error(
+				`decks: ${error instanceof Error ? error.message : String(error)}${process.env.DEBUG ? `\n${(error as Error).stack}` : ' (set DEBUG=1 for details)'}`,
+			);
+			process.exitCode = 1;
+		},
+	);

@@ -447,6 +447,8 @@ function runBundle(entry, dir, { manifest, source, saved }) {
 	}
 	// The CLI names its content cache after the code that fills it (scripts/lib/content-cache.ts).
 	globalThis[Symbol.for('insight-briefings.cli-bundle')] = manifest.bundle;
+	// A batch's deck threads run this same checked file (src/integrations/decks-worker-bundled.mjs).
+	globalThis[Symbol.for('insight-briefings.cli-bundle-file')] = { file, entry };
 	const cjs = { exports: {} };
 	script.runInThisContext()(
 		cjs.exports,

@@ -84,6 +84,33 @@ type ParseReply = { seq: number; reads?: InsightFileRead[]; unparsed?: string };
 const parseHere = (texts: InsightText[], options: ReadInsightOptions) =>
 	texts.map(({ file, source }) => parsedInsightFile(file, source, options));
 
+/** How long {@link DeckWorkers.close} waits for a thread to exit before terminating it. */
+const closeWait = 2000;
+
+/** What scripts/lib/bundled-cli.mjs tells the CLI it runs from: the bundle file and its entry. */
+type CliBundle = { file: string; entry: string };
+
+/**
+ * Starts one deck thread. Under `npm run decks` (the CLI's bundle) the thread runs that bundle
+ * (decks-worker-bundled.mjs); elsewhere (the site build, tests, the CLI from its sources) it loads
+ * decks-worker.ts from its sources. `keepCodeCache`: this thread writes the bundle's thread code
+ * cache when it has none.
+ */
+function startWorker(keepCodeCache: boolean): Worker {
+	const bundle = (globalThis as Record<symbol, CliBundle | undefined>)[
+		Symbol.for('insight-briefings.cli-bundle-file')
+	];
+	// A larger young generation: a deck allocates a few MB of short-lived strings and arrays, and
+	// fewer scavenges save about 3% of a batch's CPU.
+	const resourceLimits = { maxYoungGenerationSizeMb: 64 };
+	return bundle
+		? new Worker(new URL('./decks-worker-bundled.mjs', import.meta.url), {
+				workerData: { bundle, keepCodeCache },
+				resourceLimits,
+			})
+		: new Worker(new URL('./decks-worker.ts', import.meta.url), { resourceLimits });
+}
+
 /** Worker threads for a batch of decks, started ahead of the decks' inputs. */
 export class DeckWorkers {
 	readonly #threads: Thread[];
@@ -91,14 +118,10 @@ export class DeckWorkers {
 
 	/** Starts `count` threads; each loads the deck engine at once. */
 	constructor(count: number) {
-		this.#threads = Array.from({ length: count }, () => {
+		this.#threads = Array.from({ length: count }, (_, index) => {
 			const thread: Thread = { ready: Promise.resolve(), parsing: new Map(), queued: 0 };
 			try {
-				// A larger young generation: a deck allocates a few MB of short-lived strings and arrays,
-				// and fewer scavenges save about 3% of a batch's CPU.
-				const worker = new Worker(new URL('./decks-worker.ts', import.meta.url), {
-					resourceLimits: { maxYoungGenerationSizeMb: 64 },
-				});
+				const worker = startWorker(index === 0);
 				thread.worker = worker;
 				worker.on('message', (reply: ParseReply | object) => {
 					if (!('seq' in reply)) return;
@@ -154,9 +177,28 @@ export class DeckWorkers {
 		return reads;
 	};
 
-	/** Stops every thread (idempotent); call when the batch is refused or done. */
+	/**
+	 * Stops every thread (idempotent); call when the batch is refused or done. Each is asked to
+	 * exit first (a thread started from the CLI's bundle may keep its code cache then) and
+	 * terminated when it has not within {@link closeWait} ms.
+	 */
 	async close(): Promise<void> {
-		await Promise.all(this.#threads.map((thread) => thread.worker?.terminate()));
+		await Promise.all(
+			this.#threads.map(async ({ worker }) => {
+				if (!worker) return;
+				const exited = new Promise<void>((resolve) => {
+					worker.once('exit', () => resolve());
+					setTimeout(resolve, closeWait).unref();
+				});
+				try {
+					worker.postMessage({ close: true });
+				} catch {
+					// Already stopped.
+				}
+				await exited;
+				await worker.terminate();
+			}),
+		);
 	}
 
 	/**

@@ -19,10 +19,14 @@ const engine = Promise.all([import('../deck/audit/index.ts'), import('../deck/in
 /** The PDF fonts come with the first deck (the thread starts before they are read). */
 let pdfFonts: PdfFonts | undefined;
 
-/** A deck to build, or insight texts to parse (`parse`: answered with their reads, in order). */
+/**
+ * A deck to build, insight texts to parse (`parse`: answered with their reads, in order), or the
+ * end of the batch (`close`: the thread exits).
+ */
 type Message =
 	| { id: string; input: DeckInput; pdfFonts?: PdfFonts }
-	| { parse: { seq: number; texts: InsightText[]; options: ReadInsightOptions } };
+	| { parse: { seq: number; texts: InsightText[]; options: ReadInsightOptions } }
+	| { close: true };
 
 /** Parses insight texts and answers with their reads, or `unparsed` when that failed. */
 async function parseTexts({ seq, texts, options }: Extract<Message, { parse: unknown }>['parse']) {
@@ -39,6 +43,13 @@ async function parseTexts({ seq, texts, options }: Extract<Message, { parse: unk
 }
 
 parentPort?.on('message', async (message: Message) => {
+	if ('close' in message) {
+		// The batch is done: the thread started from the CLI's bundle may keep its code cache first.
+		(globalThis as Record<symbol, { beforeClose?: () => void } | undefined>)[
+			Symbol.for('insight-briefings.decks-thread')
+		]?.beforeClose?.();
+		process.exit(0);
+	}
 	if ('parse' in message) return parseTexts(message.parse);
 	const { id, input } = message;
 	pdfFonts = message.pdfFonts ?? pdfFonts;
