@@ -66,7 +66,12 @@ const cacheDir = (root: string) =>
 describe('the deck threads of a batch', () => {
 	it('run the CLI bundle with their own code cache, and give the decks the sources give', async () => {
 		const root = await checkout();
-		const bundled = ['scripts/lib/bundled-cli.mjs', 'scripts/decks.ts'];
+		// `npm run decks` as package.json runs it (its Node flags included).
+		const { scripts } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+			scripts: Record<string, string>;
+		};
+		const [command, ...bundled] = scripts.decks!.split(/\s+/);
+		expect(command).toBe('node');
 		const first = await node(root, [...bundled, '--out', 'out-1']);
 		expect(first.stderr).toBe('');
 		expect(first.stdout).toMatch(/2 decks built in out-1\/ \([\d.]+ s, 2 jobs\)/);
