@@ -210,7 +210,8 @@ export interface CliDecks {
 
 /**
  * The Node arguments of `npm run decks` in `project` (its package.json script, e.g. `node
- * scripts/lib/bundled-cli.mjs scripts/decks.ts`), so the bench times what the command runs, less
+ * --max-semi-space-size=1 scripts/lib/bundled-cli.mjs scripts/decks.ts`: Node's flags included),
+ * so the bench times what the command runs, less
  * npm's own start-up. The bundle cache starts empty in a bench project (node_modules/.cache is not
  * linked): {@link warmDecksCli} makes it, untimed, as a user's first run does.
  */
