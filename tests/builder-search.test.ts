@@ -1,5 +1,6 @@
 /** The builder's insight picker: which insights a search and the filters show, in which order. */
 import { describe, expect, it } from 'vitest';
+import { searchText } from '../src/builder/library.ts';
 import { matchesSearch, pickInsights, searchWords } from '../src/builder/search.ts';
 import type { InsightSummary } from '../src/builder/types.ts';
 import { insight, library } from './fixtures/builder.ts';
@@ -85,6 +86,39 @@ describe('pickInsights', () => {
 			'hc-hard',
 		]);
 		expect(ids({ query: 'no such words' })).toEqual([]);
+	});
+});
+
+describe('pickInsights on index entries', () => {
+	// What the browser has: index entries without summaries, their search text arriving later.
+	const entries: InsightSummary[] = library.insights.map(({ id, data }) => {
+		const { summary, points, implication, ...rest } = data;
+		void [summary, points, implication];
+		return { id, data: rest };
+	});
+	const queries = ['', 'evidence', 'summary hc-hard', 'CLAIM holds', 'what for', 'no such', 'mfg'];
+	const listed = (list: InsightSummary[], query: string) =>
+		pickInsights(list, { ...all, query }).map((entry) => entry.id);
+	const filtered = (list: InsightSummary[], query: string) =>
+		listed(list, '').filter((id) =>
+			matchesSearch(
+				list.find((entry) => entry.id === id)!,
+				searchWords(query),
+			),
+		);
+
+	it('lists what matchesSearch matches, before and after the search text arrives', () => {
+		for (const query of queries)
+			expect(listed(entries, query), query).toEqual(filtered(entries, query));
+		// A word only in the search text is found once the text is there.
+		expect(listed(entries, 'evidence')).toEqual([]);
+		const withText = entries.map((entry, at) => ({
+			...entry,
+			text: searchText(library.insights[at]!.data),
+		}));
+		for (const query of queries)
+			expect(listed(withText, query), query).toEqual(filtered(withText, query));
+		expect(listed(withText, 'evidence')).toHaveLength(entries.length);
 	});
 });
 

@@ -58,6 +58,28 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 			.locator('#selected-list .selected-item')
 			.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.insight!));
 
+	it('finds insights by words of their evidence, once the search text arrives', async () => {
+		// A word of some insight's evidence that no claim or topic holds: only the search text has it.
+		const published = library.insights.filter((entry) => entry.data.status === 'published');
+		const claims = published
+			.map((entry) => [entry.data.title, ...entry.data.topics].join(' ').toLowerCase())
+			.join(' ');
+		const found = published
+			.flatMap((entry) =>
+				entry.data.points
+					.flatMap((point) => (typeof point === 'string' ? point : point.text).split(/\s+/))
+					.map((word) => ({ id: entry.id, word: word.toLowerCase() })),
+			)
+			.find(({ word }) => /^[a-z]{7,}$/.test(word) && !claims.includes(word));
+		expect(found).toBeDefined();
+		const other = await context.newPage();
+		await other.goto(`${siteUrl}/builder/`);
+		await other.waitForSelector('#builder[data-ready="true"]');
+		await other.fill('#pick-search', found!.word);
+		await other.waitForSelector(`#pick-list [data-insight="${found!.id}"]`);
+		await other.close();
+	});
+
 	it('suggests a storyline for an industry and persona that walks the four stages in order', async () => {
 		await page.selectOption('#pick-industry', 'healthcare-providers');
 		await page.selectOption('#pick-persona', 'cfo');
