@@ -67,7 +67,7 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 		const found = published
 			.flatMap((entry) =>
 				entry.data.points
-					.flatMap((point) => (typeof point === 'string' ? point : point.text).split(/\s+/))
+					.flatMap((point) => point.split(/\s+/))
 					.map((word) => ({ id: entry.id, word: word.toLowerCase() })),
 			)
 			.find(({ word }) => /^[a-z]{7,}$/.test(word) && !claims.includes(word));
