@@ -26,7 +26,8 @@ const sourcePath = (pathname: string) =>
 	decodeURI(pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`).slice(1);
 
 /** The indexed part of a page as a document of its own, in the site's language. */
-const document = (html: string) => `<!doctype html><html lang="en"><body>${html}</body></html>`;
+const standaloneDocument = (html: string) =>
+	`<!doctype html><html lang="en"><body>${html}</body></html>`;
 
 export const searchIndexStep: BuildStep<SearchIndexing> = {
 	name: 'search index',
@@ -38,10 +39,12 @@ export const searchIndexStep: BuildStep<SearchIndexing> = {
 			indexing.added.push(
 				// Pagefind indexes only what is inside data-pagefind-body (with its meta, filters and
 				// sorts), all within the part handed over, so the rest of the page would be parsed for nothing.
-				index.addHTMLFile({ sourcePath: sourcePath(pathname), content: document(html) }).then(
-					(response) => response.errors,
-					(error: unknown) => [error instanceof Error ? error.message : String(error)],
-				),
+				index
+					.addHTMLFile({ sourcePath: sourcePath(pathname), content: standaloneDocument(html) })
+					.then(
+						(response) => response.errors,
+						(error: unknown) => [error instanceof Error ? error.message : String(error)],
+					),
 			);
 		};
 		return indexing;
