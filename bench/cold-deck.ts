@@ -3,10 +3,11 @@
  * the engine's cold code. Prints one JSON line of CPU milliseconds (user + system) and fresh
  * memory pages (minor page faults) per step.
  *
- *   node scripts/lib/bundled-cli.mjs bench/cold-deck.ts [ROOT] [BRIEFING-ID] [--js]
+ *   node --max-semi-space-size=1 scripts/lib/bundled-cli.mjs bench/cold-deck.ts [ROOT] [BRIEFING-ID] [--js]
  *
- * Run through the CLI's launcher, the probe runs from a bundle with a V8 code cache as
- * `npm run decks` does (the first two runs make them); run directly, from the sources.
+ * Run through the CLI's launcher with the `decks` script's Node flag, as here, the probe runs from
+ * a bundle with a V8 code cache as `npm run decks` does (the first two runs make them); run
+ * directly, from the sources.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDeckFiles } from '../src/deck/index.ts';
 import { nativeDeflate } from '../src/integrations/native-deflate.ts';
 import { maxInput, sampleInput } from './fixtures/decks/inputs.ts';
-import { zipParts } from './fixtures/decks/zip-parts.ts';
+import { zipParts } from './fixtures/decks/read.ts';
 
 describe('decks compressed with node:zlib', () => {
 	for (const [name, input] of [

@@ -76,10 +76,10 @@ function markupChecker(text: string): (from: number, to: number) => string | und
 const xmlName = /[A-Za-z_:\u00C0-\uFFFF][A-Za-z0-9_:.\u00B7\u00C0-\uFFFF-]*/y;
 const whiteSpace = /[ \t\n\r]+/y;
 
-/** The end of the XML name at `i` (`i` itself when none starts there). */
-function nameEnd(text: string, i: number): number {
+/** The XML name at `i` ('' when none starts there). */
+function nameAt(text: string, i: number): string {
 	xmlName.lastIndex = i;
-	return xmlName.test(text) ? xmlName.lastIndex : i;
+	return xmlName.test(text) ? text.slice(i, xmlName.lastIndex) : '';
 }
 
 /** The first position at or after `i` that is not white space. */
@@ -159,10 +159,9 @@ export function xmlError(text: string): string | undefined {
 		}
 		if (next === 47 /* / */) {
 			i += 2;
-			const nameStart = i;
-			i = nameEnd(text, i);
-			if (i === nameStart) return failAt(text, i, 'a malformed end tag');
-			const name = text.slice(nameStart, i);
+			const name = nameAt(text, i);
+			if (!name) return failAt(text, i, 'a malformed end tag');
+			i += name.length;
 			i = spaceEnd(text, i);
 			if (text.charCodeAt(i) !== 62) return failAt(text, i, `a malformed end tag </${name}`);
 			i++;
@@ -171,10 +170,9 @@ export function xmlError(text: string): string | undefined {
 			continue;
 		}
 		i++;
-		const nameStart = i;
-		i = nameEnd(text, i);
-		if (i === nameStart) return failAt(text, i, 'a malformed start tag');
-		const name = text.slice(nameStart, i);
+		const name = nameAt(text, i);
+		if (!name) return failAt(text, i, 'a malformed start tag');
+		i += name.length;
 		if (!stack.length) {
 			if (rootSeen) return failAt(text, i, 'a second root element');
 			rootSeen = true;
@@ -194,10 +192,9 @@ export function xmlError(text: string): string | undefined {
 				break;
 			}
 			if (i === before) return failAt(text, i, `no space between attributes in <${name}>`);
-			const attributeStart = i;
-			i = nameEnd(text, i);
-			if (i === attributeStart) return failAt(text, i, `a malformed attribute in <${name}>`);
-			const attribute = text.slice(attributeStart, i);
+			const attribute = nameAt(text, i);
+			if (!attribute) return failAt(text, i, `a malformed attribute in <${name}>`);
+			i += attribute.length;
 			attributes ??= [];
 			if (attributes.includes(attribute))
 				return failAt(text, i, `attribute ${attribute} twice in <${name}>`);

@@ -13,7 +13,6 @@ import {
 	type InsightText,
 	type ReadInsightOptions,
 } from '../library/insight-file.ts';
-import { nativeDeflate } from './native-deflate.ts';
 
 /** What building one deck gave; `audit` holds the deck audit's findings (`id: slide N: rule: ...`). */
 export type DeckOutcome = {
@@ -39,20 +38,9 @@ async function buildHere(
 ): Promise<DeckOutcome> {
 	const started = performance.now();
 	try {
-		const [{ auditDeck, formatFindings }, { buildDeckFiles }] = await Promise.all([
-			import('../deck/audit/index.ts'),
-			import('../deck/index.ts'),
-		]);
-		const { bytes, parts, pdf, plan } = await buildDeckFiles(input, {
-			pdfFonts,
-			deflate: nativeDeflate,
-		});
-		const warnings = [
-			...plan.warnings,
-			...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),
-		];
-		const ms = performance.now() - started;
-		return { bytes, pdf, warnings, audit: formatFindings(id, auditDeck(parts)), ms };
+		const { buildAuditedDeck } = await import('./audited-deck.ts');
+		const deck = await buildAuditedDeck(id, input, pdfFonts);
+		return { ...deck, ms: performance.now() - started };
 	} catch (error) {
 		return {
 			error: error instanceof Error ? error.message : String(error),

@@ -7,14 +7,13 @@ import module from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
 import type { InsightText, ReadInsightOptions } from '../library/insight-file.ts';
-import { nativeDeflate } from './native-deflate.ts';
 
 // A worker thread does not share the main thread's compile cache: asked for here, the engine's
 // modules come stripped and compiled from it (tmpdir/node-compile-cache) instead of being
 // stripped again by every worker. The modules are imported after this call for that reason, and
 // the engine starts loading at once, while the thread may be parsing insight files.
 module.enableCompileCache?.();
-const engine = Promise.all([import('../deck/audit/index.ts'), import('../deck/index.ts')]);
+const engine = import('./audited-deck.ts');
 
 /** The PDF fonts come with the first deck (the thread starts before they are read). */
 let pdfFonts: PdfFonts | undefined;
@@ -54,18 +53,9 @@ parentPort?.on('message', async (message: Message) => {
 	const { id, input } = message;
 	pdfFonts = message.pdfFonts ?? pdfFonts;
 	try {
-		const [{ auditDeck, formatFindings }, { buildDeckFiles }] = await engine;
-		const { bytes, parts, pdf, plan } = await buildDeckFiles(input, {
-			pdfFonts,
-			deflate: nativeDeflate,
-		});
-		const warnings = [
-			...plan.warnings,
-			...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),
-		];
+		const { buildAuditedDeck } = await engine;
+		const { bytes, pdf, warnings, audit } = await buildAuditedDeck(id, input, pdfFonts);
 		const transfer = [bytes.buffer as ArrayBuffer, ...(pdf ? [pdf.buffer as ArrayBuffer] : [])];
-		// The deck audit (accessibility and package rules) runs here, off the main thread.
-		const audit = formatFindings(id, auditDeck(parts));
 		parentPort?.postMessage({ id, bytes, pdf, warnings, audit }, transfer);
 	} catch (error) {
 		parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

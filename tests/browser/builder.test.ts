@@ -17,8 +17,8 @@ import { loadLibrary } from '../../src/library/load.ts';
 import { parseBriefing } from '../../src/library/parse.ts';
 import { validateBriefingReferences } from '../../src/library/validate.ts';
 import { stageIds } from '../../src/schema/stage.ts';
+import { zipParts } from '../fixtures/decks/read.ts';
 import { skipValidation, validatorErrors } from '../fixtures/decks/validate.ts';
-import { zipParts } from '../fixtures/decks/zip-parts.ts';
 import { launchChromium, watchErrors } from './chromium.ts';
 
 const siteUrl = inject('siteUrl');
