@@ -23,6 +23,25 @@ describe('fillTokens', () => {
 		);
 	});
 
+	it('starts a lowercase value with a capital where it opens a sentence, and nowhere else', () => {
+		const generic = { company: 'your company', industry: 'your industry', audience: 'your team' };
+		expect(
+			fillTokens(
+				"{company} has a window. For {company}, it pays. ({company}'s choice.) Why? {industry}\n{audience}",
+				generic,
+			),
+		).toBe(
+			"Your company has a window. For your company, it pays. (Your company's choice.) Why? Your industry\nYour team",
+		);
+		expect(fillTokens('"It works." {company} agrees.', generic)).toBe(
+			'"It works." Your company agrees.',
+		);
+		expect(fillTokens('{company} ships. {company} sells.', { ...values, company: 'eBay' })).toBe(
+			'eBay ships. eBay sells.',
+		);
+		expect(fillTokens('{company} ships.', values)).toBe('Tailspin Toys ships.');
+	});
+
 	it('reports unknown tokens', () => {
 		expect(unknownTokens('{company} {Company} {prospect}')).toEqual(['{Company}', '{prospect}']);
 	});

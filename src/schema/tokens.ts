@@ -27,16 +27,30 @@ export function unknownTokens(text: string): string[] {
 }
 
 /**
+ * Text before a sentence: nothing, a line break, or a sentence's end (with a closing quote or
+ * bracket) and space; then perhaps an opening quote or bracket.
+ */
+const sentenceBefore = /(?:^|\n\s*|[.!?]["'”’)]?\s+)["'“‘(]?$/;
+
+/**
  * `text` with every known token replaced by its value. A possessive after a value ending in "s"
  * keeps only its apostrophe, as business style writes it: "Tailspin Toys' lanes", not "Toys's".
+ * A value that opens a sentence with a lowercase word ("your company", the library's neutral
+ * wording) starts with a capital there; a name written with a capital inside its first word
+ * ("eBay") is kept as written.
  */
 export function fillTokens(text: string, values: TokenValues): string {
-	return text.replace(fillPattern, (whole, name: string, possessive: string | undefined) => {
-		if (!(tokenNames as readonly string[]).includes(name)) return whole;
-		const value = values[name as TokenName];
-		if (!possessive) return value;
-		return /s$/i.test(value) ? value + possessive[0] : value + possessive;
-	});
+	return text.replace(
+		fillPattern,
+		(whole, name: string, possessive: string | undefined, at: number) => {
+			if (!(tokenNames as readonly string[]).includes(name)) return whole;
+			let value = values[name as TokenName];
+			if (/^[a-z]+\b/.test(value) && sentenceBefore.test(text.slice(0, at)))
+				value = value[0]!.toUpperCase() + value.slice(1);
+			if (!possessive) return value;
+			return /s$/i.test(value) ? value + possessive[0] : value + possessive;
+		},
+	);
 }
 
 /** Neutral wording for tokens where no prospect is known yet, e.g. on the public library pages. */
