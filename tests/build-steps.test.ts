@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insightLibrary, type BuildStep } from '../src/integrations/library.ts';
 
@@ -36,6 +36,7 @@ function recordingStep(events: string[], failPrepare = false): BuildStep<string,
 type Hooks = AstroIntegration['hooks'];
 type SetupOptions = Parameters<NonNullable<Hooks['astro:config:setup']>>[0];
 type DoneOptions = Parameters<NonNullable<Hooks['astro:build:done']>>[0];
+type BuildStartOptions = Parameters<NonNullable<Hooks['astro:build:start']>>[0];
 
 const logger = { info() {}, warn() {}, error() {} };
 
@@ -92,6 +93,46 @@ describe('insightLibrary build steps', () => {
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		// What start began (the deck thread) is stopped, so the failed build can exit.
 		expect(events).toEqual(['start', 'cancel: started']);
+	});
+
+	it('have the pages of their first routes rendered first, and hear when those are rendered', async () => {
+		const events: string[] = [];
+		const step: BuildStep<string, string> = {
+			...recordingStep(events),
+			firstRoutes: ['/insights/[id]'],
+			pagesRendered: (_context, prepared) => void events.push(`pages rendered: ${prepared}`),
+		};
+		const integration = insightLibrary({ steps: [step] });
+		await setup(integration, 'build', repo);
+		let wrap: ((base: AstroPrerenderer) => AstroPrerenderer) | undefined;
+		await integration.hooks['astro:build:start']!({
+			setPrerenderer: (prerenderer: unknown) => {
+				wrap = prerenderer as typeof wrap;
+			},
+		} as unknown as BuildStartOptions);
+		const route = (pattern: string) => ({ route: pattern }) as RouteData;
+		const prerenderer = wrap!({
+			name: 'astro:default',
+			getStaticPaths: async () => [
+				{ pathname: '/briefings/a/', route: route('/briefings/[id]') },
+				{ pathname: '/insights/x/', route: route('/insights/[id]') },
+			],
+			render: async (request) => {
+				events.push(`render ${new URL(request.url).pathname}`);
+				return new Response('');
+			},
+		});
+		for (const { pathname, route } of await prerenderer.getStaticPaths()) {
+			await prerenderer.render(new Request(`http://localhost${pathname}`), { routeData: route });
+			await new Promise((resolve) => setTimeout(resolve, 0));
+		}
+		expect(events.slice(2)).toEqual([
+			'render /insights/x/',
+			'pages rendered: prepared',
+			'render /briefings/a/',
+		]);
+		await buildDone(integration, repo);
+		expect(events.at(-1)).toBe('complete: prepared');
 	});
 
 	it('fail the build when the site is written if prepare failed', async () => {

@@ -3,12 +3,13 @@
  * before anything renders (a broken insight fails `npm run build` naming file and field), and the
  * build steps (decks, search index) write their output into `dist/`.
  */
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { errorsOf, loadLibrary, type Library } from '../library/load.ts';
 import { formatIssue } from '../library/issues.ts';
 import { plural } from '../library/plural.ts';
+import { pagesFirst } from './pages-first.ts';
 
 /** What every build step is given. */
 export interface BuildStepContext {
@@ -37,6 +38,11 @@ export interface BuildStep<Prepared = void, Started = void> {
 	cancel?(started: Started): Promise<void>;
 	/** Work that needs only the content, given what `start` began (when it ran). */
 	prepare?(context: BuildStepContext, started?: Started): Promise<Prepared>;
+	/** Routes (patterns such as `/insights/[id]`) whose pages Astro renders before all others. */
+	firstRoutes?: readonly string[];
+	/** Called once the pages of every step's `firstRoutes` are rendered, while Astro renders the
+	 * rest (never, should Astro skip one of them: `complete` must not depend on it). Must not throw. */
+	pagesRendered?(context: BuildStepContext, prepared: Prepared): void;
 	/** Work on the written site, given what `prepare` made. */
 	complete(context: BuildStepContext, prepared: Prepared): Promise<void>;
 }
@@ -54,19 +60,8 @@ type PreparedSteps = Array<Promise<{ ok: true; value: unknown } | { ok: false; e
 function prepareSteps(
 	steps: BuildStep<unknown, unknown>[],
 	started: unknown[],
-	{
-		root,
-		outDir,
-		library,
-		logger,
-	}: { root: string; outDir: string; library: Library; logger: AstroIntegrationLogger },
+	context: BuildStepContext,
 ): PreparedSteps {
-	const context: BuildStepContext = {
-		root,
-		outDir,
-		library,
-		log: (message) => logger.info(message),
-	};
 	// Not awaited: the steps prepare while Astro bundles and renders. Outcomes are kept, not
 	// thrown, so a failure surfaces at the end of the build instead of as an unhandled rejection.
 	return steps.map((step, index) =>
@@ -83,7 +78,9 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 	let outDir = '';
 	let library: Library | undefined;
 	let prepared: PreparedSteps = [];
+	let context: BuildStepContext | undefined;
 	const steps = options.steps ?? [];
+	const firstRoutes = new Set(steps.flatMap((step) => step.firstRoutes ?? []));
 	return {
 		name: 'insight-library',
 		hooks: {
@@ -108,8 +105,10 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 					// The steps prepare now, not at astro:build:start: Astro's own start (Vite's set-up,
 					// the content sync, type generation) runs on one core, so the decks get the other one
 					// for those seconds instead of competing with Vite's bundling for both.
-					if (command === 'build')
-						prepared = prepareSteps(steps, started, { root, outDir, library, logger });
+					if (command === 'build') {
+						context = { root, outDir, library, log: (message) => logger.info(message) };
+						prepared = prepareSteps(steps, started, context);
+					}
 					return;
 				}
 				await cancel();
@@ -122,6 +121,20 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 						'Fix the files named above; each line says which field and what was expected.',
 					);
 				logger.warn(summary);
+			},
+			'astro:build:start': ({ setPrerenderer }) => {
+				if (!context || !firstRoutes.size) return;
+				const prepareContext = context;
+				setPrerenderer((base) =>
+					pagesFirst(base, firstRoutes, () => {
+						for (const [index, step] of steps.entries()) {
+							if (!step.pagesRendered) continue;
+							void prepared[index]!.then((outcome) => {
+								if (outcome.ok) step.pagesRendered!(prepareContext, outcome.value);
+							});
+						}
+					}),
+				);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);

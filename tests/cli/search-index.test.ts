@@ -36,10 +36,23 @@ afterEach(async () => {
 	await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** Runs the step: `handed` parts handed over while rendering, after `writeSite` wrote `outDir`. */
+/**
+ * Runs the step: `handed` parts handed over while rendering, after `writeSite` wrote `outDir`;
+ * with `rendered`, Astro says the indexed pages are rendered, then `late` parts are handed over,
+ * and `whenRendered` looks at `outDir` before the step completes.
+ */
 async function run(
 	handed: Array<[string, string]>,
 	writeSite?: (outDir: string) => Promise<void>,
+	{
+		rendered = false,
+		late = [],
+		whenRendered,
+	}: {
+		rendered?: boolean;
+		late?: Array<[string, string]>;
+		whenRendered?: (outDir: string) => Promise<void>;
+	} = {},
 ): Promise<{ outDir: string; lines: string[] }> {
 	const outDir = await mkdtemp(path.join(tmpdir(), 'search-index-'));
 	folders.push(outDir);
@@ -52,6 +65,9 @@ async function run(
 	} as BuildStepContext;
 	const indexing = await searchIndexStep.prepare!(context);
 	for (const [pathname, html] of handed) handToSearchIndex(pathname, html);
+	if (rendered) searchIndexStep.pagesRendered!(context, indexing);
+	for (const [pathname, html] of late) handToSearchIndex(pathname, html);
+	await whenRendered?.(outDir);
 	await searchIndexStep.complete(context, indexing);
 	return { outDir, lines };
 }
@@ -99,6 +115,39 @@ describe('search index step', () => {
 		expect(lines).toEqual(['search index: 3 pages indexed']);
 		const fragments = await readdir(path.join(outDir, 'pagefind', 'fragment'));
 		expect(fragments).toHaveLength(3);
+	});
+
+	it('writes the index once the indexed pages are rendered, before the rest of the site', async () => {
+		let early = new Map<string, Buffer>();
+		const { outDir, lines } = await run(pages, undefined, {
+			rendered: true,
+			whenRendered: async (outDir) => {
+				// The step has not completed: the index is written while Astro renders other pages.
+				for (let tries = 0; tries < 600 && !early.has('pagefind-entry.json'); tries++) {
+					await new Promise((resolve) => setTimeout(resolve, 50));
+					early = await indexFiles(outDir).catch(() => new Map());
+				}
+			},
+		});
+		expect(lines).toEqual(['search index: 3 pages indexed']);
+		const atEnd = await run(pages);
+		const [written, expected] = [await indexFiles(outDir), await indexFiles(atEnd.outDir)];
+		expect(early.has('pagefind-entry.json')).toBe(true);
+		expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+		for (const [name, bytes] of written) expect(bytes.equals(expected.get(name)!), name).toBe(true);
+	});
+
+	it('fails the build when a page is handed over after the index was written', async () => {
+		await expect(
+			run(pages.slice(0, 2), undefined, { rendered: true, late: pages.slice(2) }),
+		).rejects.toThrow(
+			'search index: /insights/délai/ was rendered after the index was written; its route must be in indexedRoutes (src/integrations/search.ts)',
+		);
+	});
+
+	it('reads the written site at the end when no page was handed over before the rest rendered', async () => {
+		const { lines } = await run([], (outDir) => writePages(outDir), { rendered: true });
+		expect(lines).toEqual(['search index: 3 pages indexed']);
 	});
 
 	it('hands nothing over, and fails nothing, when no index is being built', () => {
