@@ -2,21 +2,21 @@
  * Build step: the Pagefind search index, built through Pagefind's Node API from the pages that
  * mark their content with `data-pagefind-body` (insight pages), so navigation is not indexed.
  * The index starts before Astro renders, and each page hands it the part it indexes as it is
- * rendered (search-pages.ts): Pagefind's own process parses and indexes on the second core while
- * Astro renders on the first. Those pages are rendered before all others (pages-first.ts), so the
+ * rendered (search-pages.ts), and a thread of its own hands it to Pagefind (search-thread.ts), whose
+ * process parses and indexes on the second core while Astro renders on the first. Those pages are rendered before all others (pages-first.ts), so the
  * index is written while Astro renders the rest of the site, not after it. Should no page reach
  * it that way, the index reads the written site instead. Any indexing error fails the build.
  */
-import path from 'node:path';
-import { close, createIndex, type PagefindIndex } from 'pagefind';
 import type { BuildStep } from './library.ts';
 import { searchPagesKey, type SearchPageSink } from './search-pages.ts';
+import { SearchIndexThread } from './search-thread.ts';
 
 /** The index being filled while Astro renders. */
 interface SearchIndexing {
-	index: PagefindIndex;
-	/** One per page handed over: its indexing errors. */
-	added: Array<Promise<string[]>>;
+	/** Pagefind, on its own thread. */
+	thread: SearchIndexThread;
+	/** Pages handed over. */
+	added: number;
 	/** The index written while Astro renders the other pages, once every indexed page was handed over. */
 	written?: { outDir: string; pages: Promise<Outcome<number>> };
 	/** Pages handed over after that (their route was not among {@link indexedRoutes}). */
@@ -41,54 +41,28 @@ const sourcePath = (pathname: string) =>
 const standaloneDocument = (html: string) =>
 	`<!doctype html><html lang="en"><body>${html}</body></html>`;
 
-/** Writes the index of the pages handed over (or, with none, of the site in `outDir`) into `outDir/pagefind`. */
-async function writeIndex(indexing: SearchIndexing, outDir: string): Promise<number> {
-	const { index } = indexing;
-	const errors = (await Promise.all(indexing.added)).flat();
-	if (errors.length) throw new Error(`Pagefind indexing failed: ${errors.join('; ')}`);
-	let pages = indexing.added.length;
-	if (pages === 0) {
-		const added = await index.addDirectory({ path: outDir });
-		if (added.errors.length)
-			throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-		pages = added.page_count;
-	}
-	if (pages === 0) throw new Error('Pagefind indexed no pages: no page has data-pagefind-body');
-	const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-	if (written.errors.length)
-		throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-	return pages;
-}
-
 export const searchIndexStep: BuildStep<SearchIndexing> = {
 	name: 'search index',
 	prepare: async () => {
-		const { index, errors } = await createIndex({ forceLanguage: 'en' });
-		if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-		const indexing: SearchIndexing = { index, added: [], late: [] };
+		const thread = await SearchIndexThread.start();
+		const indexing: SearchIndexing = { thread, added: 0, late: [] };
 		sinks[searchPagesKey] = (pathname, html) => {
 			if (indexing.written) {
 				indexing.late.push(pathname);
 				return;
 			}
-			indexing.added.push(
-				// Pagefind indexes only what is inside data-pagefind-body (with its meta, filters and
-				// sorts), all within the part handed over, so the rest of the page would be parsed for nothing.
-				index
-					.addHTMLFile({ sourcePath: sourcePath(pathname), content: standaloneDocument(html) })
-					.then(
-						(response) => response.errors,
-						(error: unknown) => [error instanceof Error ? error.message : String(error)],
-					),
-			);
+			// Pagefind indexes only what is inside data-pagefind-body (with its meta, filters and
+			// sorts), all within the part handed over, so the rest of the page would be parsed for nothing.
+			thread.add(sourcePath(pathname), standaloneDocument(html));
+			indexing.added++;
 		};
 		return indexing;
 	},
 	firstRoutes: indexedRoutes,
 	pagesRendered: ({ outDir }, indexing) => {
 		// With nothing handed over, the index reads the written site: only once it is written.
-		if (!indexing.added.length) return;
-		const pages = writeIndex(indexing, outDir).then(
+		if (!indexing.added) return;
+		const pages = indexing.thread.write(outDir).then(
 			(value) => ({ ok: true as const, value }),
 			(error: unknown) => ({ ok: false as const, error }),
 		);
@@ -108,10 +82,10 @@ export const searchIndexStep: BuildStep<SearchIndexing> = {
 			const pages =
 				early && indexing.written?.outDir === outDir
 					? early.value
-					: await writeIndex(indexing, outDir);
+					: await indexing.thread.write(outDir);
 			log(`search index: ${pages} pages indexed`);
 		} finally {
-			await close();
+			await indexing.thread.close();
 		}
 	},
 };
