@@ -23,7 +23,8 @@ import {
 } from '../src/schema/briefing.ts';
 import { idSchema, isoDate } from '../src/schema/common.ts';
 import { stages } from '../src/schema/stage.ts';
-import { contentPaths, loadLibrary, parseBriefing } from '../src/library/load.ts';
+import { contentPaths, loadLibrary } from '../src/library/load.ts';
+import { parseBriefing } from '../src/library/parse.ts';
 import {
 	briefingFile,
 	eligibleInsights,

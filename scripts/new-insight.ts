@@ -20,7 +20,8 @@ import { publishedSchema } from '../src/schema/source.ts';
 import { idSchema, isoDate } from '../src/schema/common.ts';
 import { stageIds, stages, type Stage } from '../src/schema/stage.ts';
 import { crossIndustry } from '../src/schema/taxonomy.ts';
-import { contentPaths, loadLibrary, parseInsight, splitFrontmatter } from '../src/library/load.ts';
+import { contentPaths, loadLibrary } from '../src/library/load.ts';
+import { parseInsight, splitFrontmatter } from '../src/library/parse.ts';
 import { insightFile, suggestId, type InsightDraft } from '../src/library/scaffold.ts';
 import {
 	validateInsightBody,

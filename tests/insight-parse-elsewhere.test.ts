@@ -8,7 +8,8 @@ import { readdir, readFile, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentCache } from '../scripts/lib/content-cache.ts';
-import { loadBriefingLibrary, parsedInsightFile, type InsightParser } from '../src/library/load.ts';
+import { loadBriefingLibrary, type InsightParser } from '../src/library/load.ts';
+import { parsedInsightFile } from '../src/library/insight-parsed.ts';
 import {
 	copyFixture,
 	insightSource,

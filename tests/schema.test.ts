@@ -4,13 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, type ContentIssue } from '../src/library/issues.ts';
-import {
-	loadLibrary,
-	parseBriefing,
-	parseInsight,
-	parseTaxonomy,
-	type Library,
-} from '../src/library/load.ts';
+import { loadLibrary, type Library } from '../src/library/load.ts';
+import { parseBriefing, parseInsight, parseTaxonomy } from '../src/library/parse.ts';
 import {
 	validateBriefingReferences,
 	validateInsightBody,

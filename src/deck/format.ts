@@ -3,7 +3,7 @@
  * locale-independent, so Node and every browser write the same text.
  */
 import type { Briefing } from '../schema/briefing.ts';
-import { isoDate } from '../schema/common.ts';
+import { isoDate } from '../schema/iso-date.ts';
 import {
 	audienceRoles as rolesOf,
 	briefingTokenValues,

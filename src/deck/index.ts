@@ -9,7 +9,7 @@
 import { planDeck } from './plan/index.ts';
 import type { PdfFonts } from './pdf/index.ts';
 import { writePptx, writePptxParts, type PptxOptions } from './pptx/index.ts';
-import { isoDate } from '../schema/common.ts';
+import { isoDate } from '../schema/iso-date.ts';
 import type { Scene } from './scene.ts';
 import type { DeckInput } from './types.ts';
 

@@ -6,12 +6,11 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
-import {
-	parsedInsightFile,
-	type InsightFileRead,
-	type InsightParser,
-	type InsightText,
-	type ReadInsightOptions,
+import type {
+	InsightFileRead,
+	InsightParser,
+	InsightText,
+	ReadInsightOptions,
 } from '../library/insight-file.ts';
 
 /** What building one deck gave; `audit` holds the deck audit's findings (`id: slide N: rule: ...`). */
@@ -68,9 +67,11 @@ interface Thread {
 /** A thread's answer to texts sent to parse (decks-worker.ts). */
 type ParseReply = { seq: number; reads?: InsightFileRead[]; unparsed?: string };
 
-/** Parses texts in this thread: for a thread that cannot. */
-const parseHere = (texts: InsightText[], options: ReadInsightOptions) =>
-	texts.map(({ file, source }) => parsedInsightFile(file, source, options));
+/** Parses texts in this thread: for a thread that cannot (the parser loads when first needed). */
+const parseHere = async (texts: InsightText[], options: ReadInsightOptions) => {
+	const { parsedInsightFile } = await import('../library/insight-parsed.ts');
+	return texts.map(({ file, source }) => parsedInsightFile(file, source, options));
+};
 
 /** How long {@link DeckWorkers.close} waits for a thread to exit before terminating it. */
 const closeWait = 2000;
@@ -115,13 +116,15 @@ export class DeckWorkers {
 					if (!('seq' in reply)) return;
 					const request = thread.parsing.get(reply.seq);
 					thread.parsing.delete(reply.seq);
-					request?.done(reply.reads ?? parseHere(request.texts, request.options));
+					if (!request) return;
+					if (reply.reads) request.done(reply.reads);
+					else void parseHere(request.texts, request.options).then(request.done);
 				});
 				// A thread that fails or stops leaves the texts it had to this thread.
 				const giveBack = (error: Error) => {
 					thread.failed ??= error;
 					for (const request of thread.parsing.values())
-						request.done(parseHere(request.texts, request.options));
+						void parseHere(request.texts, request.options).then(request.done);
 					thread.parsing.clear();
 				};
 				worker.on('error', giveBack);

@@ -30,7 +30,7 @@ type Message =
 /** Parses insight texts and answers with their reads, or `unparsed` when that failed. */
 async function parseTexts({ seq, texts, options }: Extract<Message, { parse: unknown }>['parse']) {
 	try {
-		const { parsedInsightFile } = await import('../library/insight-file.ts');
+		const { parsedInsightFile } = await import('../library/insight-parsed.ts');
 		const reads = texts.map(({ file, source }) => parsedInsightFile(file, source, options));
 		parentPort?.postMessage({ seq, reads });
 	} catch (error) {

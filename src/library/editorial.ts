@@ -16,10 +16,11 @@
  * - Rules about the evidence itself (`source-older-than-review`, `annual-without-expiry`,
  *   `annual-unmarked`, `source-date-mismatch`): see `source-rules.ts`.
  */
-import { isoDate } from '../schema/common.ts';
-import { isoPublished, latestPublished } from '../schema/source.ts';
-import { stageIds } from '../schema/stage.ts';
-import { crossIndustry, type Taxonomy } from '../schema/taxonomy.ts';
+import { isoDate } from '../schema/iso-date.ts';
+import { isoPublished, latestPublished } from '../schema/published.ts';
+import { stageIds } from '../schema/stage-names.ts';
+import { crossIndustry } from '../schema/cross-industry.ts';
+import type { Taxonomy } from '../schema/taxonomy.ts';
 import { addMonths, daysUntil, freshnessLimits, startOfDay } from './freshness.ts';
 import { plural } from './plural.ts';
 import type { ContentIssue } from './issues.ts';

@@ -14,9 +14,9 @@ import {
 } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { limits } from '../schema/limits.ts';
+import { fileBytes } from '../schema/file-limits.ts';
 import type { ContentIssue } from './issues.ts';
-import { decodeText } from './parse.ts';
+import { decodeText } from './decode-text.ts';
 
 /** A file-system error code (ENOENT, EACCES, ...), if `error` has one. */
 const codeOf = (error: unknown) => (error as { code?: string } | undefined)?.code ?? '';
@@ -32,7 +32,7 @@ export async function resolveInside(
 	root: string,
 	file: string,
 	within: string,
-	maxBytes: number = limits.fileBytes,
+	maxBytes: number = fileBytes,
 ): Promise<{ absolute: string } | { problem: string; missing?: boolean }> {
 	return resolveInsideNow(root, file, within, maxBytes);
 }
@@ -116,7 +116,7 @@ function resolveInsideNow(
 	if (!info.isFile()) return { problem: 'it is not a regular file' };
 	if (info.size > maxBytes) {
 		return {
-			problem: `it is ${megabytes(info.size)}; ${maxBytes === limits.fileBytes ? 'content files' : 'such files'} are at most ${megabytes(maxBytes)}`,
+			problem: `it is ${megabytes(info.size)}; ${maxBytes === fileBytes ? 'content files' : 'such files'} are at most ${megabytes(maxBytes)}`,
 		};
 	}
 	return { absolute: real };
@@ -147,7 +147,7 @@ export async function readText(
 ): Promise<string | undefined> {
 	const issue = (message: string, rule: string) =>
 		issues.push({ file, field: '', message, severity: 'error', rule });
-	const where = resolveInsideNow(root, file, 'content', limits.fileBytes, folders);
+	const where = resolveInsideNow(root, file, 'content', fileBytes, folders);
 	if ('problem' in where) {
 		issue(
 			where.missing

@@ -2,7 +2,7 @@
  * How current an insight is on a given day. The site's badges and the editorial report
  * (`editorial.ts`) both draw the lines here, so a page never calls current what the check calls stale.
  */
-import { isoDate } from '../schema/common.ts';
+import { isoDate } from '../schema/iso-date.ts';
 
 /** Where the lines are drawn. */
 export const freshnessLimits = {

@@ -5,8 +5,7 @@
  */
 import { readText, type RealFolders } from './files.ts';
 import type { ContentIssue } from './issues.ts';
-import { parseInsight, parseYaml, splitFrontmatter } from './parse.ts';
-import { parseEveryTime, type ParseMemo, type SplitParseMemo } from './parse-memo.ts';
+import { parsedLazily, parseEveryTime, type ParseMemo, type SplitParseMemo } from './parse-memo.ts';
 import type { InsightEntry } from './validate.ts';
 
 /** One insight file read on its own: what the loaders merge, in file order. */
@@ -41,6 +40,9 @@ export type InsightReader = (
 	options: ReadInsightOptions,
 ) => Promise<InsightFileRead[]>;
 
+/** The insight parser, loaded when a text must be parsed (with the parsers and schemas). */
+const parser = () => import('./insight-parsed.ts');
+
 /** The name parse results of insight files are kept under, by what was read of them. */
 const memoKind = (options: ReadInsightOptions) =>
 	options.talkTrack === false ? 'insight-frontmatter' : 'insight';
@@ -57,40 +59,17 @@ export async function readInsightFile(
 	root: string,
 	file: string,
 	options: ReadInsightOptions = {},
-	memo: ParseMemo = parseEveryTime,
+	memo: ParseMemo & Partial<SplitParseMemo> = parseEveryTime,
 	folders?: RealFolders,
 ): Promise<InsightFileRead> {
 	const issues: ContentIssue[] = [];
 	const source = await readText(root, file, issues, folders);
 	if (source === undefined) return { file, issues };
-	const read = memo(memoKind(options), file, source, () =>
-		parsedInsightFile(file, source, options),
+	// The parser loads only for a text `memo` has no result for (insight-parsed.ts).
+	const read = await parsedLazily(memo, memoKind(options), file, source, parser, (p) =>
+		p.parsedInsightFile(file, source, options),
 	);
 	return withReadIssues(read, issues);
-}
-
-/** One insight file's text parsed: what {@link readInsightFile} gives once the file is read. */
-export function parsedInsightFile(
-	file: string,
-	source: string,
-	options: ReadInsightOptions,
-): InsightFileRead {
-	const issues: ContentIssue[] = [];
-	const result = parseInsight(file, source, options);
-	issues.push(...result.issues);
-	if (result.entry) {
-		return {
-			file,
-			issues,
-			entry: result.entry,
-			...(result.bodyIssues ? { bodyIssues: result.bodyIssues } : {}),
-		};
-	}
-	const parts = splitFrontmatter(source);
-	const raw = parts && parseYaml(file, parts.frontmatter);
-	return raw && !raw.issues.length
-		? { file, issues, invalid: { raw: raw.data, reported: result.issues } }
-		: { file, issues };
 }
 
 /** Reads insight files in this thread, one after the other (their parse results kept in `memo`). */
@@ -98,7 +77,7 @@ export async function readInsightFiles(
 	root: string,
 	files: readonly string[],
 	options: ReadInsightOptions,
-	memo: ParseMemo = parseEveryTime,
+	memo: ParseMemo & Partial<SplitParseMemo> = parseEveryTime,
 ): Promise<InsightFileRead[]> {
 	const reads: InsightFileRead[] = [];
 	const folders: RealFolders = new Map();
@@ -114,7 +93,7 @@ export interface InsightText {
 
 /**
  * Parses insight files' texts elsewhere (the batch's worker threads), answering with
- * {@link parsedInsightFile}'s result for each text, in the order given.
+ * `parsedInsightFile`'s result (insight-parsed.ts) for each text, in the order given.
  */
 export type InsightParser = (
 	texts: InsightText[],

@@ -4,11 +4,10 @@
  * `issues` and left out of the returned entries.
  */
 import path from 'node:path';
-import { brandSchema, type Brand } from '../schema/brand.ts';
+import type { Brand } from '../schema/brand.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { isPng, listFiles, readText, resolveInside, type RealFolders } from './files.ts';
 import type { ContentIssue } from './issues.ts';
-import { parseBriefing, parseTaxonomy, parseYaml, validated } from './parse.ts';
 import {
 	readInsightFiles,
 	readInsightFilesParsedBy,
@@ -16,7 +15,7 @@ import {
 	type InsightReader,
 	type ReadInsightOptions,
 } from './insight-file.ts';
-import { parseEveryTime, type ParseMemo, type SplitParseMemo } from './parse-memo.ts';
+import { parsedLazily, parseEveryTime, type ParseMemo, type SplitParseMemo } from './parse-memo.ts';
 import {
 	validateBriefingReferences,
 	validateInsightBody,
@@ -59,7 +58,6 @@ export interface LoadOptions {
 
 export { resolveInside } from './files.ts';
 export {
-	parsedInsightFile,
 	readInsightFile,
 	readInsightFiles,
 	type InsightFileRead,
@@ -68,13 +66,13 @@ export {
 	type InsightText,
 	type ReadInsightOptions,
 } from './insight-file.ts';
-export {
-	parseBriefing,
-	parseInsight,
-	parseTaxonomy,
-	parseYaml,
-	splitFrontmatter,
-} from './parse.ts';
+
+/**
+ * The parsers and schemas, loaded when a file must be parsed: a run whose content files were all
+ * kept in its store (the CLI's content cache) builds no schema. Import parse functions from
+ * `parse.ts`.
+ */
+const parsers = () => import('./parse.ts');
 
 /** A file that failed its schema, with its raw data, so its references are checked too. */
 interface InvalidFile {
@@ -88,12 +86,12 @@ interface InvalidFile {
 async function readTaxonomy(
 	root: string,
 	issues: ContentIssue[],
-	memo: ParseMemo = parseEveryTime,
+	memo: ParseMemo & Partial<SplitParseMemo> = parseEveryTime,
 ): Promise<Taxonomy | undefined> {
 	const source = await readText(root, contentPaths.taxonomy, issues);
 	if (source === undefined) return undefined;
-	const result = memo('taxonomy', contentPaths.taxonomy, source, () =>
-		parseTaxonomy(contentPaths.taxonomy, source),
+	const result = await parsedLazily(memo, 'taxonomy', contentPaths.taxonomy, source, parsers, (p) =>
+		p.parseTaxonomy(contentPaths.taxonomy, source),
 	);
 	issues.push(...result.issues);
 	return result.value;
@@ -103,16 +101,13 @@ async function readTaxonomy(
 async function readBrand(
 	root: string,
 	issues: ContentIssue[],
-	memo: ParseMemo = parseEveryTime,
+	memo: ParseMemo & Partial<SplitParseMemo> = parseEveryTime,
 ): Promise<Brand | undefined> {
 	const source = await readText(root, contentPaths.brand, issues);
 	if (source === undefined) return undefined;
-	const result = memo('brand', contentPaths.brand, source, () => {
-		const yaml = parseYaml(contentPaths.brand, source);
-		return yaml.issues.length
-			? { issues: yaml.issues }
-			: validated(brandSchema, contentPaths.brand, yaml.data);
-	});
+	const result = await parsedLazily(memo, 'brand', contentPaths.brand, source, parsers, (p) =>
+		p.parseBrand(contentPaths.brand, source),
+	);
 	const brand = result.value;
 	issues.push(...result.issues);
 	for (const key of ['svg', 'png'] as const) {
@@ -191,15 +186,15 @@ async function readBriefings(
 	files: readonly string[],
 	issues: ContentIssue[],
 	into: { briefings: BriefingEntry[]; invalid: InvalidFile[] },
-	memo: ParseMemo = parseEveryTime,
+	memo: ParseMemo & Partial<SplitParseMemo> = parseEveryTime,
 ): Promise<void> {
 	const folders: RealFolders = new Map();
 	for (const file of files) {
 		const source = await readText(root, file, issues, folders);
 		if (source === undefined) continue;
-		const { result, raw } = memo('briefing', file, source, () => {
-			const parsed = parseBriefing(file, source);
-			return { result: parsed, raw: parsed.entry ? undefined : parseYaml(file, source) };
+		const { result, raw } = await parsedLazily(memo, 'briefing', file, source, parsers, (p) => {
+			const parsed = p.parseBriefing(file, source);
+			return { result: parsed, raw: parsed.entry ? undefined : p.parseYaml(file, source) };
 		});
 		issues.push(...result.issues);
 		if (result.entry) into.briefings.push(result.entry);

@@ -22,3 +22,27 @@ export interface SplitParseMemo {
 
 /** No store: every file is parsed. */
 export const parseEveryTime: ParseMemo = (_kind, _file, _source, parse) => parse();
+
+/**
+ * `parse(parser)`'s result for `file` with the text `source`, as `memo` keeps it, with the parser
+ * loaded (`load`) only when `memo` holds nothing for that text: a run whose files were all kept
+ * loads no parser and builds no schema (the CLI's warm run).
+ */
+export async function parsedLazily<T, P>(
+	memo: ParseMemo & Partial<SplitParseMemo>,
+	kind: string,
+	file: string,
+	source: string,
+	load: () => Promise<P>,
+	parse: (parser: P) => T,
+): Promise<T> {
+	if (!memo.find || !memo.keep) {
+		const parser = await load();
+		return memo(kind, file, source, () => parse(parser));
+	}
+	const found = memo.find(kind, file, source);
+	if (found) return found.value as T;
+	const value = parse(await load());
+	memo.keep(kind, file, source, value);
+	return value;
+}

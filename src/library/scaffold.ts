@@ -8,9 +8,9 @@
  */
 import { Document, isSeq, type Node as YamlNode } from 'yaml';
 import type { BriefingInput } from '../schema/briefing.ts';
-import { isoDate } from '../schema/common.ts';
+import { isoDate } from '../schema/iso-date.ts';
 import type { Insight } from '../schema/insight.ts';
-import { stageIds } from '../schema/stage.ts';
+import { stageIds } from '../schema/stage-names.ts';
 import { fillTokens, genericTokenValues } from '../schema/tokens.ts';
 import type { InsightEntry } from './validate.ts';
 

@@ -14,8 +14,9 @@
  * - `source-date-mismatch`: a source whose web address carries a date (`/2025/03/` or
  *   `2025-03-14`) that disagrees with `published`: usually a stand-in date.
  */
-import { isoDate } from '../schema/common.ts';
-import { isoPublished, latestPublished, type InsightSource } from '../schema/source.ts';
+import { isoDate } from '../schema/iso-date.ts';
+import { isoPublished, latestPublished } from '../schema/published.ts';
+import type { InsightSource } from '../schema/source.ts';
 import { addMonths } from './freshness.ts';
 import type { ContentIssue } from './issues.ts';
 import type { InsightEntry } from './validate.ts';

@@ -3,9 +3,10 @@
  * loader, the Astro build, `npm run check` and the browser builder all apply the same rules.
  */
 import type { Briefing } from '../schema/briefing.ts';
-import { isoDate } from '../schema/common.ts';
+import { isoDate } from '../schema/iso-date.ts';
 import type { Insight } from '../schema/insight.ts';
-import { crossIndustry, type Taxonomy } from '../schema/taxonomy.ts';
+import { crossIndustry } from '../schema/cross-industry.ts';
+import type { Taxonomy } from '../schema/taxonomy.ts';
 import { didYouMean, type ContentIssue } from './issues.ts';
 import { checkBody } from './mdx-body.ts';
 

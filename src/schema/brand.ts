@@ -3,6 +3,7 @@
  */
 import { z } from 'astro/zod';
 import { text } from './common.ts';
+import { templateSlideKinds } from './template-kinds.ts';
 
 /** A colour written `#RRGGBB`. */
 const colorSchema = z
@@ -30,16 +31,7 @@ const publicPath = (extension: 'svg' | 'png') =>
 			`a path inside public/, relative and without "..", e.g. "brand/logo.${extension}"`,
 		);
 
-/** The slide kinds a template layout can be chosen for (see `templateLayouts`). */
-export const templateSlideKinds = [
-	'title',
-	'agenda',
-	'insight',
-	'questions',
-	'sources',
-	'nextStep',
-	'closing',
-] as const;
+export { templateSlideKinds };
 
 /** A path under `public/` that cannot leave it: relative, `/`-separated, no `..` segments. */
 const templatePath = z

@@ -1,12 +1,8 @@
 /** Languages: BCP 47 tags, as decks carry them on their text (`lang`) for screen readers and proofing. */
 import { z } from 'astro/zod';
+import { bcp47, DEFAULT_LANGUAGE, isRtlLanguage } from './language-tags.ts';
 
-/** A well-formed BCP 47 tag: language, then optional script, region and variants (`en-US`, `zh-Hant-TW`). */
-export const bcp47 =
-	/^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|\d{3}))?(-([a-zA-Z\d]{5,8}|\d[a-zA-Z\d]{3}))*$/;
-
-/** The language decks are in when a briefing names none. */
-export const DEFAULT_LANGUAGE = 'en-US';
+export { bcp47, DEFAULT_LANGUAGE, isRtlLanguage };
 
 /** The language of a briefing's deck. */
 export const languageSchema = z
@@ -15,11 +11,3 @@ export const languageSchema = z
 	.describe(
 		'Language of the deck text, a BCP 47 tag such as en-US, de-DE, ja-JP or ar-SA (default en-US).',
 	);
-
-/** Languages written right to left. */
-const rtlLanguages = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
-
-/** Is `tag` a language written right to left? */
-export function isRtlLanguage(tag: string): boolean {
-	return rtlLanguages.has(tag.split('-')[0]!.toLowerCase());
-}

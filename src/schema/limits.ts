@@ -5,6 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { briefingSchema } from './briefing.ts';
+import { fileBytes, yamlAliases } from './file-limits.ts';
 import { insightSchema } from './insight.ts';
 import { capToShape, describeCuts, type Cut, type SizeShape } from './size-shape.ts';
 
@@ -129,9 +130,9 @@ export const limits = {
 	/** An insight's lists and texts, from `insightSchema`. */
 	insight: { shape: sizeShape(insightSchema) },
 	/** Any content file read from disk, and any file imported into the builder. */
-	fileBytes: 1_000_000,
+	fileBytes,
 	/** YAML aliases expanded per document: enough to reuse a source, far too few for a bomb. */
-	yamlAliases: 100,
+	yamlAliases,
 	/** Characters of a share link's encoded details (a full briefing needs under 10,000). */
 	shareDetails: 32_000,
 	/** Unknown insight ids named in a notice; the rest are counted. */

@@ -5,6 +5,9 @@
  */
 import { z } from 'astro/zod';
 import { isoDate, text } from './common.ts';
+import { isoPublished, latestPublished } from './published.ts';
+
+export { isoPublished, latestPublished };
 
 /** How much of a publication date is known: the day, or only the month. */
 export type DatePrecision = 'day' | 'month';
@@ -182,22 +185,3 @@ export { quoteSchema };
 
 export type InsightSource = z.infer<typeof sourceSchema>;
 export type InsightSourceInput = z.input<typeof sourceSchema>;
-
-/** A source's date as authors write it: `2025-03-14`, or `2025-03` when the day is unknown. */
-export function isoPublished(source: Pick<InsightSource, 'published' | 'publishedPrecision'>) {
-	const iso = isoDate(source.published);
-	return source.publishedPrecision === 'month' ? iso.slice(0, 7) : iso;
-}
-
-/**
- * The last day a source may have been published: its date, or the last day of its month when only
- * the month is known. Age rules use it, so a year-month is never judged older than it may be.
- */
-export function latestPublished(
-	source: Pick<InsightSource, 'published' | 'publishedPrecision'>,
-): Date {
-	if (source.publishedPrecision !== 'month') return source.published;
-	const date = new Date(source.published.getTime());
-	date.setUTCMonth(date.getUTCMonth() + 1, 0);
-	return date;
-}

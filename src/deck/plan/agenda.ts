@@ -3,7 +3,7 @@
  * stage's name and question on the left and its insights on the right, over as few pages as the
  * smallest size allows, at the largest size that keeps that many.
  */
-import { stageIds, stages, type Stage } from '../../schema/stage.ts';
+import { stageIds, stages, type Stage } from '../../schema/stage-names.ts';
 import type { SceneFrame, SceneParagraph, SceneSlide } from '../scene.ts';
 import { largestSize } from '../text.ts';
 import { bodyText, headerFrames, pageLabel } from './chrome.ts';

@@ -16,7 +16,7 @@ import { questionSlides } from './questions.ts';
 import { fontWarnings, overflowReport, scriptWarnings } from './report.ts';
 import { sourceSlides } from './sources.ts';
 import { titleSlide } from './title.ts';
-import { DEFAULT_LANGUAGE } from '../../schema/language.ts';
+import { DEFAULT_LANGUAGE } from '../../schema/language-tags.ts';
 import { onTemplate } from '../template/plan.ts';
 
 /** Plans every slide of a briefing's deck. */

@@ -5,7 +5,7 @@
  * one that fits at the largest size. Long content therefore changes the arrangement before it
  * shrinks the type.
  */
-import { stages } from '../../schema/stage.ts';
+import { stages } from '../../schema/stage-names.ts';
 import type { SceneFrame, SceneSlide } from '../scene.ts';
 import { largestSize } from '../text.ts';
 import {

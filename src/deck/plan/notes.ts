@@ -2,8 +2,8 @@
  * Speaker notes for every slide: what to say (the insight's talk track, the briefing's opening
  * notes, guidance elsewhere) and, on insight slides, where the content comes from.
  */
-import { isoPublished } from '../../schema/source.ts';
-import { stageIds, stages } from '../../schema/stage.ts';
+import { isoPublished } from '../../schema/published.ts';
+import { stageIds, stages } from '../../schema/stage-names.ts';
 import { audienceRoles, isoDay, joinNaturally, longDate, weekdayDate } from '../format.ts';
 import type { DeckInput, DeckInsight } from '../types.ts';
 

@@ -4,7 +4,7 @@
  * rest), or by name where brand.yaml's `templateLayouts` says so. Also works out where a slide's
  * title goes and which area the layout leaves free for our own frames.
  */
-import { templateSlideKinds } from '../../schema/brand.ts';
+import { templateSlideKinds } from '../../schema/template-kinds.ts';
 import type { Template, TemplateBox, TemplateLayout, TemplatePlaceholder } from './model.ts';
 import { TemplateError } from './package.ts';
 import { isTitle } from './read.ts';
