@@ -194,13 +194,37 @@ function shapesIn(
 	return out;
 }
 
-/** The shapes of a slide, layout or master, in shape-tree order. */
+/**
+ * Shapes read before, by part tree, with the parts they inherited from: every rule reads a
+ * slide's shapes, and every slide its layout's and master's, which the decks of a batch share.
+ * The shapes are never changed.
+ */
+const shapesRead = new WeakMap<
+	XmlElement,
+	{ inherit: Array<XmlElement | undefined>; shapes: Shape[] }
+>();
+
+function sameParts(a: Array<XmlElement | undefined>, b: Array<XmlElement | undefined>): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+/**
+ * The shapes of a slide, layout or master, in shape-tree order; a placeholder without a position
+ * of its own takes it from the first of `inherit` (layout, then master) that has one.
+ */
 export function shapesOf(
 	part: XmlElement | undefined,
 	inherit: Array<XmlElement | undefined> = [],
 ): Shape[] {
+	if (!part) return [];
+	const known = shapesRead.get(part);
+	if (known && sameParts(known.inherit, inherit)) return known.shapes;
 	const tree = kid(part, 'cSld', 'spTree');
-	return tree ? shapesIn(tree, identity, inherit) : [];
+	const shapes = tree ? shapesIn(tree, identity, inherit) : [];
+	shapesRead.set(part, { inherit, shapes });
+	return shapes;
 }
 
 /** Every shape including group members, depth first, in reading order. */

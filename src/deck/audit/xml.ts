@@ -22,50 +22,128 @@ export function decodeEntities(text: string): string {
 	});
 }
 
-function element(name: string): XmlElement {
-	return { name, local: name.slice(name.indexOf(':') + 1), attrs: {}, children: [] };
-}
-
-const token =
-	/<(\/?)([^\s/>!?]+)([^>]*?)(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<[?!][^>]*>/g;
 const attribute = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-/** Parses `text` into its root element. Throws on input that is not well-formed enough to read. */
+/** The attributes written in a start tag's text after its name. */
+function attributesOf(source: string): Record<string, string> {
+	const attrs: Record<string, string> = {};
+	attribute.lastIndex = 0;
+	for (let a = attribute.exec(source); a; a = attribute.exec(source)) {
+		const value = a[2] ?? a[3] ?? '';
+		attrs[a[1]!] = value.includes('&') ? decodeEntities(value) : value;
+	}
+	return attrs;
+}
+
+/** Children of an element written `<x/>`: one list for all of them, never added to. */
+const noChildren: Array<XmlElement | string> = [];
+
+/**
+ * An element of a parsed part. Its attributes are read from the start tag's text when first asked
+ * for: a slide has thousands of elements and the rules read the attributes of a few, so a part's
+ * tree is a fraction of the objects (in a fresh process, the one-deck CLI, the audit's parse was
+ * most of its time, much of it the garbage of attribute objects no rule read).
+ */
+class ParsedElement implements XmlElement {
+	name: string;
+	local: string;
+	children: Array<XmlElement | string>;
+	/** The start tag's text after the name, until its attributes are read. */
+	private source: string;
+	private read: Record<string, string> | undefined;
+
+	constructor(name: { name: string; local: string }, source: string) {
+		this.name = name.name;
+		this.local = name.local;
+		this.source = source;
+		this.read = undefined;
+		// An element's own list is made when it closes (see parseXml); `<x/>` keeps this one.
+		this.children = noChildren;
+	}
+
+	get attrs(): Record<string, string> {
+		if (this.read === undefined) {
+			this.read = attributesOf(this.source);
+			this.source = '';
+		}
+		return this.read;
+	}
+}
+
+/**
+ * Names by qualified name, with their local part: the same few hundred names recur in every part,
+ * so elements share these strings instead of each holding its own copies. Bounded, for input with
+ * endless distinct names.
+ */
+const names = new Map<string, { name: string; local: string }>();
+const maxNames = 4096;
+
+function nameOf(qualified: string): { name: string; local: string } {
+	let known = names.get(qualified);
+	if (known === undefined) {
+		known = { name: qualified, local: qualified.slice(qualified.indexOf(':') + 1) };
+		if (names.size < maxNames) names.set(qualified, known);
+	}
+	return known;
+}
+
+// A start or end tag (its name, then the rest up to the first ">"), a comment, CDATA, or a
+// declaration or processing instruction. The rest of a tag is taken whole and a final "/" looked
+// at after, not matched lazily: a lazy match tries the tag's end at every character.
+const token = /<(\/?)([^\s/>!?]+)([^>]*)>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<[?!][^>]*>/g;
+
+/**
+ * Parses `text` into its root element. Throws on input that is not well-formed enough to read.
+ *
+ * The content of the open elements is gathered in one list and each element is given its own,
+ * exactly as long, when it closes: a list grown by pushing holds room for 17 children after its
+ * first, and most elements here have one or two.
+ */
 export function parseXml(text: string): XmlElement {
-	const root = element('#document');
+	const root = new ParsedElement(nameOf('#document'), '');
 	const stack: XmlElement[] = [root];
+	/** The content of every open element, outermost first. */
+	const content: Array<XmlElement | string> = [];
+	/** Where each open element's content starts in `content`. */
+	const starts: number[] = [0];
 	let last = 0;
 	token.lastIndex = 0;
 	for (let m = token.exec(text); m; m = token.exec(text)) {
-		const parent = stack[stack.length - 1]!;
 		if (m.index > last && stack.length > 1) {
 			const between = text.slice(last, m.index);
-			parent.children.push(between.includes('&') ? decodeEntities(between) : between);
+			content.push(between.includes('&') ? decodeEntities(between) : between);
 		}
 		last = token.lastIndex;
 		const name = m[2];
 		if (name === undefined) {
-			if (m[5] !== undefined) parent.children.push(m[5]);
+			if (m[4] !== undefined) content.push(m[4]);
 			continue;
 		}
 		if (m[1]) {
 			const open = stack.pop();
 			if (!open || open.name !== name) throw new Error(`</${name}> does not close <${open?.name}>`);
+			const start = starts.pop()!;
+			open.children = content.slice(start);
+			content.length = start;
 			continue;
 		}
-		const node = element(name);
-		const attrs = m[3]!;
-		if (attrs) {
-			attribute.lastIndex = 0;
-			for (let a = attribute.exec(attrs); a; a = attribute.exec(attrs)) {
-				const value = a[2] ?? a[3] ?? '';
-				node.attrs[a[1]!] = value.includes('&') ? decodeEntities(value) : value;
-			}
+		// A final "/" left in the tag's text changes none of its attributes.
+		const rest = m[3]!;
+		const empty = rest.endsWith('/');
+		const node = new ParsedElement(nameOf(name), rest);
+		content.push(node);
+		if (!empty) {
+			stack.push(node);
+			starts.push(content.length);
 		}
-		parent.children.push(node);
-		if (!m[4]) stack.push(node);
 	}
-	const first = root.children.find((c): c is XmlElement => typeof c !== 'string');
+	let first: XmlElement | undefined;
+	for (const c of content) {
+		if (typeof c !== 'string') {
+			first = c;
+			break;
+		}
+	}
 	if (!first || stack.length !== 1) throw new Error('no complete root element');
 	return first;
 }

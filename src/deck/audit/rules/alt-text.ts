@@ -47,7 +47,7 @@ export function isFileName(descr: string): boolean {
 
 export function checkAltText(deck: OpenedDeck): AuditFinding[] {
 	return deck.slides.flatMap((slide) =>
-		missing(shapesOf(slide.xml)).map((shape) => ({
+		missing(shapesOf(slide.xml, [slide.layout, slide.master])).map((shape) => ({
 			slide: slide.number,
 			rule: 'alt-text' as const,
 			severity: 'error' as const,

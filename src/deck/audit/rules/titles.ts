@@ -20,7 +20,8 @@ export function checkTitles(deck: OpenedDeck): AuditFinding[] {
 	const findings: AuditFinding[] = [];
 	const seen = new Map<string, number>();
 	for (const slide of deck.slides) {
-		const title = slideTitle(shapesOf(slide.xml));
+		// With the positions inherited, as the other rules read them: the same shapes, read once.
+		const title = slideTitle(shapesOf(slide.xml, [slide.layout, slide.master]));
 		if (!title) {
 			findings.push({
 				slide: slide.number,
