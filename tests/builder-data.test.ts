@@ -74,6 +74,35 @@ describe('the builder index', () => {
 		expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(mixed).length * 0.7);
 	});
 
+	it('sends each distinct list of industries, personas and topics once, shared on unpacking', () => {
+		const lists = [
+			{ industries: ['manufacturing'], personas: ['coo'], topics: ['cost', 'supply'] },
+			{ industries: ['cross-industry', 'manufacturing'], personas: ['coo'], topics: [] },
+			{ industries: ['manufacturing', 'cross-industry'], personas: ['coo'], topics: ['supply'] },
+		];
+		const index = builderIndex({
+			...sources,
+			insights: Array.from({ length: 9 }, (_, n) => ({
+				...entries[0]!,
+				id: `insight-${n}`,
+				data: { ...entries[0]!.data, ...lists[n % 3]! },
+			})),
+		});
+		const packed = packIndex(index);
+		// Order within a list is kept: the same names in another order are another list.
+		expect(packed.lists.industries).toHaveLength(3);
+		expect(packed.lists.personas).toHaveLength(1);
+		expect(packed.lists.topics).toHaveLength(3);
+		expect(packed.names.topics).toEqual(['cost', 'supply']);
+		const unpacked = unpackIndex(JSON.parse(JSON.stringify(packed)) as PackedIndex);
+		expect(unpacked).toEqual(index);
+		const [first, , , fourth] = unpacked.insights;
+		expect(fourth!.data.industries).toBe(first!.data.industries);
+		expect(fourth!.data.topics).toBe(first!.data.topics);
+		// Shared, so read only: a change to one insight's list would change its neighbours'.
+		expect(Object.isFrozen(first!.data.industries)).toBe(true);
+	});
+
 	it('details files hold every insight whole, in index order, at most shardSize each', () => {
 		const shards = builderDetails(sources);
 		expect(shards).toHaveLength(Math.ceil(entries.length / detailsShardSize));
