@@ -13,6 +13,7 @@ import type {
 	PublishedInsight,
 } from '../../builder/types.ts';
 import { unpackIndex, type PackedIndex } from '../../builder/index-pack.ts';
+import { fetchSearchLines } from './search-text.ts';
 import { crossIndustry } from '../../schema/cross-industry.ts';
 import { fillTokens, genericTokenValues } from '../../schema/tokens.ts';
 
@@ -40,12 +41,6 @@ export interface LoadedLibrary {
 
 /** An insight's text with tokens filled generically ("your company"), for lists and labels. */
 export const generic = (text: string): string => fillTokens(text, genericTokenValues);
-
-async function getText(url: string): Promise<string> {
-	const response = await fetch(url);
-	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-	return response.text();
-}
 
 async function getJson<T>(url: string): Promise<T> {
 	const response = await fetch(url);
@@ -123,9 +118,8 @@ export async function loadLibrary(
 
 	let searchText: Promise<void> | undefined;
 	const loadSearchText = () =>
-		(searchText ??= getText(`${base}builder/search.txt`).then(
-			(text) => {
-				const lines = text.split('\n');
+		(searchText ??= fetchSearchLines(`${base}builder/search.txt`).then(
+			(lines) => {
 				index.insights.forEach((entry, at) => {
 					if (typeof lines[at] === 'string') entry.text = lines[at];
 				});
