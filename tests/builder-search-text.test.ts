@@ -10,7 +10,7 @@ describe('fetchSearchLines without a worker', () => {
 	it('gives the lines of the search text, one per insight, in order', async () => {
 		const fetch = vi.fn(async () => new Response('first line\n\nthird line'));
 		vi.stubGlobal('fetch', fetch);
-		await expect(fetchSearchLines('/builder/search.txt')).resolves.toEqual([
+		await expect(fetchSearchLines('/builder/search.txt', { inWorker: true })).resolves.toEqual([
 			'first line',
 			'',
 			'third line',
@@ -18,9 +18,20 @@ describe('fetchSearchLines without a worker', () => {
 		expect(fetch).toHaveBeenCalledWith('/builder/search.txt');
 	});
 
+	it('fetches on the main thread when asked to', async () => {
+		const worker = vi.fn();
+		vi.stubGlobal('Worker', worker);
+		vi.stubGlobal('fetch', async () => new Response('one\ntwo'));
+		await expect(fetchSearchLines('/builder/search.txt', { inWorker: false })).resolves.toEqual([
+			'one',
+			'two',
+		]);
+		expect(worker).not.toHaveBeenCalled();
+	});
+
 	it('rejects, naming the file, when it cannot be fetched', async () => {
 		vi.stubGlobal('fetch', async () => new Response('gone', { status: 404 }));
-		await expect(fetchSearchLines('/builder/search.txt')).rejects.toThrow(
+		await expect(fetchSearchLines('/builder/search.txt', { inWorker: true })).rejects.toThrow(
 			'/builder/search.txt: HTTP 404',
 		);
 	});
@@ -29,6 +40,8 @@ describe('fetchSearchLines without a worker', () => {
 		vi.stubGlobal('fetch', async () => {
 			throw new TypeError('Failed to fetch');
 		});
-		await expect(fetchSearchLines('/builder/search.txt')).rejects.toThrow('Failed to fetch');
+		await expect(fetchSearchLines('/builder/search.txt', { inWorker: true })).rejects.toThrow(
+			'Failed to fetch',
+		);
 	});
 });

@@ -75,10 +75,12 @@ export async function initBuilder(): Promise<void> {
 	whenIdle(() => void loadChecker(store), CHECKER_IDLE_MS);
 	// Then, once the page is idle, the rest of the searchable text, so a search finds words in
 	// summaries and evidence too (titles and topics are searchable from the start).
+	// A worker fetches it off the main thread, unless a deck is being prepared (insights chosen):
+	// on two cores a third busy thread beside the deck worker made the first download slower.
 	const search = elements.picker.search;
 	whenIdle(
 		() =>
-			void library.loadSearchText().then(() => {
+			void library.loadSearchText({ inWorker: !store.draft.insights.length }).then(() => {
 				if (search.value.trim()) search.dispatchEvent(new Event('input'));
 			}),
 	);

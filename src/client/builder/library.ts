@@ -31,8 +31,11 @@ export interface LoadedLibrary {
 	details: (ids: readonly string[]) => Promise<PublishedInsight[]>;
 	/** What a deck of these insights is made from: brand, taxonomy and the insights, whole. */
 	deckLibrary: (ids: readonly string[]) => Promise<BuilderLibrary>;
-	/** Loads summaries, evidence and implications into search; resolves when search covers them. */
-	loadSearchText: () => Promise<void>;
+	/**
+	 * Loads summaries, evidence and implications into search; resolves when search covers them.
+	 * `inWorker`: fetch and split them in a worker (see `search-text.ts`).
+	 */
+	loadSearchText: (options: { inWorker: boolean }) => Promise<void>;
 	/** An industry's label on chips and lists ("Cross-industry" for the built-in id). */
 	industryLabel: (id: string) => string;
 	/** A persona's short name ("CFO"), else its name. */
@@ -117,8 +120,8 @@ export async function loadLibrary(
 	};
 
 	let searchText: Promise<void> | undefined;
-	const loadSearchText = () =>
-		(searchText ??= fetchSearchLines(`${base}builder/search.txt`).then(
+	const loadSearchText = ({ inWorker }: { inWorker: boolean }) =>
+		(searchText ??= fetchSearchLines(`${base}builder/search.txt`, { inWorker }).then(
 			(lines) => {
 				index.insights.forEach((entry, at) => {
 					if (typeof lines[at] === 'string') entry.text = lines[at];

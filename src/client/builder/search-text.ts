@@ -14,8 +14,15 @@ async function linesHere(url: string): Promise<string[]> {
 	return (await response.text()).split('\n');
 }
 
-/** The lines of the text at `url`; rejects when it cannot be fetched. */
-export function fetchSearchLines(url: string): Promise<string[]> {
+/**
+ * The lines of the text at `url`, fetched in a worker when `inWorker` and one starts; rejects
+ * when it cannot be fetched.
+ */
+export function fetchSearchLines(
+	url: string,
+	{ inWorker }: { inWorker: boolean },
+): Promise<string[]> {
+	if (!inWorker) return linesHere(url);
 	let worker: Worker;
 	try {
 		worker = new Worker(new URL('./search-text-worker.ts', import.meta.url), { type: 'module' });
