@@ -83,4 +83,16 @@ describe('shapes read once per part', () => {
 		expect(shapesOf(slide, [first, second])).not.toBe(fromFirst);
 		expect(shapesOf(slide, [first])).toEqual(fromFirst);
 	});
+
+	it('gives a placeholder without a position the first inherited one: layout, then master', () => {
+		const box = (y: number) => ({ x: 10, y, w: 100, h: 50 });
+		expect(shapesOf(slide, [layout(20)])[0]!.box).toEqual(box(20));
+		expect(shapesOf(slide, [layout(300), layout(20)])[0]!.box).toEqual(box(300));
+		const unplaced = parseXml(
+			'<p:sldLayout xmlns:p="p"><p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id="2" name="Title"/><p:cNvSpPr/><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>' +
+				'<p:spPr/></p:sp></p:spTree></p:cSld></p:sldLayout>',
+		);
+		expect(shapesOf(slide, [unplaced, layout(300)])[0]!.box).toEqual(box(300));
+		expect(shapesOf(slide, [unplaced])[0]!.box).toBeUndefined();
+	});
 });

@@ -106,15 +106,8 @@ function inheritedBox(
 			const sameType =
 				type === placeholder.type || (placeholder.type === 'ctrTitle' && type === 'title');
 			if (!sameIdx && !sameType) continue;
-			const shape = ph.local === 'ph' ? findShapeOf(source!, ph) : undefined;
-			const box = shape
-				? xfrmBox(
-						kid(
-							kids(shape).find((c) => c.local.endsWith('SpPr')),
-							'xfrm',
-						),
-					)
-				: undefined;
+			// The position is in the shape's own properties (spPr), not its non-visual ones (nvSpPr).
+			const box = xfrmBox(kid(findShapeOf(source!, ph), 'spPr', 'xfrm'));
 			if (box) return box;
 		}
 	}
