@@ -14,6 +14,7 @@ import './lib/node-version.ts';
 import module from 'node:module';
 import path from 'node:path';
 import { contentCache } from './lib/content-cache.ts';
+import { contentPack } from './lib/content-pack.ts';
 
 // Stripping the types of and compiling every module the engine needs is about a fifth of a
 // one-deck run's CPU; Node keeps both in an on-disk cache (tmpdir/node-compile-cache) when asked.
@@ -105,6 +106,13 @@ async function main(argv: string[]): Promise<number> {
 		console.error(usage);
 		return 2;
 	}
+	// A run for every briefing looks up thousands of files: its cache is one pack file, read at once.
+	const memo =
+		typeof bundle !== 'string'
+			? undefined
+			: args.ids.length
+				? contentCache(root, bundle)
+				: contentPack(root, bundle);
 	const result = await buildDecks({
 		root,
 		outDir,
@@ -113,8 +121,10 @@ async function main(argv: string[]): Promise<number> {
 		prune: args.prune,
 		pdf: args.pdf,
 		log: (line) => console.log(line),
-		...(typeof bundle === 'string' ? { memo: contentCache(root, bundle) } : {}),
+		...(memo ? { memo } : {}),
 	});
+	// After the decks: the threads have the cores until then, and a warm run writes nothing.
+	if (memo && 'save' in memo) memo.save();
 	return result.ok ? 0 : 1;
 }
 

@@ -12,8 +12,9 @@
  * changes with any source, schema, message or dependency), so another code's entries are never
  * read, and are removed; a deleted file is never looked up. Entries are v8-serialized (dates and
  * fields set to undefined come back as they were) and written atomically; an entry that cannot be
- * read, or is not what an entry should be, counts as missing and is written again. The batch
- * looks entries up and keeps them apart (`find`, `keep`): it parses what is missing on threads.
+ * read, or is not what an entry should be, counts as missing and is written again. A batch of
+ * every briefing keeps its entries in one pack file instead (content-pack.ts), looked up and kept
+ * apart (`find`, `keep`): it parses what is missing on threads.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,15 +38,14 @@ const isEntry = (stored: unknown): stored is Entry =>
 	typeof stored === 'object' && stored !== null && 'source' in stored && 'value' in stored;
 
 /**
- * The parse results of project `root` kept for the code named `code` (letters, digits, `-`).
- * Any problem with the cache itself (unwritable, corrupt) only costs parsing again.
+ * The folder of code `code` (letters, digits, `-`) in project `root`'s content cache, and how to
+ * prepare it for writing: made, once, with the folders of other code removed.
  */
-export function contentCache(root: string, code: string): ParseMemo & SplitParseMemo {
+export function codeFolder(root: string, code: string): { dir: string; prepare: () => void } {
 	if (!/^[\w-]+$/.test(code)) throw new Error(`content cache: not a code name: ${code}`);
 	const base = contentCacheRoot(root);
 	const dir = path.join(base, code);
 	let prepared = false;
-	/** Makes the folder, once, and removes the entries of other code. */
 	const prepare = () => {
 		if (prepared) return;
 		prepared = true;
@@ -53,6 +53,15 @@ export function contentCache(root: string, code: string): ParseMemo & SplitParse
 		for (const name of readdirSync(base))
 			if (name !== code) rmSync(path.join(base, name), { recursive: true, force: true });
 	};
+	return { dir, prepare };
+}
+
+/**
+ * The parse results of project `root` kept for the code named `code` (letters, digits, `-`).
+ * Any problem with the cache itself (unwritable, corrupt) only costs parsing again.
+ */
+export function contentCache(root: string, code: string): ParseMemo & SplitParseMemo {
+	const { dir, prepare } = codeFolder(root, code);
 	/** The entry file of `file` (undefined for a name too long to keep). */
 	const entryFileOf = (kind: string, file: string) => {
 		const name = `${kind}--${encodeURIComponent(file)}`;

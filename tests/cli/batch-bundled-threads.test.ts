@@ -83,10 +83,22 @@ describe('the deck threads of a batch', () => {
 		const written = await stat(threadCache);
 		expect(written.size).toBeGreaterThan(10_000);
 
-		// A second batch takes the cache (V8 accepts it, so it is not written again).
+		// A batch of every briefing keeps its content checks in one pack file, named by the bundle.
+		const pack = path.join(
+			root,
+			'node_modules/.cache/insight-briefings/content',
+			hash,
+			'content.pack',
+		);
+		expect(await readdir(path.dirname(pack))).toEqual(['content.pack']);
+		const packed = await stat(pack);
+
+		// A second batch takes the cache (V8 accepts it, so it is not written again), and finds every
+		// content file in the pack (nothing parsed, so the pack is not written again either).
 		const second = await node(root, [...bundled, '--out', 'out-2']);
 		expect(second.stderr).toBe('');
 		expect((await stat(threadCache)).mtimeMs).toBe(written.mtimeMs);
+		expect((await stat(pack)).mtimeMs).toBe(packed.mtimeMs);
 
 		const source = await node(root, ['scripts/decks.ts', '--out', 'out-src']);
 		for (const file of ['acme-cfo.pptx', 'globex-coo.pptx']) {
