@@ -106,13 +106,10 @@ async function main(argv: string[]): Promise<number> {
 		console.error(usage);
 		return 2;
 	}
-	// A run for every briefing looks up thousands of files: its cache is one pack file, read at once.
-	const memo =
-		typeof bundle !== 'string'
-			? undefined
-			: args.ids.length
-				? contentCache(root, bundle)
-				: contentPack(root, bundle);
+	// A run for every briefing looks up thousands of files: its cache is one pack file (content-pack.ts).
+	const pack =
+		typeof bundle === 'string' && !args.ids.length ? contentPack(root, bundle) : undefined;
+	const memo = pack ?? (typeof bundle === 'string' ? contentCache(root, bundle) : undefined);
 	const result = await buildDecks({
 		root,
 		outDir,
@@ -124,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
 		...(memo ? { memo } : {}),
 	});
 	// After the decks: the threads have the cores until then, and a warm run writes nothing.
-	if (memo && 'save' in memo) memo.save();
+	pack?.save();
 	return result.ok ? 0 : 1;
 }
 
