@@ -27,7 +27,7 @@ describe('astro build with broken content', () => {
 			'src',
 			'content',
 			'public',
-			'astro.config.ts',
+			'astro.config.mjs',
 			'tsconfig.json',
 			'package.json',
 		]) {

@@ -1,3 +1,7 @@
+// A .mjs config, not .ts: Astro imports a JavaScript config with Node itself, so the integrations
+// below (TypeScript, run by Node's type stripping) load as every script's modules do. A .ts config
+// goes through a Vite module runner that Astro closes before the hooks run, and the modules the
+// integrations import on first use (the content parsers, the template reader) then fail to load.
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { decksStep } from './src/integrations/decks.ts';
