@@ -6,18 +6,10 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import type { Library } from '../library/load.ts';
+import { errorsOf, loadLibrary, type Library } from '../library/load.ts';
 import { formatIssue } from '../library/issues.ts';
 import { plural } from '../library/plural.ts';
 import { pagesFirst } from './pages-first.ts';
-
-// Loaded by Node itself, not through Vite's module runner: the runner loads the site's config and
-// is closed before the config's hooks run, and the loader imports its parsers when it first needs
-// them (src/library/load.ts), which through a closed runner fails ("module runner has been closed").
-const { errorsOf, loadLibrary } = createRequire(import.meta.url)(
-	'../library/load.ts',
-) as typeof import('../library/load.ts');
 
 /** What every build step is given. */
 export interface BuildStepContext {
