@@ -19,7 +19,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { ParseMemo, SplitParseMemo } from '../../src/library/parse-memo.ts';
+import { splitMemo, type ParseMemo, type SplitParseMemo } from '../../src/library/parse-memo.ts';
 
 /** Where the content caches of a project live, one folder per code. */
 export const contentCacheRoot = (root: string) =>
@@ -36,6 +36,21 @@ interface Entry {
 
 const isEntry = (stored: unknown): stored is Entry =>
 	typeof stored === 'object' && stored !== null && 'source' in stored && 'value' in stored;
+
+/**
+ * Writes `bytes` to `file` through a temporary file renamed over it, so a reader finds the old
+ * file or the new one, never half of one; on failure the temporary file is removed and it throws.
+ */
+export function writeAtomically(file: string, bytes: Uint8Array): void {
+	const temp = `${file}.${process.pid}.tmp`;
+	try {
+		writeFileSync(temp, bytes);
+		renameSync(temp, file);
+	} catch (error) {
+		rmSync(temp, { force: true });
+		throw error;
+	}
+}
 
 /**
  * The folder of code `code` (letters, digits, `-`) in project `root`'s content cache, and how to
@@ -81,25 +96,12 @@ export function contentCache(root: string, code: string): ParseMemo & SplitParse
 	const keep = (kind: string, file: string, source: string, value: unknown) => {
 		const entryFile = entryFileOf(kind, file);
 		if (!entryFile) return;
-		const temp = `${entryFile}.${process.pid}.tmp`;
 		try {
 			prepare();
-			writeFileSync(temp, serialize({ source, value } satisfies Entry));
-			renameSync(temp, entryFile);
+			writeAtomically(entryFile, serialize({ source, value } satisfies Entry));
 		} catch {
-			try {
-				rmSync(temp, { force: true });
-			} catch {
-				// No folder to write in: nothing was written.
-			}
+			// Not serializable, or no folder to write in: parsed again next run.
 		}
 	};
-	const store = <T>(kind: string, file: string, source: string, parse: () => T): T => {
-		const found = find(kind, file, source);
-		if (found) return found.value as T;
-		const value = parse();
-		keep(kind, file, source, value);
-		return value;
-	};
-	return Object.assign(store, { find, keep });
+	return splitMemo({ find, keep });
 }

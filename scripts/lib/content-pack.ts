@@ -22,11 +22,11 @@
  * then the data (each entry's text as UTF-8, then its result v8-serialized).
  */
 import { hash } from 'node:crypto';
-import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { ParseMemo, SplitParseMemo } from '../../src/library/parse-memo.ts';
-import { codeFolder } from './content-cache.ts';
+import { splitMemo, type ParseMemo, type SplitParseMemo } from '../../src/library/parse-memo.ts';
+import { codeFolder, writeAtomically } from './content-cache.ts';
 
 /** The first bytes of a pack of this format (a new format gets a new magic). */
 const magic = Buffer.from('IBPACK1\n');
@@ -166,13 +166,6 @@ export function contentPack(
 			// A result that cannot be serialized is not kept: it is parsed again next run.
 		}
 	};
-	const store = <T>(kind: string, file: string, source: string, parse: () => T): T => {
-		const found = find(kind, file, source);
-		if (found) return found.value as T;
-		const value = parse();
-		keep(kind, file, source, value);
-		return value;
-	};
 	const save = () => {
 		const stored = pack === null ? undefined : pack;
 		pack = null;
@@ -193,21 +186,15 @@ export function contentPack(
 			}
 			for (const [key, { text, value }] of kept) entries.push([key, text, value]);
 			kept.clear();
-			const temp = `${packFile}.${process.pid}.tmp`;
 			try {
 				folder.prepare();
-				writeFileSync(temp, packBytes(entries));
-				renameSync(temp, packFile);
+				writeAtomically(packFile, packBytes(entries));
 			} catch {
-				try {
-					rmSync(temp, { force: true });
-				} catch {
-					// No folder to write in: nothing was written.
-				}
+				// No folder to write in: nothing was written, the content is parsed again next run.
 			}
 		} finally {
 			stored?.close();
 		}
 	};
-	return Object.assign(store, { find, keep, save });
+	return Object.assign(splitMemo({ find, keep }), { save });
 }

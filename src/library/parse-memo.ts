@@ -20,6 +20,18 @@ export interface SplitParseMemo {
 	keep(kind: string, file: string, source: string, value: unknown): void;
 }
 
+/** A store from its look-up and keeping: found, or parsed and kept. */
+export function splitMemo(split: SplitParseMemo): ParseMemo & SplitParseMemo {
+	const store = <T>(kind: string, file: string, source: string, parse: () => T): T => {
+		const found = split.find(kind, file, source);
+		if (found) return found.value as T;
+		const value = parse();
+		split.keep(kind, file, source, value);
+		return value;
+	};
+	return Object.assign(store, split);
+}
+
 /** No store: every file is parsed. */
 export const parseEveryTime: ParseMemo = (_kind, _file, _source, parse) => parse();
 
