@@ -11,6 +11,7 @@
  * (else each briefing's date) for byte-identical output.
  */
 import './lib/node-version.ts';
+import { writeSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { contentCache } from './lib/content-cache.ts';
@@ -36,6 +37,35 @@ const engine = inDeckThread ? undefined : import('../src/integrations/decks.ts')
  * Run from its sources, the CLI keeps none.
  */
 const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for('insight-briefings.cli-bundle')];
+
+/** Set once a progress line has gone through `process.stdout`: later lines follow it there. */
+let stdoutStream = false;
+
+/**
+ * Prints a progress line, written to the descriptor at once: `console.log` makes `process.stdout`
+ * first, which costs a fresh process 10 to 15 ms of CPU (Node's stream modules) for two lines.
+ * What the descriptor does not take at once (a non-blocking pipe that is full, a closed one), and
+ * every line after it, goes through `process.stdout` as before, which also reports its errors.
+ */
+function printLine(line: string): void {
+	const bytes = Buffer.from(`${line}\n`);
+	let written = 0;
+	if (!stdoutStream) {
+		try {
+			while (written < bytes.length) {
+				const count = writeSync(1, bytes, written);
+				if (count <= 0) break;
+				written += count;
+			}
+		} catch {
+			// The stream below writes the rest, or reports why it cannot.
+		}
+	}
+	if (written < bytes.length) {
+		stdoutStream = true;
+		process.stdout.write(bytes.subarray(written));
+	}
+}
 
 const usage = `Usage: npm run decks -- [briefing-id ...] [--out DIR] [--jobs N] [--prune] [--pdf]
 
@@ -117,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
 		jobs: args.jobs,
 		prune: args.prune,
 		pdf: args.pdf,
-		log: (line) => console.log(line),
+		log: printLine,
 		...(memo ? { memo } : {}),
 	});
 	// After the decks: the threads have the cores until then, and a warm run writes nothing.
@@ -128,7 +158,14 @@ async function main(argv: string[]): Promise<number> {
 if (inDeckThread) void import('../src/integrations/decks-worker.ts');
 else
 	main(process.argv.slice(2)).then(
-		(code) => (process.exitCode = code),
+		// On Linux, exits at once: every file is written by now and Node writes its output there
+		// synchronously (files, terminals and pipes alike), so nothing is lost, while a natural exit
+		// first takes the heap apart page by page (10 to 20 ms of CPU for nothing). Elsewhere a pipe
+		// may still be flushing, so the process ends as before.
+		(code) => {
+			if (process.platform === 'linux') process.exit(code);
+			else process.exitCode = code;
+		},
 		async (error: unknown) => {
 			// Content problems are reported as file: field: message lines above; this is the last line of
 			// defence against a stack trace for anything else (a bug, or the file system failing).

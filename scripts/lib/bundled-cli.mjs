@@ -23,21 +23,19 @@
  * it names the code whose content checks `npm run decks` keeps (scripts/lib/content-cache.ts).
  * Plain JavaScript: a .ts file here would load Node's type stripper on every run.
  */
-import {
-	mkdirSync,
-	readFileSync,
-	renameSync,
-	rmSync,
-	statSync,
-	writeFileSync,
-	readdirSync,
-} from 'node:fs';
 import module from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
 
 module.enableCompileCache?.();
+
+// Node's modules are taken with require, not imported: importing one builds a namespace of every
+// name it exports, and node:fs's namespace reads its stream classes, which loads Node's streams
+// (about 10 ms of a fresh process's CPU) before any deck work.
+const requireBuiltin = module.createRequire(import.meta.url);
+const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } =
+	requireBuiltin('node:fs');
+const path = requireBuiltin('node:path');
+const { fileURLToPath, pathToFileURL } = requireBuiltin('node:url');
+const vm = requireBuiltin('node:vm');
 
 /** Bumped when the way bundles are made changes, so older bundles are rebuilt. */
 const format = 4;
@@ -52,7 +50,6 @@ const root = path.resolve(here, '../..');
 
 // node:crypto and node:v8 load only when used (hashing a changed file, writing the code cache, the
 // flag below; a deck run's content cache loads node:v8 anyway): each costs a run milliseconds.
-const requireBuiltin = module.createRequire(import.meta.url);
 const sha256 = (bytes) =>
 	requireBuiltin('node:crypto').createHash('sha256').update(bytes).digest('hex');
 
@@ -270,13 +267,14 @@ const onDemandPlugin = {
  * Node modules loaded at start that a one-deck run never uses, kept from loading until first
  * used: each costs a fresh process milliseconds. pptxgenjs loads node:https (with http, tls and
  * net) as it writes a deck, for images given by URL, which the deck engine never gives it; the
- * worker threads only build batches of decks. Each is replaced by an object that loads the module
+ * worker threads only build batches of decks; node:crypto (13 to 20 ms of a fresh process's CPU,
+ * its algorithms' tables) checks the batch's content pack. Each is replaced by an object that loads the module
  * when a property is first read; its property names are taken now, so importing names from it
  * (which copies them) loads nothing. fflate's Node build loads worker_threads for its asynchronous
  * functions; the engine uses only the synchronous ones, the same in its browser build (the one the
  * builder runs), so the bundle takes that.
  */
-const loadWhenUsed = ['node:https', 'node:worker_threads'];
+const loadWhenUsed = ['node:crypto', 'node:https', 'node:worker_threads'];
 const unusedModulesPlugin = {
 	name: 'unused-modules',
 	setup(build) {

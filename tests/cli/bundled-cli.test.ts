@@ -71,14 +71,19 @@ async function node(
 	}
 }
 
-/** `npm run decks -- <args>` as package.json runs it, in the checkout `root`. */
-async function npmDecks(root: string, args: string[], env?: Record<string, string>) {
+/** Node's arguments in package.json's `decks` script (its flags, the launcher, the CLI). */
+async function npmDecksArgs(root: string): Promise<string[]> {
 	const { scripts } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
 		scripts: Record<string, string>;
 	};
 	const [command, ...script] = scripts.decks!.split(/\s+/);
 	expect(command).toBe('node');
-	return node(root, [...script, ...args], env);
+	return script;
+}
+
+/** `npm run decks -- <args>` as package.json runs it, in the checkout `root`. */
+async function npmDecks(root: string, args: string[], env?: Record<string, string>) {
+	return node(root, [...(await npmDecksArgs(root)), ...args], env);
 }
 
 /** The CLI from its sources, as `node scripts/decks.ts` runs it. */
@@ -173,6 +178,38 @@ describe('npm run decks from a cached bundle', () => {
 		expect(afterDeck.size).toBeGreaterThan(afterHelp.size);
 		expect((await npmDecks(root, ['acme-cfo', '--out', 'out'])).code).toBe(0);
 		expect(await cacheFile()).toEqual(afterDeck);
+	});
+
+	it("loads no node:crypto and no stdout stream for one deck, and prints the sources' lines", async () => {
+		const root = await checkout();
+		// Lists the Node modules the run loaded, as it exits (on stderr: stdout is the CLI's).
+		const probe = path.join(root, 'loaded-modules.cjs');
+		await writeFile(
+			probe,
+			"process.on('exit', () => require('node:fs').writeSync(2, process.moduleLoadList.join('\\n')));",
+		);
+		expect((await npmDecks(root, ['acme-cfo', '--out', 'out-first'])).code).toBe(0);
+		const bundled = await node(root, [
+			'--require',
+			probe,
+			...(await npmDecksArgs(root)),
+			'acme-cfo',
+			'--out',
+			'out-bundle',
+		]);
+		expect(bundled.code).toBe(0);
+		const loaded = bundled.stderr.split('\n');
+		expect(loaded).toContain('NativeModule zlib');
+		// node:crypto is for the batch's content pack; the stream modules for console.log's stdout
+		// (a pipe here: net) and node:fs's stream classes.
+		for (const name of ['crypto', 'net', 'internal/fs/streams'])
+			expect(loaded).not.toContain(`NativeModule ${name}`);
+		const source = await sourceDecks(root, ['acme-cfo', '--out', 'out-source']);
+		expect(lines(bundled.stdout)).toBe(lines(source.stdout));
+		expect(bundled.stdout).toMatch(/^ {2}built {2}acme-cfo -> .*\n1 deck built in .*\n$/);
+		expect(await readFile(path.join(root, 'out-bundle', 'acme-cfo.pptx'))).toEqual(
+			await readFile(path.join(root, 'out-source', 'acme-cfo.pptx')),
+		);
 	});
 
 	it('builds every briefing on worker threads, as the sources do', async () => {
