@@ -5,7 +5,7 @@
  * package rules) before the bytes leave the thread.
  */
 import { auditDeck, formatFindings } from '../deck/audit/index.ts';
-import { buildDeckFiles, type DeckInput, type PdfFonts } from '../deck/index.ts';
+import { buildDeckFiles, type DeckInput, type DeckPlan, type PdfFonts } from '../deck/index.ts';
 import { nativeDeflate } from './native-deflate.ts';
 
 /** A built deck: its .pptx, its PDF when fonts were given, the plan's warnings, the audit's findings. */
@@ -16,6 +16,8 @@ export interface AuditedDeck {
 	warnings: string[];
 	/** The deck audit's findings (`id: slide N: rule: ...`). */
 	audit: string[];
+	/** The scene the deck was drawn from. */
+	plan: DeckPlan;
 }
 
 /** Builds and audits the deck `id`; throws what building it threw. */
@@ -32,5 +34,5 @@ export async function buildAuditedDeck(
 		...plan.warnings,
 		...plan.overflows.map((overflow) => `text may not fit: ${overflow}`),
 	];
-	return { bytes, pdf, warnings, audit: formatFindings(id, auditDeck(parts)) };
+	return { bytes, pdf, warnings, audit: formatFindings(id, auditDeck(parts)), plan };
 }

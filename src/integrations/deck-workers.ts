@@ -12,6 +12,7 @@ import type {
 	InsightText,
 	ReadInsightOptions,
 } from '../library/insight-file.ts';
+import type { BriefingPreview } from '../site/briefing-preview.ts';
 
 /** What building one deck gave; `audit` holds the deck audit's findings (`id: slide N: rule: ...`). */
 export type DeckOutcome = {
@@ -20,6 +21,8 @@ export type DeckOutcome = {
 	error?: string;
 	warnings?: string[];
 	audit?: string[];
+	/** The briefing page's preview, when the threads were asked for previews (the site build). */
+	preview?: BriefingPreview;
 	ms: number;
 };
 
@@ -85,7 +88,7 @@ type CliBundle = { file: string; entry: string };
  * decks-worker.ts from its sources. `keepCodeCache`: this thread writes the bundle's thread code
  * cache when it has none.
  */
-function startWorker(keepCodeCache: boolean): Worker {
+function startWorker(keepCodeCache: boolean, previewModule: URL | undefined): Worker {
 	const bundle = (globalThis as Record<symbol, CliBundle | undefined>)[
 		Symbol.for('insight-briefings.cli-bundle-file')
 	];
@@ -97,7 +100,10 @@ function startWorker(keepCodeCache: boolean): Worker {
 				workerData: { bundle, keepCodeCache },
 				resourceLimits,
 			})
-		: new Worker(new URL('./decks-worker.ts', import.meta.url), { resourceLimits });
+		: new Worker(new URL('./decks-worker.ts', import.meta.url), {
+				resourceLimits,
+				...(previewModule ? { workerData: { previewModule: previewModule.href } } : {}),
+			});
 }
 
 /** Worker threads for a batch of decks, started ahead of the decks' inputs. */
@@ -105,12 +111,15 @@ export class DeckWorkers {
 	readonly #threads: Thread[];
 	#seq = 0;
 
-	/** Starts `count` threads; each loads the deck engine at once. */
-	constructor(count: number) {
+	/**
+	 * Starts `count` threads; each loads the deck engine at once. `previewModule` (the site build's
+	 * deck-preview.ts): each deck's outcome also holds its briefing page's preview.
+	 */
+	constructor(count: number, { previewModule }: { previewModule?: URL } = {}) {
 		this.#threads = Array.from({ length: count }, (_, index) => {
 			const thread: Thread = { ready: Promise.resolve(), parsing: new Map(), queued: 0 };
 			try {
-				const worker = startWorker(index === 0);
+				const worker = startWorker(index === 0, previewModule);
 				thread.worker = worker;
 				worker.on('message', (reply: ParseReply | object) => {
 					if (!('seq' in reply)) return;

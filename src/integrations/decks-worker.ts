@@ -4,7 +4,7 @@
  * then builds one deck per message and hands the bytes back without copying them.
  */
 import module from 'node:module';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
 import type { InsightText, ReadInsightOptions } from '../library/insight-file.ts';
 
@@ -14,6 +14,16 @@ import type { InsightText, ReadInsightOptions } from '../library/insight-file.ts
 // the engine starts loading at once, while the thread may be parsing insight files.
 module.enableCompileCache?.();
 const engine = import('./audited-deck.ts');
+
+/**
+ * The site build also asks for each briefing page's preview, drawn from the deck's own scene
+ * (deck-preview.ts, named by URL so the CLI's bundle does not carry it): the page then does not
+ * plan the deck again on Astro's thread.
+ */
+const previewModule = (workerData as { previewModule?: string } | null)?.previewModule;
+const previews = previewModule
+	? (import(previewModule) as Promise<typeof import('./deck-preview.ts')>)
+	: undefined;
 
 /** The PDF fonts come with the first deck (the thread starts before they are read). */
 let pdfFonts: PdfFonts | undefined;
@@ -54,9 +64,10 @@ parentPort?.on('message', async (message: Message) => {
 	pdfFonts = message.pdfFonts ?? pdfFonts;
 	try {
 		const { buildAuditedDeck } = await engine;
-		const { bytes, pdf, warnings, audit } = await buildAuditedDeck(id, input, pdfFonts);
+		const { bytes, pdf, warnings, audit, plan } = await buildAuditedDeck(id, input, pdfFonts);
+		const preview = previews && (await previews).deckPreview(input, plan);
 		const transfer = [bytes.buffer as ArrayBuffer, ...(pdf ? [pdf.buffer as ArrayBuffer] : [])];
-		parentPort?.postMessage({ id, bytes, pdf, warnings, audit }, transfer);
+		parentPort?.postMessage({ id, bytes, pdf, warnings, audit, preview }, transfer);
 	} catch (error) {
 		parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
 	}

@@ -18,6 +18,7 @@ import { assembleDeckInput } from '../library/deck-input.ts';
 import { listFiles } from '../library/files.ts';
 import type { ParseMemo, SplitParseMemo } from '../library/parse-memo.ts';
 import { plural } from '../library/plural.ts';
+import { dropBriefingPreviews, keepBriefingPreview } from './briefing-previews.ts';
 import { buildInThisThread, DeckWorkers, type OnDeck } from './deck-workers.ts';
 import type { BuildStep } from './library.ts';
 import {
@@ -300,6 +301,7 @@ async function checkAndBuild(
 				log(
 					`  built  ${id} -> ${shown(`${id}.pptx`, file)} (${kb(deck.bytes.length)}, ${Math.round(deck.ms)} ms)${pdfNote}`,
 				);
+				if (deck.preview) keepBriefingPreview(id, deck.preview);
 				for (const warning of deck.warnings ?? []) log(`  warning ${id}: ${warning}`);
 				for (const finding of deck.audit ?? []) log(`  audit  ${finding}`);
 				audited += deck.audit?.length ?? 0;
@@ -347,6 +349,10 @@ async function checkAndBuild(
  */
 const siteDeckJobs = 1;
 
+/** The site's deck thread: also draws each briefing page's preview from its deck's scene. */
+const siteDeckWorkers = () =>
+	new DeckWorkers(siteDeckJobs, { previewModule: new URL('./deck-preview.ts', import.meta.url) });
+
 /**
  * Build step for `insightLibrary({ steps })`: every briefing's deck. Its thread starts loading the
  * deck engine while the content is checked; the decks need only the content, so they are built
@@ -355,8 +361,11 @@ const siteDeckJobs = 1;
  */
 export const decksStep: BuildStep<{ staging: string; result: BuildDecksResult }, DeckWorkers> = {
 	name: 'decks',
-	start: () => new DeckWorkers(siteDeckJobs),
-	cancel: (workers) => workers.close(),
+	start: siteDeckWorkers,
+	cancel: async (workers) => {
+		dropBriefingPreviews();
+		await workers.close();
+	},
 	prepare: async ({ root, library, outDir, log }, workers) => {
 		const staging = await mkdtemp(path.join(tmpdir(), 'insight-decks-'));
 		const label = path.relative(root, path.join(outDir, 'briefings'));
@@ -368,7 +377,7 @@ export const decksStep: BuildStep<{ staging: string; result: BuildDecksResult },
 			log,
 			pdf: true,
 			jobs: siteDeckJobs,
-			workers: workers ?? new DeckWorkers(siteDeckJobs),
+			workers: workers ?? siteDeckWorkers(),
 		});
 		return { staging, result };
 	},
@@ -386,6 +395,7 @@ export const decksStep: BuildStep<{ staging: string; result: BuildDecksResult },
 				await writeAtomically(path.join(target, `${deck.id}.pptx`), await readFile(deck.file));
 			}
 		} finally {
+			dropBriefingPreviews();
 			await rm(staging, { recursive: true, force: true });
 		}
 	},
