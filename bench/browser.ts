@@ -11,6 +11,9 @@ import { pptxChunks } from './assets.ts';
 import { median } from './stats.ts';
 import { chooseInsights, measureTyping, openBuilder, type TypingResult } from './preview-typing.ts';
 import { measureHostileArrivals, type HostileResult } from './hostile-arrivals.ts';
+import { measureUsable } from './builder-usable.ts';
+
+export { measureUsable };
 
 /** What the builder did in Chromium. */
 export interface BrowserResult {
@@ -43,33 +46,6 @@ export interface BrowserResult {
 /** Why the browser figures are missing, or undefined when Chromium can run them. */
 export function browserUnavailable(): string | undefined {
 	return chromiumPath() ? undefined : 'Chromium is not installed';
-}
-
-/** One run of the start: navigation to a search answered and Add done, and the bytes by then. */
-export async function measureUsable(
-	browser: Browser,
-	url: string,
-	word: string,
-): Promise<{ ms: number; bytes: number }> {
-	const context = await browser.newContext();
-	try {
-		const page = await context.newPage();
-		await openBuilder(page, `${url}/builder/`);
-		await page.fill('#pick-search', word);
-		await page.waitForSelector('#pick-list button[data-add]');
-		await page.locator('#pick-list button[data-add]').first().click();
-		await page.waitForSelector('#selected-list .selected-item');
-		const { at, bytes } = await page.evaluate(() => ({
-			at: performance.now(),
-			bytes: performance
-				.getEntriesByType('resource')
-				.concat(performance.getEntriesByType('navigation'))
-				.reduce((sum, entry) => sum + ((entry as PerformanceResourceTiming).transferSize || 0), 0),
-		}));
-		return { ms: at, bytes };
-	} finally {
-		await context.close();
-	}
 }
 
 /**

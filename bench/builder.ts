@@ -1,8 +1,8 @@
 /**
  * `node bench/builder.ts [DIST ...] [--runs N] [--word WORD]`: the builder's start and first
  * download rows of `npm run bench` alone, so a change to the builder can be measured in minutes:
- * how long until a rep can use the builder (a search answered and Add done, from navigation) and
- * the first deck download from click, with 10 insights (see `browser.ts`).
+ * how long until a rep can use the builder (a search answered and Add done, from navigation: see
+ * `builder-usable.ts`) and the first deck download from click, with 10 insights (see `browser.ts`).
  *
  * - With DIST folders (sites built before, e.g. `npm run build -- --outDir DIST`), measures them
  *   side by side, alternating run by run, so the machine's load falls on each alike: the way to
@@ -91,7 +91,7 @@ try {
 			site.download.push(download.ms);
 			site.bytes = usable.bytes;
 			console.log(
-				`run ${run} ${site.dist}: usable ${Math.round(usable.ms)} ms, first download ${download.ms} ms (${download.insights} insights), load ${os.loadavg()[0]!.toFixed(2)}`,
+				`run ${run} ${site.dist}: usable ${Math.round(usable.ms)} ms (ready ${Math.round(usable.readyMs)}, search answered ${Math.round(usable.answeredMs)}), first download ${download.ms} ms (${download.insights} insights), load ${os.loadavg()[0]!.toFixed(2)}`,
 			);
 		}
 	}
