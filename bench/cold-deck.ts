@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 	const library = await loadBriefingLibrary({ root, ids: [id] });
 	const input = (await deckInputs(library, [id], '0')).get(id)!;
 	mark('content');
-	const [{ auditDeck }, { planDeck }, { writePptxParts }] = await Promise.all([
+	const [{ auditDeck, auditReader }, { planDeck }, { writePptxParts }] = await Promise.all([
 		import('../src/deck/audit/index.ts'),
 		import('../src/deck/plan/index.ts'),
 		import('../src/deck/pptx/index.ts'),
@@ -59,12 +59,12 @@ async function main(): Promise<void> {
 	mark('load engine code');
 	const plan = planDeck(input);
 	mark('plan');
-	const { bytes, parts } = await writePptxParts(
-		plan,
-		native
+	const { bytes, parts } = await writePptxParts(plan, {
+		reader: auditReader,
+		...(native
 			? { deflate: (await import('../src/integrations/native-deflate.ts')).nativeDeflate }
-			: {},
-	);
+			: {}),
+	});
 	mark('pptx');
 	const findings = auditDeck(parts);
 	mark('audit');

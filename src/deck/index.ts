@@ -75,7 +75,7 @@ export interface BuiltDeckFiles extends BuiltDeck {
 
 /**
  * Builds the .pptx and, given `pdfFonts`, the PDF of the same scene (planned once); `deflate`
- * compresses the .pptx's parts (see {@link PptxOptions}).
+ * compresses the .pptx's parts and `reader` reads them as they are checked (see {@link PptxOptions}).
  */
 export async function buildDeckFiles(
 	input: DeckInput,
@@ -83,10 +83,10 @@ export async function buildDeckFiles(
 ): Promise<BuiltDeckFiles> {
 	assertPresentable(input);
 	const plan = planDeck(input);
-	const { bytes, parts } = await writePptxParts(
-		plan,
-		options.deflate ? { deflate: options.deflate } : {},
-	);
+	const { bytes, parts } = await writePptxParts(plan, {
+		...(options.deflate ? { deflate: options.deflate } : {}),
+		...(options.reader ? { reader: options.reader } : {}),
+	});
 	// Loaded only when asked for: the builder's .pptx download does not carry the PDF engine.
 	const pdf = options.pdfFonts
 		? await (await import('./pdf/index.ts')).writePdf(plan, options.pdfFonts)

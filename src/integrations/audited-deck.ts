@@ -4,7 +4,7 @@
  * compressed by node:zlib (native-deflate.ts) and checked by the deck audit (accessibility and
  * package rules) before the bytes leave the thread.
  */
-import { auditDeck, formatFindings } from '../deck/audit/index.ts';
+import { auditDeck, auditReader, formatFindings } from '../deck/audit/index.ts';
 import { buildDeckFiles, type DeckInput, type DeckPlan, type PdfFonts } from '../deck/index.ts';
 import { nativeDeflate } from './native-deflate.ts';
 
@@ -26,9 +26,11 @@ export async function buildAuditedDeck(
 	input: DeckInput,
 	pdfFonts: PdfFonts | undefined,
 ): Promise<AuditedDeck> {
+	// The audit's trees of the parts it reads are built while the writer checks them.
 	const { bytes, parts, pdf, plan } = await buildDeckFiles(input, {
 		pdfFonts,
 		deflate: nativeDeflate,
+		reader: auditReader,
 	});
 	const warnings = [
 		...plan.warnings,

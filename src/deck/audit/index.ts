@@ -17,6 +17,7 @@ import { checkTitles } from './rules/titles.ts';
 import type { AuditFinding, RuleCheck } from './types.ts';
 
 export type { AuditFinding, AuditRule } from './types.ts';
+export { auditReader } from './package.ts';
 export { DECORATIVE_EXTENSION } from './shapes.ts';
 export { contrastRatio } from './color.ts';
 

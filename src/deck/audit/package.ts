@@ -4,7 +4,8 @@
  */
 import { unzipSync } from 'fflate';
 import { partText } from '../pptx/part-text.ts';
-import { kid, kids, parseXml, type XmlElement } from './xml.ts';
+import type { PartReader } from '../pptx/problems.ts';
+import { kid, kids, parseXml, TreeBuilder, type XmlElement } from './xml.ts';
 
 /** A relationship of a part, with its target resolved to a part name. */
 export interface Relationship {
@@ -89,6 +90,27 @@ function partsOf(pptx: Uint8Array | ReadonlyMap<string, Uint8Array>): Map<string
  * (the same bytes objects, see `pptx/part-text.ts`), read once. The trees are never changed.
  */
 const readParts = new WeakMap<Uint8Array, XmlElement | string>();
+
+/**
+ * The parts {@link openPackage} reads: the package's and the presentation's relationships, the
+ * presentation, slides, layouts, masters and themes, and the relationships of those and of the
+ * notes master.
+ */
+const auditedPart =
+	/^(?:_rels\/\.rels|ppt\/presentation\.xml|ppt\/_rels\/presentation\.xml\.rels|ppt\/(?:slides|slideLayouts|slideMasters|theme)\/[^/]+\.xml|ppt\/(?:slides|slideLayouts|slideMasters|notesMasters)\/_rels\/[^/]+\.xml\.rels)$/;
+
+/**
+ * Give to the .pptx writer (`PptxOptions.reader`) to audit a deck just built: the parts the audit
+ * reads are made into their trees while the writer checks that they are well-formed, in the same
+ * pass, instead of being parsed again (the same trees `parseXml` makes: see `TreeBuilder`). A part
+ * the check did not read (found well-formed before, as a text) is parsed as any other.
+ */
+export const auditReader: PartReader = {
+	sinkFor(name, content, text) {
+		if (!auditedPart.test(name) || readParts.has(content)) return undefined;
+		return new TreeBuilder(text, (tree) => readParts.set(content, tree));
+	},
+};
 
 /** A part's XML tree, or why it cannot be read. */
 function readPart(content: Uint8Array): XmlElement | string {

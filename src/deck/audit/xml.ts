@@ -2,6 +2,7 @@
  * A small XML reader for the audit: parts become trees of elements. Runs anywhere (no DOMParser
  * in Node). Elements are matched by local name, so any namespace prefix a producer chose works.
  */
+import type { XmlSink } from '../xml.ts';
 
 /** One element: its qualified name, local name, attributes and children in order. */
 export interface XmlElement {
@@ -75,13 +76,28 @@ class ParsedElement implements XmlElement {
  * so elements share these strings instead of each holding its own copies. Bounded, for input with
  * endless distinct names.
  */
-const names = new Map<string, { name: string; local: string }>();
+const names = new Map<string, ElementName>();
 const maxNames = 4096;
 
-function nameOf(qualified: string): { name: string; local: string } {
+interface ElementName {
+	name: string;
+	local: string;
+	/**
+	 * Whether `parseXml` would cut this XML name short: its tag pattern ends a name at any white
+	 * space, and an XML name may hold a few characters JavaScript counts as white space (U+2028,
+	 * U+3000, ...).
+	 */
+	splits: boolean;
+}
+
+function nameOf(qualified: string): ElementName {
 	let known = names.get(qualified);
 	if (known === undefined) {
-		known = { name: qualified, local: qualified.slice(qualified.indexOf(':') + 1) };
+		known = {
+			name: qualified,
+			local: qualified.slice(qualified.indexOf(':') + 1),
+			splits: /\s/.test(qualified),
+		};
 		if (names.size < maxNames) names.set(qualified, known);
 	}
 	return known;
@@ -146,6 +162,83 @@ export function parseXml(text: string): XmlElement {
 	}
 	if (!first || stack.length !== 1) throw new Error('no complete root element');
 	return first;
+}
+
+/**
+ * The tree {@link parseXml} makes of a part, built while the writer's well-formedness check
+ * (`xmlError`) reads it, so a deck just written is not read again to be audited. The same tree,
+ * element for element: a start tag's text runs to its first `>` and an instruction ends at its
+ * first `>` for `parseXml`, so a part with a `>` inside an attribute value or an instruction gives
+ * no tree here and is parsed as any other.
+ */
+export class TreeBuilder implements XmlSink {
+	private readonly source: string;
+	private readonly built: (tree: XmlElement) => void;
+	/** The elements open, outermost first. */
+	private readonly stack: XmlElement[] = [];
+	/** The content of every open element, outermost first. */
+	private readonly content: Array<XmlElement | string> = [];
+	/** Where each open element's content starts in `content`. */
+	private readonly starts: number[] = [0];
+	/** False once the text holds something `parseXml` reads another way. */
+	private same = true;
+
+	/** `built` is given the tree when the check found `source` well-formed (see {@link done}). */
+	constructor(source: string, built: (tree: XmlElement) => void) {
+		this.source = source;
+		this.built = built;
+	}
+
+	open(name: string, nameEnd: number, end: number, empty: boolean): void {
+		if (!this.same) return;
+		const known = nameOf(name);
+		if (known.splits || this.source.indexOf('>', nameEnd) !== end) {
+			this.same = false;
+			return;
+		}
+		const node = new ParsedElement(known, this.source.slice(nameEnd, end));
+		this.content.push(node);
+		if (!empty) {
+			this.stack.push(node);
+			this.starts.push(this.content.length);
+		}
+	}
+
+	close(): void {
+		if (!this.same) return;
+		const open = this.stack.pop()!;
+		const start = this.starts.pop()!;
+		open.children = this.content.slice(start);
+		this.content.length = start;
+	}
+
+	text(from: number, to: number): void {
+		if (!this.same) return;
+		const between = this.source.slice(from, to);
+		this.content.push(between.includes('&') ? decodeEntities(between) : between);
+	}
+
+	cdata(from: number, to: number): void {
+		if (this.same) this.content.push(this.source.slice(from, to));
+	}
+
+	instruction(from: number, to: number): void {
+		if (this.source.indexOf('>', from) !== to - 1) this.same = false;
+	}
+
+	/**
+	 * Called once the check found the text well-formed: gives the root element to `built`, unless
+	 * the text holds something `parseXml` reads another way.
+	 */
+	done(): void {
+		if (!this.same) return;
+		for (const c of this.content) {
+			if (typeof c !== 'string') {
+				this.built(c);
+				return;
+			}
+		}
+	}
 }
 
 // Plain loops below, not filter() with a callback: the audit walks every part of every deck, and

@@ -7,6 +7,7 @@ import { accessibleSlide, markShapes } from './accessibility.ts';
 import type { RawDeflate } from './deflate.ts';
 import { graftOnTemplate } from './graft.ts';
 import { normalizeParts } from './package.ts';
+import type { PartReader } from './problems.ts';
 import { renderSlides } from './slides.ts';
 import { deterministicZip, sortedNames } from './zip.ts';
 
@@ -21,6 +22,11 @@ export interface PptxOptions {
 	 * same bytes in Node and in the browser). Another gives other bytes of the same parts.
 	 */
 	deflate?: RawDeflate;
+	/**
+	 * Reads the package's XML parts while the writer checks them, e.g. the deck audit's
+	 * `auditReader`, so a deck audited right after is not parsed again.
+	 */
+	reader?: PartReader;
 }
 
 /** Writes the scene as a .pptx; the same scene (and compressor) gives the same bytes. */
@@ -50,6 +56,7 @@ export async function writePptxParts(
 		bulletColor: scene.theme.bulletColor,
 		language: scene.meta.language,
 		...(options.deflate ? { deflate: options.deflate } : {}),
+		...(options.reader ? { reader: options.reader } : {}),
 		rewrite: (part, xml) => {
 			const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(part);
 			if (slide) return accessibleSlide(xml, scene.slides[Number(slide[1]) - 1]!);

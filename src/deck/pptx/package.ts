@@ -17,7 +17,7 @@
  */
 import { encodedPart, partBytes, partText, rememberedRewrite, type PartData } from './part-text.ts';
 import { escapeXml } from '../xml.ts';
-import { packageProblems, resolveTarget, xmlProblems } from './problems.ts';
+import { packageProblems, resolveTarget, xmlProblems, type PartReader } from './problems.ts';
 import { capturedWorkbook } from './capture.ts';
 import type { RawDeflate } from './deflate.ts';
 import { applyLanguage } from './language.ts';
@@ -48,6 +48,8 @@ export interface DeckMetadata {
 	rewrite?: (part: string, xml: string) => string;
 	/** The compressor of the package's and the chart workbooks' parts (default: `fastDeflate`). */
 	deflate?: RawDeflate;
+	/** Reads the package's XML parts while they are checked (see `xmlProblems`). */
+	reader?: PartReader;
 }
 
 /** `2026-03-12T00:00:00Z`. */
@@ -370,7 +372,7 @@ export function normalizeParts(
 
 	const encoded = new Map<string, Uint8Array>();
 	for (const [name, content] of files) encoded.set(name, encodedPart(content));
-	const problems = [...packageProblems(encoded), ...xmlProblems(encoded)];
+	const problems = [...packageProblems(encoded), ...xmlProblems(encoded, meta.reader)];
 	if (problems.length) throw new Error(`deck package is broken:\n${problems.join('\n')}`);
 	return encoded;
 }

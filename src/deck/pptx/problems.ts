@@ -1,6 +1,6 @@
 /** Structural checks of a package: relationship targets, content types, well-formed XML. */
 import { partText } from './part-text.ts';
-import { xmlError } from '../xml.ts';
+import { xmlError, type XmlSink } from '../xml.ts';
 import { TextMemo } from './text-memo.ts';
 import { contentTypesPart } from './zip.ts';
 
@@ -104,8 +104,26 @@ const wellFormed = new TextMemo<true>(256);
  */
 const wellFormedParts = new WeakSet<Uint8Array>();
 
-/** Well-formedness problems of every XML part. */
-export function xmlProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
+/**
+ * Reads parts while they are checked (the deck audit builds its trees of the parts it reads in the
+ * check's pass instead of parsing them again after).
+ */
+export interface PartReader {
+	/** What reads the part `name` as it is checked; undefined for a part it does not read. */
+	sinkFor(name: string, content: Uint8Array, text: string): PartSink | undefined;
+}
+
+/** Reads one part (see {@link XmlSink}). */
+export interface PartSink extends XmlSink {
+	/** Called once the part was found well-formed. */
+	done(): void;
+}
+
+/**
+ * Well-formedness problems of every XML part; `reader` reads the parts checked here (not the
+ * parts found well-formed before).
+ */
+export function xmlProblems(files: ReadonlyMap<string, Uint8Array>, reader?: PartReader): string[] {
 	const problems: string[] = [];
 	for (const [name, content] of files) {
 		if (wellFormedParts.has(content) || !/\.(xml|rels)$/.test(name)) continue;
@@ -114,9 +132,11 @@ export function xmlProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
 			wellFormedParts.add(content);
 			continue;
 		}
-		const error = xmlError(text);
+		const sink = reader?.sinkFor(name, content, text);
+		const error = xmlError(text, sink);
 		if (error) problems.push(`${name}: ${error}`);
 		else {
+			sink?.done();
 			wellFormed.set(text, true);
 			wellFormedParts.add(content);
 		}
