@@ -82,6 +82,19 @@ function nameAt(text: string, i: number): string {
 	return xmlName.test(text) ? text.slice(i, xmlName.lastIndex) : '';
 }
 
+/** Where the XML name at `i` ends (`i` when none starts there). */
+function nameEndAt(text: string, i: number): number {
+	xmlName.lastIndex = i;
+	return xmlName.test(text) ? xmlName.lastIndex : i;
+}
+
+/** Whether the `length` characters at `a` and at `b` are the same. */
+function sameAt(text: string, a: number, b: number, length: number): boolean {
+	for (let k = 0; k < length; k++)
+		if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+	return true;
+}
+
 /** The first position at or after `i` that is not white space. */
 function spaceEnd(text: string, i: number): number {
 	whiteSpace.lastIndex = i;
@@ -127,6 +140,9 @@ export function xmlError(text: string, sink?: XmlSink): string | undefined {
 	let i = 0;
 	const n = text.length;
 	const stack: string[] = [];
+	/** Where the attribute names of the start tag being read start and end. */
+	const attributeStarts: number[] = [];
+	const attributeEnds: number[] = [];
 	let rootSeen = false;
 	let cdataEnd = text.indexOf(']]>');
 	// eslint-disable-next-line no-control-regex
@@ -206,7 +222,9 @@ export function xmlError(text: string, sink?: XmlSink): string | undefined {
 			rootSeen = true;
 		}
 		const nameEnd = i;
-		let attributes: string[] | undefined;
+		// The tag's attribute names as positions, not strings: only a duplicate or an error needs
+		// one as a string (a deck's parts hold tens of thousands of attributes).
+		let attributeCount = 0;
 		for (;;) {
 			const before = i;
 			i = spaceEnd(text, i);
@@ -223,25 +241,53 @@ export function xmlError(text: string, sink?: XmlSink): string | undefined {
 				break;
 			}
 			if (i === before) return failAt(text, i, `no space between attributes in <${name}>`);
-			const attribute = nameAt(text, i);
-			if (!attribute) return failAt(text, i, `a malformed attribute in <${name}>`);
-			i += attribute.length;
-			attributes ??= [];
-			if (attributes.includes(attribute))
-				return failAt(text, i, `attribute ${attribute} twice in <${name}>`);
-			attributes.push(attribute);
+			const attributeStart = i;
+			i = nameEndAt(text, i);
+			if (i === attributeStart) return failAt(text, i, `a malformed attribute in <${name}>`);
+			const attributeEnd = i;
+			const length = attributeEnd - attributeStart;
+			for (let k = 0; k < attributeCount; k++) {
+				const start = attributeStarts[k]!;
+				if (attributeEnds[k]! - start === length && sameAt(text, start, attributeStart, length))
+					return failAt(
+						text,
+						i,
+						`attribute ${text.slice(attributeStart, attributeEnd)} twice in <${name}>`,
+					);
+			}
+			attributeStarts[attributeCount] = attributeStart;
+			attributeEnds[attributeCount] = attributeEnd;
+			attributeCount++;
 			i = spaceEnd(text, i);
 			if (text.charCodeAt(i) !== 61 /* = */)
-				return failAt(text, i, `attribute ${attribute} without a value in <${name}>`);
+				return failAt(
+					text,
+					i,
+					`attribute ${text.slice(attributeStart, attributeEnd)} without a value in <${name}>`,
+				);
 			i++;
 			i = spaceEnd(text, i);
 			const quote = text[i];
 			if (quote !== '"' && quote !== "'")
-				return failAt(text, i, `an unquoted value for ${attribute} in <${name}>`);
+				return failAt(
+					text,
+					i,
+					`an unquoted value for ${text.slice(attributeStart, attributeEnd)} in <${name}>`,
+				);
 			const close = text.indexOf(quote, i + 1);
-			if (close < 0) return failAt(text, i, `an unterminated value for ${attribute}`);
+			if (close < 0)
+				return failAt(
+					text,
+					i,
+					`an unterminated value for ${text.slice(attributeStart, attributeEnd)}`,
+				);
 			const problem = markup ? markup(i + 1, close) : textProblem(text, i + 1, close);
-			if (problem) return failAt(text, i, `${problem} in the value of ${attribute}`);
+			if (problem)
+				return failAt(
+					text,
+					i,
+					`${problem} in the value of ${text.slice(attributeStart, attributeEnd)}`,
+				);
 			i = close + 1;
 		}
 	}
