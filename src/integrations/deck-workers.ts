@@ -13,6 +13,7 @@ import type {
 	ReadInsightOptions,
 } from '../library/insight-file.ts';
 import type { BriefingPreview } from '../site/briefing-preview.ts';
+import { SharedValuesSent } from './deck-input-shares.ts';
 
 /** What building one deck gave; `audit` holds the deck audit's findings (`id: slide N: rule: ...`). */
 export type DeckOutcome = {
@@ -228,35 +229,48 @@ export class DeckWorkers {
 				);
 				return inProcess();
 			}
+			// The brand, logo and template go to a thread once (deck-input-shares.ts).
+			const sent = new SharedValuesSent();
 			await new Promise<void>((resolve) => {
-				let current: { id: string; started: number } | undefined;
+				// Decks sent and not yet answered, in order (the thread builds them in that order). A
+				// thread is sent its next deck before it answers, so it never waits for this thread to
+				// hear its answer; only while every thread can still get one, so no thread ends the
+				// batch with a deck another could have built.
+				const sentDecks: Array<{ id: string; started: number }> = [];
 				// The fonts go with a thread's first deck only: they are the same for every deck.
 				let fonts = pdfFonts;
-				const next = () => {
+				const send = () => {
 					const id = queue.shift();
-					if (id === undefined) {
-						current = undefined;
-						resolve();
-						return;
-					}
-					current = { id, started: performance.now() };
-					worker.postMessage({ id, input: inputs.get(id), ...(fonts ? { pdfFonts: fonts } : {}) });
+					if (id === undefined) return false;
+					sentDecks.push({ id, started: performance.now() });
+					const input = sent.split(inputs.get(id)!);
+					worker.postMessage({ id, input, ...(fonts ? { pdfFonts: fonts } : {}) });
 					fonts = undefined;
+					return true;
 				};
-				worker.on('message', (reply: WorkerReply) => {
-					const ms = current ? performance.now() - current.started : 0;
+				const fill = () => {
+					if (!sentDecks.length) send();
+					if (sentDecks.length === 1 && queue.length >= this.#threads.length) send();
+					if (!sentDecks.length) resolve();
+				};
+				worker.on('message', (reply: WorkerReply | ParseReply) => {
+					if ('seq' in reply) return;
+					const done = sentDecks.shift();
+					// A deck's time runs from when the thread could start it: sent, or its previous one done.
+					const ms = done ? performance.now() - done.started : 0;
+					if (sentDecks[0])
+						sentDecks[0].started = Math.max(sentDecks[0].started, performance.now());
 					const { id, ...outcome } = reply;
 					void report(id, { ...outcome, ms });
-					next();
+					fill();
 				});
 				worker.once('error', (error) => {
-					// A thread that cannot run (e.g. no TypeScript support) hands its deck back to this thread.
+					// A thread that cannot run (e.g. no TypeScript support) hands its decks back to this thread.
 					note(`  (a worker thread failed: ${error.message}; building in the main thread)`);
-					if (current) queue.unshift(current.id);
-					current = undefined;
+					queue.unshift(...sentDecks.splice(0).map(({ id }) => id));
 					void inProcess().then(resolve);
 				});
-				next();
+				fill();
 			});
 		};
 		if (!this.#threads.length) await inProcess();

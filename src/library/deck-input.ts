@@ -23,21 +23,27 @@ export function prospectIndustryName(id: string, taxonomy: Pick<Taxonomy, 'indus
 	return taxonomy.industries.find((entry) => entry.id === id)?.name ?? id;
 }
 
-/** Data URLs of logos already encoded: a batch of decks shares one logo's bytes. */
-const dataUrls = new WeakMap<Uint8Array, string>();
+/**
+ * Logos already made: a batch of decks shares one logo's bytes, encoded once, and one logo
+ * object, so a deck thread is sent it once (src/integrations/deck-input-shares.ts).
+ */
+const logos = new WeakMap<Uint8Array, DeckLogo>();
 
 /** A PNG logo for the masters, from its bytes. */
 export function pngLogo(bytes: Uint8Array, brand: Brand): DeckLogo {
-	let dataUrl = dataUrls.get(bytes);
+	const made = logos.get(bytes);
+	if (made?.aspectRatio === brand.logo.aspectRatio) return made;
+	let dataUrl = made?.dataUrl;
 	if (dataUrl === undefined) {
 		// btoa exists in browsers and in Node; chunks keep the argument list within engine limits.
 		let binary = '';
 		for (let i = 0; i < bytes.length; i += 0x8000)
 			binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 		dataUrl = `data:image/png;base64,${btoa(binary)}`;
-		dataUrls.set(bytes, dataUrl);
 	}
-	return { dataUrl, aspectRatio: brand.logo.aspectRatio };
+	const logo = { dataUrl, aspectRatio: brand.logo.aspectRatio };
+	logos.set(bytes, logo);
+	return logo;
 }
 
 /** Everything {@link assembleDeckInput} reads. */
