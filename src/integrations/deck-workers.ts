@@ -239,37 +239,45 @@ export class DeckWorkers {
 				const sentDecks: Array<{ id: string; started: number }> = [];
 				// The fonts go with a thread's first deck only: they are the same for every deck.
 				let fonts = pdfFonts;
+				// This batch's listeners come off when it is done: a later batch adds its own.
+				const done = () => {
+					worker.off('message', onMessage);
+					worker.off('error', onError);
+					resolve();
+				};
 				const send = () => {
 					const id = queue.shift();
-					if (id === undefined) return false;
+					if (id === undefined) return;
 					sentDecks.push({ id, started: performance.now() });
 					const input = sent.split(inputs.get(id)!);
 					worker.postMessage({ id, input, ...(fonts ? { pdfFonts: fonts } : {}) });
 					fonts = undefined;
-					return true;
 				};
 				const fill = () => {
 					if (!sentDecks.length) send();
 					if (sentDecks.length === 1 && queue.length >= this.#threads.length) send();
-					if (!sentDecks.length) resolve();
+					if (!sentDecks.length) done();
 				};
-				worker.on('message', (reply: WorkerReply | ParseReply) => {
+				const onMessage = (reply: WorkerReply | ParseReply) => {
 					if ('seq' in reply) return;
-					const done = sentDecks.shift();
+					const built = sentDecks.shift();
 					// A deck's time runs from when the thread could start it: sent, or its previous one done.
-					const ms = done ? performance.now() - done.started : 0;
+					const ms = built ? performance.now() - built.started : 0;
 					if (sentDecks[0])
 						sentDecks[0].started = Math.max(sentDecks[0].started, performance.now());
 					const { id, ...outcome } = reply;
 					void report(id, { ...outcome, ms });
 					fill();
-				});
-				worker.once('error', (error) => {
+				};
+				const onError = (error: Error) => {
 					// A thread that cannot run (e.g. no TypeScript support) hands its decks back to this thread.
 					note(`  (a worker thread failed: ${error.message}; building in the main thread)`);
 					queue.unshift(...sentDecks.splice(0).map(({ id }) => id));
+					worker.off('message', onMessage);
 					void inProcess().then(resolve);
-				});
+				};
+				worker.on('message', onMessage);
+				worker.once('error', onError);
 				fill();
 			});
 		};
