@@ -292,6 +292,8 @@ async function checkAndBuild(
 				: {}),
 		});
 		[library, known] = [partial, partial.briefingIds];
+		// The early decks are on their way before anything else (a refused batch closes the threads).
+		await earlyStarted;
 	}
 
 	const requested = options.ids?.length ? [...new Set(options.ids)] : known;
@@ -324,7 +326,6 @@ async function checkAndBuild(
 
 	let inputs: Map<string, DeckInput>;
 	try {
-		await earlyStarted;
 		const files =
 			earlyFiles.read && earlyFiles.read.brand === library.brand
 				? earlyFiles.read.files

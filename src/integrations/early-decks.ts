@@ -46,6 +46,8 @@ export class EarlyDecks {
 	#handed = Promise.resolve();
 	/** Early decks whose input the checked library does not give (built again). */
 	readonly #stale = new Set<string>();
+	/** Lines about the threads (one failed...), held until the check passes: a refused batch has none. */
+	readonly #notes: string[] = [];
 
 	constructor(workers: DeckWorkers, note: (line: string) => void) {
 		this.#workers = workers;
@@ -90,6 +92,7 @@ export class EarlyDecks {
 		onDeck: OnDeck,
 	): Promise<Map<string, DeckInput>> {
 		this.#approved = { inputs, onDeck };
+		this.#notes.splice(0).forEach(this.#note);
 		for (const [id, outcome] of this.#held) this.#handOn(id, outcome);
 		this.#held.clear();
 		await this.#run;
