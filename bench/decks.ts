@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildDeck, planDeck, type DeckInput } from '../src/deck/index.ts';
 import { deckInputs } from '../src/integrations/decks.ts';
+import { deckThreadLimits } from '../src/integrations/deck-workers.ts';
 import { errorsOf, loadLibrary } from '../src/library/load.ts';
 import { isoDate } from '../src/schema/common.ts';
 import { median, percentile } from './stats.ts';
@@ -164,7 +165,10 @@ export async function decksInWorkers(
 		await Promise.all(
 			Array.from({ length: jobs }, async (_, w) => {
 				const started = performance.now();
-				const worker = new Worker(new URL('./deck-worker.ts', import.meta.url));
+				// With the heap limits `npm run decks` gives its threads.
+				const worker = new Worker(new URL('./deck-worker.ts', import.meta.url), {
+					resourceLimits: deckThreadLimits,
+				});
 				workers.push(worker);
 				await send(worker, w);
 				startup.push(performance.now() - started);

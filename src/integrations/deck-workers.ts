@@ -77,6 +77,13 @@ const parseHere = async (texts: InsightText[], options: ReadInsightOptions) => {
 	return texts.map(({ file, source }) => parsedInsightFile(file, source, options));
 };
 
+/**
+ * A deck thread's heap limits: a larger young generation (a deck allocates a few MB of short-lived
+ * strings and arrays, and fewer scavenges save about 3% of a batch's CPU). The bench's threads
+ * take the same (bench/decks.ts).
+ */
+export const deckThreadLimits = { maxYoungGenerationSizeMb: 64 };
+
 /** How long {@link DeckWorkers.close} waits for a thread to exit before terminating it. */
 const closeWait = 2000;
 
@@ -93,9 +100,7 @@ function startWorker(keepCodeCache: boolean, previewModule: URL | undefined): Wo
 	const bundle = (globalThis as Record<symbol, CliBundle | undefined>)[
 		Symbol.for('insight-briefings.cli-bundle-file')
 	];
-	// A larger young generation: a deck allocates a few MB of short-lived strings and arrays, and
-	// fewer scavenges save about 3% of a batch's CPU.
-	const resourceLimits = { maxYoungGenerationSizeMb: 64 };
+	const resourceLimits = deckThreadLimits;
 	return bundle
 		? new Worker(new URL('./decks-worker-bundled.mjs', import.meta.url), {
 				workerData: { bundle, keepCodeCache },
