@@ -84,6 +84,12 @@ const parseHere = async (texts: InsightText[], options: ReadInsightOptions) => {
  */
 export const deckThreadLimits = { maxYoungGenerationSizeMb: 64 };
 
+/**
+ * Decks a thread is sent ahead: it builds on while this thread is busy (early decks start while
+ * it still reads content with synchronous calls, and hears no answer until it is done).
+ */
+const inFlight = 8;
+
 /** How long {@link DeckWorkers.close} waits for a thread to exit before terminating it. */
 const closeWait = 2000;
 
@@ -238,9 +244,9 @@ export class DeckWorkers {
 			const sent = new SharedValuesSent();
 			await new Promise<void>((resolve) => {
 				// Decks sent and not yet answered, in order (the thread builds them in that order). A
-				// thread is sent its next deck before it answers, so it never waits for this thread to
-				// hear its answer; only while every thread can still get one, so no thread ends the
-				// batch with a deck another could have built.
+				// thread is sent up to `inFlight` decks ahead, so it never waits for this thread to hear
+				// its answer; only while every thread can still get one, so no thread ends the batch
+				// with a deck another could have built.
 				const sentDecks: Array<{ id: string; started: number }> = [];
 				// The fonts go with a thread's first deck only: they are the same for every deck.
 				let fonts = pdfFonts;
@@ -260,7 +266,7 @@ export class DeckWorkers {
 				};
 				const fill = () => {
 					if (!sentDecks.length) send();
-					if (sentDecks.length === 1 && queue.length >= this.#threads.length) send();
+					while (sentDecks.length < inFlight && queue.length >= this.#threads.length) send();
 					if (!sentDecks.length) done();
 				};
 				const onMessage = (reply: WorkerReply | ParseReply) => {

@@ -4,7 +4,7 @@
  * content), builds on every core with worker threads, and writes each file atomically: a deck
  * that fails leaves no file, and decks built earlier stay as they were.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -199,19 +199,24 @@ export async function deckInputs(
 
 /**
  * Starts the decks of `ids` whose content is read and valid so far on `early`'s threads; the
- * brand's files are read once for them and for the checked inputs (`files.read`, set when read).
+ * brand's files are read once for them and for the checked inputs (`kept.read`, set when read).
  */
 async function startEarlyDecks(
 	early: EarlyDecks,
 	content: Omit<Library, 'issues'>,
 	ids: readonly string[],
 	sourceDateEpoch: string | undefined,
-	files: { read?: { brand: Brand; files: DeckFiles } },
+	kept: { read?: { brand: Brand; files: DeckFiles } },
 ): Promise<void> {
 	if (!content.brand || !content.taxonomy) return;
 	const brand = content.brand;
-	const read = { brand, files: await readDeckFiles(content.root, brand) };
-	files.read = read;
+	// Read at once without a template: the main thread reads the related insights with synchronous
+	// calls next, and an asynchronous read would finish only after them.
+	const files = brand.template
+		? await readDeckFiles(content.root, brand)
+		: { logoPng: readFileSync(path.join(content.root, 'public', brand.logo.png)) };
+	const read = { brand, files };
+	kept.read = read;
 	const input = deckInputMaker(content, sourceDateEpoch, brand, read.files);
 	const ready = new Map<string, DeckInput>();
 	for (const id of ids) {
