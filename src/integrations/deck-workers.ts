@@ -84,12 +84,6 @@ const parseHere = async (texts: InsightText[], options: ReadInsightOptions) => {
  */
 export const deckThreadLimits = { maxYoungGenerationSizeMb: 64 };
 
-/**
- * Decks a thread is sent ahead: it builds on while this thread is busy (early decks start while
- * it still reads content with synchronous calls, and hears no answer until it is done).
- */
-const inFlight = 8;
-
 /** How long {@link DeckWorkers.close} waits for a thread to exit before terminating it. */
 const closeWait = 2000;
 
@@ -244,51 +238,43 @@ export class DeckWorkers {
 			const sent = new SharedValuesSent();
 			await new Promise<void>((resolve) => {
 				// Decks sent and not yet answered, in order (the thread builds them in that order). A
-				// thread is sent up to `inFlight` decks ahead, so it never waits for this thread to hear
-				// its answer; only while every thread can still get one, so no thread ends the batch
-				// with a deck another could have built.
+				// thread is sent its next deck before it answers, so it never waits for this thread to
+				// hear its answer; only while every thread can still get one, so no thread ends the
+				// batch with a deck another could have built.
 				const sentDecks: Array<{ id: string; started: number }> = [];
 				// The fonts go with a thread's first deck only: they are the same for every deck.
 				let fonts = pdfFonts;
-				// This batch's listeners come off when it is done: a later batch adds its own.
-				const done = () => {
-					worker.off('message', onMessage);
-					worker.off('error', onError);
-					resolve();
-				};
 				const send = () => {
 					const id = queue.shift();
-					if (id === undefined) return;
+					if (id === undefined) return false;
 					sentDecks.push({ id, started: performance.now() });
 					const input = sent.split(inputs.get(id)!);
 					worker.postMessage({ id, input, ...(fonts ? { pdfFonts: fonts } : {}) });
 					fonts = undefined;
+					return true;
 				};
 				const fill = () => {
 					if (!sentDecks.length) send();
-					while (sentDecks.length < inFlight && queue.length >= this.#threads.length) send();
-					if (!sentDecks.length) done();
+					if (sentDecks.length === 1 && queue.length >= this.#threads.length) send();
+					if (!sentDecks.length) resolve();
 				};
-				const onMessage = (reply: WorkerReply | ParseReply) => {
+				worker.on('message', (reply: WorkerReply | ParseReply) => {
 					if ('seq' in reply) return;
-					const built = sentDecks.shift();
+					const done = sentDecks.shift();
 					// A deck's time runs from when the thread could start it: sent, or its previous one done.
-					const ms = built ? performance.now() - built.started : 0;
+					const ms = done ? performance.now() - done.started : 0;
 					if (sentDecks[0])
 						sentDecks[0].started = Math.max(sentDecks[0].started, performance.now());
 					const { id, ...outcome } = reply;
 					void report(id, { ...outcome, ms });
 					fill();
-				};
-				const onError = (error: Error) => {
+				});
+				worker.once('error', (error) => {
 					// A thread that cannot run (e.g. no TypeScript support) hands its decks back to this thread.
 					note(`  (a worker thread failed: ${error.message}; building in the main thread)`);
 					queue.unshift(...sentDecks.splice(0).map(({ id }) => id));
-					worker.off('message', onMessage);
 					void inProcess().then(resolve);
-				};
-				worker.on('message', onMessage);
-				worker.once('error', onError);
+				});
 				fill();
 			});
 		};

@@ -4,7 +4,7 @@
  * content), builds on every core with worker threads, and writes each file atomically: a deck
  * that fails leaves no file, and decks built earlier stay as they were.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,6 @@ import path from 'node:path';
 // imports this module, and Astro should not wait for pptxgenjs before it starts.
 import { deckTimestamp } from '../deck/format.ts';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
-import type { Brand } from '../schema/brand.ts';
 import { didYouMean, formatIssue, type ContentIssue } from '../library/issues.ts';
 import { contentPaths, errorsOf, loadBriefingLibrary, type Library } from '../library/load.ts';
 import { assembleDeckInput } from '../library/deck-input.ts';
@@ -21,7 +20,6 @@ import type { ParseMemo, SplitParseMemo } from '../library/parse-memo.ts';
 import { plural } from '../library/plural.ts';
 import { dropBriefingPreviews, keepBriefingPreview } from './briefing-previews.ts';
 import { buildInThisThread, DeckWorkers, type OnDeck } from './deck-workers.ts';
-import { EarlyDecks } from './early-decks.ts';
 import type { BuildStep } from './library.ts';
 import {
 	makeFolder,
@@ -126,107 +124,45 @@ export function deckIssues(library: Library, ids: readonly string[]): ContentIss
 	return issues;
 }
 
-/** What every deck of a batch reads from disk: the logo's bytes and the company template's. */
-export interface DeckFiles {
-	logoPng: Uint8Array;
-	template?: Uint8Array;
-}
-
-/** Reads the files every deck of `brand` needs; throws what is wrong with them. */
-export async function readDeckFiles(root: string, brand: Brand): Promise<DeckFiles> {
-	const logoPng = await readFile(path.join(root, 'public', brand.logo.png));
+/** The deck inputs for `ids`, from a library without errors in them. */
+export async function deckInputs(
+	library: Library,
+	ids: readonly string[],
+	sourceDateEpoch: string | undefined,
+): Promise<Map<string, DeckInput>> {
+	const brand = library.brand;
+	if (!brand) throw new Error(`${contentPaths.brand}: the brand is missing or broken`);
+	const logoPng = await readFile(path.join(library.root, 'public', brand.logo.png));
 	// The company template, read once; `npm run check` has reported it already if it is unusable.
 	const templateFile = brand.template
-		? await (await import('../library/template.ts')).readTemplateFile(root, brand.template)
+		? await (await import('../library/template.ts')).readTemplateFile(library.root, brand.template)
 		: undefined;
 	if (templateFile && 'problem' in templateFile) {
 		throw new Error(
 			`${contentPaths.brand}: template: public/${brand.template}: ${templateFile.problem}`,
 		);
 	}
-	return { logoPng, ...(templateFile ? { template: templateFile.bytes } : {}) };
-}
-
-/**
- * The deck input of a briefing id, from a library without errors in it (or, for early decks,
- * from what is read of it so far); throws when the briefing is missing or names an insight that
- * is not published.
- */
-function deckInputMaker(
-	library: Omit<Library, 'issues'>,
-	sourceDateEpoch: string | undefined,
-	brand: Brand,
-	{ logoPng, template }: DeckFiles,
-): (id: string) => DeckInput {
+	const template = templateFile?.bytes;
 	const insights = new Map(library.insights.map((entry) => [entry.id, entry]));
-	const briefings = new Map(library.briefings.map((entry) => [entry.id, entry]));
-	return (id) => {
-		const briefing = briefings.get(id);
-		if (!briefing) throw new Error(`${contentPaths.briefings}/${id}.yaml: no such briefing`);
-		return assembleDeckInput({
-			briefing: briefing.data,
-			insights,
-			taxonomy: library.taxonomy ?? { industries: [] },
-			brand,
-			logoPng,
-			...(template ? { template } : {}),
-			modified: deckTimestamp(sourceDateEpoch, briefing.data.date),
-			file: briefing.file,
-		});
-	};
-}
-
-/**
- * The deck inputs for `ids`, from a library without errors in them. `files`: the brand's files
- * already read, else read here.
- */
-export async function deckInputs(
-	library: Omit<Library, 'issues'>,
-	ids: readonly string[],
-	sourceDateEpoch: string | undefined,
-	files?: DeckFiles,
-): Promise<Map<string, DeckInput>> {
-	const brand = library.brand;
-	if (!brand) throw new Error(`${contentPaths.brand}: the brand is missing or broken`);
-	const input = deckInputMaker(
-		library,
-		sourceDateEpoch,
-		brand,
-		files ?? (await readDeckFiles(library.root, brand)),
-	);
-	return new Map(ids.map((id) => [id, input(id)]));
-}
-
-/**
- * Starts the decks of `ids` whose content is read and valid so far on `early`'s threads; the
- * brand's files are read once for them and for the checked inputs (`kept.read`, set when read).
- */
-async function startEarlyDecks(
-	early: EarlyDecks,
-	content: Omit<Library, 'issues'>,
-	ids: readonly string[],
-	sourceDateEpoch: string | undefined,
-	kept: { read?: { brand: Brand; files: DeckFiles } },
-): Promise<void> {
-	if (!content.brand || !content.taxonomy) return;
-	const brand = content.brand;
-	// Read at once without a template: the main thread reads the related insights with synchronous
-	// calls next, and an asynchronous read would finish only after them.
-	const files = brand.template
-		? await readDeckFiles(content.root, brand)
-		: { logoPng: readFileSync(path.join(content.root, 'public', brand.logo.png)) };
-	const read = { brand, files };
-	kept.read = read;
-	const input = deckInputMaker(content, sourceDateEpoch, brand, read.files);
-	const ready = new Map<string, DeckInput>();
+	const inputs = new Map<string, DeckInput>();
 	for (const id of ids) {
-		try {
-			ready.set(id, input(id));
-		} catch {
-			// Not buildable (a missing briefing, a draft insight...): the check will say why.
-		}
+		const briefing = library.briefings.find((entry) => entry.id === id);
+		if (!briefing) throw new Error(`${contentPaths.briefings}/${id}.yaml: no such briefing`);
+		inputs.set(
+			id,
+			assembleDeckInput({
+				briefing: briefing.data,
+				insights,
+				taxonomy: library.taxonomy ?? { industries: [] },
+				brand,
+				logoPng,
+				...(template ? { template } : {}),
+				modified: deckTimestamp(sourceDateEpoch, briefing.data.date),
+				file: briefing.file,
+			}),
+		);
 	}
-	early.start(ready);
+	return inputs;
 }
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
@@ -266,13 +202,6 @@ async function checkAndBuild(
 	// The decks need only their own files: the briefings, the insights they name, the taxonomy and
 	// the brand (and whether related ids are valid). Problems in other files are no deck's business
 	// (`npm run check` reports them), so a 250-deck run does not read all 5,000 insights.
-	const sourceDateEpoch = options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
-	// Decks start on the threads once the content they need is read, and are written only if the
-	// check then passes (early-decks.ts). Not with PDFs: the fonts are read after the check.
-	const early =
-		workers && !options.library && !options.pdf ? new EarlyDecks(workers, log) : undefined;
-	const earlyFiles: { read?: { brand: Brand; files: DeckFiles } } = {};
-	let earlyStarted: Promise<void> = Promise.resolve();
 	let library: Library;
 	let known: string[];
 	if (options.library) [library, known] = [options.library, briefingIds(options.library)];
@@ -282,23 +211,8 @@ async function checkAndBuild(
 			ids,
 			...(workers ? { parseInsights: workers.parseInsights } : {}),
 			...(options.memo ? { memo: options.memo } : {}),
-			...(early
-				? {
-						onDeckContent: (content) => {
-							earlyStarted = startEarlyDecks(
-								early,
-								content,
-								ids,
-								sourceDateEpoch,
-								earlyFiles,
-							).catch(() => {});
-						},
-					}
-				: {}),
 		});
 		[library, known] = [partial, partial.briefingIds];
-		// The early decks are on their way before anything else (a refused batch closes the threads).
-		await earlyStarted;
 	}
 
 	const requested = options.ids?.length ? [...new Set(options.ids)] : known;
@@ -331,11 +245,11 @@ async function checkAndBuild(
 
 	let inputs: Map<string, DeckInput>;
 	try {
-		const files =
-			earlyFiles.read && earlyFiles.read.brand === library.brand
-				? earlyFiles.read.files
-				: undefined;
-		inputs = await deckInputs(library, requested, sourceDateEpoch, files);
+		inputs = await deckInputs(
+			library,
+			requested,
+			options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH,
+		);
 	} catch (error) {
 		result.refused.push(error instanceof Error ? error.message : String(error));
 		result.refused.forEach((line) => log(line));
@@ -404,10 +318,8 @@ async function checkAndBuild(
 			`  FAILED ${id}: ${deck.error}${statSync(file, { throwIfNoEntry: false })?.isFile() ? ' (the previous deck is kept)' : ''}`,
 		);
 	};
-	// Early decks of these inputs are handed on; what is left (none, usually) is built now.
-	const left = early ? await early.approved(inputs, onDeck) : inputs;
-	if (workers) await workers.build(left, onDeck, log, pdfFonts);
-	else await buildInThisThread(left, onDeck, pdfFonts);
+	if (workers) await workers.build(inputs, onDeck, log, pdfFonts);
+	else await buildInThisThread(inputs, onDeck, pdfFonts);
 
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	// Decks of deleted or renamed briefings: named, so a stale deck is not mistaken for a current one.

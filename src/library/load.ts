@@ -288,12 +288,6 @@ export async function loadBriefingLibrary(options: {
 	parseInsights?: InsightParser;
 	/** Parse results kept between runs (default: none). */
 	memo?: ParseMemo & Partial<SplitParseMemo>;
-	/**
-	 * Called once the briefings and the insights they name are read, before the insights those
-	 * name as related are (the batch starts its decks then: it writes them only if the whole
-	 * library then passes). The library's entries are these same objects.
-	 */
-	onDeckContent?: (content: Omit<Library, 'issues'>) => void;
 }): Promise<BriefingLibrary> {
 	const root = path.resolve(options.root ?? process.cwd());
 	const memo = options.memo ?? parseEveryTime;
@@ -338,13 +332,6 @@ export async function loadBriefingLibrary(options: {
 	issues.push(...briefingIssues);
 	const deckInsights = [...read.insights];
 	const invalidInsights = read.invalid.filter((item) => item.kind === 'insight');
-	options.onDeckContent?.({
-		root,
-		taxonomy,
-		brand,
-		insights: deckInsights,
-		briefings: read.briefings,
-	});
 
 	// Related insights are read only to know whether they are valid; their own problems are not
 	// these decks' (a full check reports them).
