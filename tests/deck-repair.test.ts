@@ -7,7 +7,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
-import { normalizePackage } from '../src/deck/pptx/package.ts';
+import { childSpans } from '../src/deck/pptx/element-spans.ts';
+import { dedupeParagraphProperties, normalizePackage } from '../src/deck/pptx/package.ts';
 import {
 	ensureTextBodies,
 	fixBackgroundEffects,
@@ -81,6 +82,45 @@ describe('repairs', () => {
 			expect(ensureTextBodies(xml, 'en-US')).toBe(reference(xml));
 			expect(fixBackgroundEffects(xml)).toBe(referenceBackground(xml));
 		}
+	});
+
+	it('repair paragraphs and outlines in one scan as the separate passes they replaced would', () => {
+		const samples = [
+			'',
+			'<a:p/><a:ln w="9525"/><a:p></a:p><a:ln></a:ln><a:lnSpc/><a:pPr/>',
+			'<a:p><a:pPr algn="l"/><a:r><a:t>a</a:t></a:r><a:pPr algn="r"><a:buNone/></a:pPr><a:r/></a:p>',
+			'<a:p><a:pPr/><a:r/></a:p><a:p><a:r/><a:pPr/><a:pPr/></a:p><a:p>unclosed<a:pPr/><a:pPr/>',
+			'<a:p><a:pPrX/><a:pPr/></a:p><a:p></a:p>',
+		];
+		const referenceEmpty = (xml: string, lang: string) =>
+			xml
+				.replace(
+					/<a:ln(\s[^>]*)?(?:\/>|><\/a:ln>)/g,
+					(_, attrs?: string) => `<a:ln${attrs ?? ''}><a:noFill/></a:ln>`,
+				)
+				.replace(/<a:p(?:\/>|><\/a:p>)/g, `<a:p><a:endParaRPr lang="${lang}"/></a:p>`);
+		const referenceDedupe = (xml: string) =>
+			xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (whole, inner: string) => {
+				let seen = false;
+				const cleaned = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr) => {
+					if (seen) return '';
+					seen = true;
+					return pPr;
+				});
+				return cleaned === inner ? whole : `<a:p>${cleaned}</a:p>`;
+			});
+		for (const xml of samples) {
+			expect(fixEmptyElements(xml, 'de-DE')).toBe(referenceEmpty(xml, 'de-DE'));
+			expect(dedupeParagraphProperties(xml)).toBe(referenceDedupe(xml));
+			expect(fixNegativeSizes(xml)).toBe(xml);
+		}
+		// Instructions and comments are skipped; empty elements are children of their own.
+		const tree = '<r><?pi x?><a/><!-- c --><b><c/></b><d></d></r>';
+		expect(childSpans(tree, 3, tree.length - 4).map(([a, b]) => tree.slice(a, b))).toEqual([
+			'<a/>',
+			'<b><c/></b>',
+			'<d></d>',
+		]);
 	});
 
 	it('turn negative sizes into flipped boxes at the real corner', () => {

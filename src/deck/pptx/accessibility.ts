@@ -15,7 +15,7 @@
 import { orderProblem } from '../audit/rules/reading-order.ts';
 import { DECORATIVE_EXTENSION } from '../audit/shapes.ts';
 import type { SceneFrame, SceneSlide } from '../scene.ts';
-import { childSpans } from './repair.ts';
+import { childSpans } from './element-spans.ts';
 
 const shapeTags = /^<p:(sp|pic|graphicFrame|cxnSp|grpSp)\b/;
 

@@ -21,6 +21,7 @@ import { packageProblems, resolveTarget, xmlProblems, type PartReader } from './
 import { capturedWorkbook } from './capture.ts';
 import type { RawDeflate } from './deflate.ts';
 import { applyLanguage } from './language.ts';
+import { replaceElements } from './element-spans.ts';
 import { repairParts } from './repair.ts';
 import { contentTypesPart, deterministicZip, naturalCompare, unzip } from './zip.ts';
 
@@ -172,7 +173,10 @@ function splitNoteLines(xml: string): string {
  * `<a:pPr>`, first. Keeps the first of each paragraph.
  */
 export function dedupeParagraphProperties(xml: string): string {
-	return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (whole, inner: string) => {
+	return replaceElements(xml, '<a:p>', '</a:p>', (whole, inner) => {
+		// One paragraph properties element or none (most paragraphs): nothing to drop.
+		const first = inner.indexOf('<a:pPr');
+		if (first < 0 || inner.indexOf('<a:pPr', first + 1) < 0) return whole;
 		let seen = false;
 		const cleaned = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr) => {
 			if (seen) return '';

@@ -30,7 +30,7 @@ const relationshipAttrs = {
 
 /** The part a relationship in `relsPath` points to (`ppt/slides/_rels/slide1.xml.rels` + `../media/a.png`). */
 export function resolveTarget(relsPath: string, target: string): string {
-	const decoded = target.replace(/&amp;/g, '&');
+	const decoded = target.includes('&') ? target.replace(/&amp;/g, '&') : target;
 	if (decoded.startsWith('/')) return decoded.slice(1);
 	const sourceDir = relsPath.replace(/(^|\/)_rels\/[^/]+$/, '$1');
 	const parts = (sourceDir + decoded).split('/');

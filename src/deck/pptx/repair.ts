@@ -4,36 +4,7 @@
  * Every function takes one part's XML and returns it fixed; none changes how a slide looks.
  */
 import { rememberedRewrite } from './part-text.ts';
-
-/** `[start, end)` of each direct child element of the element whose content spans `[from, to)`. */
-export function childSpans(xml: string, from: number, to: number): Array<[number, number]> {
-	const spans: Array<[number, number]> = [];
-	let depth = 0;
-	let start = -1;
-	let i = from;
-	while (i < to) {
-		const lt = xml.indexOf('<', i);
-		if (lt < 0 || lt >= to) break;
-		const gt = xml.indexOf('>', lt);
-		if (gt < 0) break;
-		const tag = xml.slice(lt, gt + 1);
-		if (tag.startsWith('<?') || tag.startsWith('<!')) {
-			i = gt + 1;
-			continue;
-		}
-		if (tag.startsWith('</')) {
-			depth--;
-			if (depth === 0) spans.push([start, gt + 1]);
-		} else {
-			if (depth === 0) start = lt;
-			if (tag.endsWith('/>')) {
-				if (depth === 0) spans.push([start, gt + 1]);
-			} else depth++;
-		}
-		i = gt + 1;
-	}
-	return spans;
-}
+import { childSpans, replaceElements } from './element-spans.ts';
 
 /** The local name of the element starting at `xml[start]` (`p:sldSz` -> `sldSz`). */
 function localName(xml: string, start: number): string {
@@ -229,39 +200,19 @@ export function ensureTextBodies(xml: string, lang: string): string {
 }
 
 /**
- * `xml` with each span from `open` to the first `close` after it replaced by `fix(span, inner)`,
- * as a global replace of `open((?:(?!close)[\s\S])*)close` would (without its per-character
- * look-ahead, which made it the slowest repair).
- */
-function replaceElements(
-	xml: string,
-	open: string,
-	close: string,
-	fix: (whole: string, inner: string) => string,
-): string {
-	let out = '';
-	let at = 0;
-	for (let start = xml.indexOf(open); start >= 0; start = xml.indexOf(open, at)) {
-		const end = xml.indexOf(close, start + open.length);
-		if (end < 0) break;
-		const stop = end + close.length;
-		out += xml.slice(at, start) + fix(xml.slice(start, stop), xml.slice(start + open.length, end));
-		at = stop;
-	}
-	return at === 0 ? xml : out + xml.slice(at);
-}
-
-/**
  * Empty elements PowerPoint fills in: an outline without content (`<a:ln></a:ln>`, "no line"
  * when there is no shape style) becomes an explicit `<a:noFill/>`, and a paragraph without runs
  * or end properties gets its end properties.
  */
 export function fixEmptyElements(xml: string, lang: string): string {
-	return xml
-		.replace(/<a:ln(\s[^>]*)?(?:\/>|><\/a:ln>)/g, (_, attrs: string | undefined) => {
-			return `<a:ln${attrs ?? ''}><a:noFill/></a:ln>`;
-		})
-		.replace(/<a:p(?:\/>|><\/a:p>)/g, `<a:p><a:endParaRPr lang="${lang}"/></a:p>`);
+	// One pass for both (neither's replacement holds the other's pattern): a slide is scanned once.
+	return xml.replace(
+		/<a:ln(\s[^>]*)?(?:\/>|><\/a:ln>)|<a:p(?:\/>|><\/a:p>)/g,
+		(whole, attrs: string | undefined) =>
+			whole.startsWith('<a:ln')
+				? `<a:ln${attrs ?? ''}><a:noFill/></a:ln>`
+				: `<a:p><a:endParaRPr lang="${lang}"/></a:p>`,
+	);
 }
 
 /**
@@ -269,6 +220,8 @@ export function fixEmptyElements(xml: string, lang: string): string {
  * moved to its real top-left corner and flipped, which draws the same thing.
  */
 export function fixNegativeSizes(xml: string): string {
+	// Most parts have no negative size: then every match below would be kept as it is.
+	if (!xml.includes('cx="-') && !xml.includes('cy="-')) return xml;
 	return xml.replace(
 		/<a:xfrm\b([^>]*)>\s*<a:off x="(-?\d+)" y="(-?\d+)"\/>\s*<a:ext cx="(-?\d+)" cy="(-?\d+)"\/>/g,
 		(whole, attrs: string, x: string, y: string, cx: string, cy: string) => {

@@ -6,7 +6,8 @@
  */
 import { partText } from '../../pptx/part-text.ts';
 import { packageProblems } from '../../pptx/problems.ts';
-import { childSpans, nonNumericValues, themeStyleCounts } from '../../pptx/repair.ts';
+import { childSpans } from '../../pptx/element-spans.ts';
+import { nonNumericValues, themeStyleCounts } from '../../pptx/repair.ts';
 import type { OpenedDeck } from '../package.ts';
 import type { AuditFinding } from '../types.ts';
 
