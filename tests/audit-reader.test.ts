@@ -15,16 +15,7 @@ import { buildDeckFiles } from '../src/deck/index.ts';
 import type { PartReader } from '../src/deck/pptx/problems.ts';
 import { xmlError } from '../src/deck/xml.ts';
 import { maxInput, sampleInput } from './fixtures/decks/inputs.ts';
-
-/** A tree as plain data, attributes included. */
-function plain(el: XmlElement): unknown {
-	return {
-		name: el.name,
-		local: el.local,
-		attrs: { ...el.attrs },
-		children: el.children.map((c) => (typeof c === 'string' ? c : plain(c))),
-	};
-}
+import { plainTree as plain } from './fixtures/xml-tree.ts';
 
 /** The tree built in the check's pass: undefined when the check fails or the builder declines. */
 function builtTree(text: string): XmlElement | undefined {

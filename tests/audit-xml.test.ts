@@ -4,17 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shapesOf } from '../src/deck/audit/shapes.ts';
-import { kid, kids, parseXml, textOf, type XmlElement } from '../src/deck/audit/xml.ts';
-
-/** A tree as plain data, attributes included. */
-function plain(el: XmlElement): unknown {
-	return {
-		name: el.name,
-		local: el.local,
-		attrs: { ...el.attrs },
-		children: el.children.map((c) => (typeof c === 'string' ? c : plain(c))),
-	};
-}
+import { kid, kids, parseXml, textOf } from '../src/deck/audit/xml.ts';
+import { plainTree as plain } from './fixtures/xml-tree.ts';
 
 describe("the audit's XML reader", () => {
 	it('reads names, attributes, text and self-closing elements', () => {
