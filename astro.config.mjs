@@ -23,4 +23,19 @@ export default defineConfig({
 	// Editors: .astro/collections/*.schema.json plus a manifest, so the Astro VS Code extension
 	// validates and completes insight frontmatter (see docs/authoring.md, "Editor support").
 	experimental: { contentIntellisense: true },
+	vite: {
+		build: {
+			rolldownOptions: {
+				// Astro marks every MDX file's propagated assets with a "use astro:head-inject" directive,
+				// and Rolldown warns about each (withastro/astro#18087): one warning, with a code frame, per
+				// insight on every build. Only that warning is dropped; every other one is printed.
+				onwarn(warning, warn) {
+					const headInject =
+						warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+						warning.message.includes('"use astro:head-inject"');
+					if (!headInject) warn(warning);
+				},
+			},
+		},
+	},
 });

@@ -3,7 +3,7 @@
  * temporary folder, never the repository's `dist/`, and serves it for the browser tests. Without Chromium the tests skip with a notice, except under CI, where
  * a missing browser fails the run: CI must exercise the real site.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,8 @@ declare module 'vitest' {
 		siteUrl: string;
 		/** Absolute path of the built site. */
 		siteDir: string;
+		/** What `astro build` printed (stdout and stderr), or '' for a site built before (REUSE_SITE). */
+		siteBuildLog: string;
 	}
 }
 
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject) {
 		);
 		project.provide('siteUrl', '');
 		project.provide('siteDir', '');
+		project.provide('siteBuildLog', '');
 		return;
 	}
 	// REUSE_SITE=DIR serves a site built before into DIR (e.g. `npm run build -- --outDir DIR`)
@@ -42,26 +45,31 @@ export default async function setup(project: TestProject) {
 	const siteDir = reuse
 		? path.resolve(reuse)
 		: mkdtempSync(path.join(os.tmpdir(), 'insight-browser-site-'));
+	let buildLog = '';
 	if (!reuse) {
-		try {
-			execFileSync(
-				process.execPath,
-				[path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', siteDir],
-				{
-					cwd: root,
-					stdio: ['ignore', 'ignore', 'inherit'],
-					// A production build, as `npm run build` makes it (vitest sets NODE_ENV=test).
-					env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
-				},
-			);
-		} catch (error) {
+		// Kept, so a test can read what a user running `npm run build` sees; shown when the build fails.
+		const build = spawnSync(
+			process.execPath,
+			[path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', siteDir],
+			{
+				cwd: root,
+				encoding: 'utf8',
+				maxBuffer: 64 * 1024 * 1024,
+				// A production build, as `npm run build` makes it (vitest sets NODE_ENV=test).
+				env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+			},
+		);
+		buildLog = `${build.stdout ?? ''}${build.stderr ?? ''}`;
+		if (build.status !== 0) {
 			rmSync(siteDir, { recursive: true, force: true });
-			throw error;
+			process.stderr.write(buildLog);
+			throw new Error(`astro build failed (${build.error?.message ?? `exit ${build.status}`})`);
 		}
 	}
 	const { server, url } = await serveStatic(siteDir);
 	project.provide('siteUrl', url);
 	project.provide('siteDir', siteDir);
+	project.provide('siteBuildLog', buildLog);
 	return async () => {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 		if (!reuse) rmSync(siteDir, { recursive: true, force: true });
