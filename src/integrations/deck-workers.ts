@@ -100,14 +100,13 @@ function startWorker(keepCodeCache: boolean, previewModule: URL | undefined): Wo
 	const bundle = (globalThis as Record<symbol, CliBundle | undefined>)[
 		Symbol.for('insight-briefings.cli-bundle-file')
 	];
-	const resourceLimits = deckThreadLimits;
 	return bundle
 		? new Worker(new URL('./decks-worker-bundled.mjs', import.meta.url), {
 				workerData: { bundle, keepCodeCache },
-				resourceLimits,
+				resourceLimits: deckThreadLimits,
 			})
 		: new Worker(new URL('./decks-worker.ts', import.meta.url), {
-				resourceLimits,
+				resourceLimits: deckThreadLimits,
 				...(previewModule ? { workerData: { previewModule: previewModule.href } } : {}),
 			});
 }
