@@ -275,6 +275,8 @@ function writeBlock(bits: Bits, count: number, last: boolean): void {
 	const distCodes = canonicalCodes(distLengths);
 	// The symbols, most of a part's time here: the bit buffer in locals, two bytes out at a time,
 	// and room made first (a symbol takes at most 48 bits: code, extra bits, distance, extra bits).
+	// The two-byte flush is written out where it is needed: a helper closing over these locals
+	// would keep them in memory instead of registers.
 	bits.reserve(count * 6 + 8);
 	const out = bits.out;
 	let pos = bits.pos;
