@@ -1,11 +1,13 @@
 /**
  * Astro collections, built from the shared schemas in `src/schema/`. Cross-file rules (taxonomy
  * ids, related ids, briefing references) are enforced by the `insightLibrary` integration, because
- * Astro's `reference()` does not fail a build on a missing id.
+ * Astro's `reference()` does not fail a build on a missing id; and a file Astro's schema refuses
+ * fails the build with that check's report (`checkedFirst`).
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
+import { checkedFirst } from './integrations/check-failure.ts';
 import { briefingSchema } from './schema/briefing.ts';
 import { insightSchema } from './schema/insight.ts';
 import { taxonomyEntrySchema } from './schema/taxonomy.ts';
@@ -18,19 +20,23 @@ const idFromFile = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml
 
 export const collections = {
 	insights: defineCollection({
-		loader: glob({ pattern: '*.mdx', base: './content/insights', generateId: idFromFile }),
+		loader: checkedFirst(
+			glob({ pattern: '*.mdx', base: './content/insights', generateId: idFromFile }),
+		),
 		schema: insightSchema,
 	}),
 	briefings: defineCollection({
-		loader: glob({ pattern: '*.yaml', base: './content/briefings', generateId: idFromFile }),
+		loader: checkedFirst(
+			glob({ pattern: '*.yaml', base: './content/briefings', generateId: idFromFile }),
+		),
 		schema: briefingSchema,
 	}),
 	industries: defineCollection({
-		loader: file('content/taxonomy.yaml', { parser: taxonomyList('industries') }),
+		loader: checkedFirst(file('content/taxonomy.yaml', { parser: taxonomyList('industries') })),
 		schema: taxonomyEntrySchema,
 	}),
 	personas: defineCollection({
-		loader: file('content/taxonomy.yaml', { parser: taxonomyList('personas') }),
+		loader: checkedFirst(file('content/taxonomy.yaml', { parser: taxonomyList('personas') })),
 		schema: taxonomyEntrySchema,
 	}),
 };

@@ -51,6 +51,13 @@ async function setup(integration: AstroIntegration, command: 'build' | 'dev', ro
 	} as unknown as SetupOptions);
 }
 
+/** Runs astro:build:start, which waits for the library check, without a prerenderer. */
+const buildStart = (integration: AstroIntegration) =>
+	integration.hooks['astro:build:start']!({
+		setPrerenderer: () => {},
+		logger,
+	} as unknown as BuildStartOptions);
+
 const buildDone = (integration: AstroIntegration, root: string) =>
 	integration.hooks['astro:build:done']!({
 		dir: pathToFileURL(`${root}/dist/`),
@@ -68,10 +75,11 @@ describe('insightLibrary build steps', () => {
 		const events: string[] = [];
 		const integration = insightLibrary({ steps: [recordingStep(events)] });
 		await setup(integration, 'build', repo);
-		// No other hook ran: preparing started inside config:setup, right after the check.
-		await new Promise((resolve) => setTimeout(resolve, 0));
+		// config:setup does not wait for the check (it runs on a thread of its own): only start ran.
+		expect(events).toEqual(['start']);
+		// astro:build:start waits for it, and by then the steps prepare.
+		await buildStart(integration);
 		expect(events).toHaveLength(2);
-		expect(events[0]).toBe('start');
 		expect(events[1]).toMatch(/^prepare \(\d+ insights\) after started$/);
 		await buildDone(integration, repo);
 		expect(events.at(-1)).toBe('complete: prepared');
@@ -89,8 +97,8 @@ describe('insightLibrary build steps', () => {
 		empty = await mkdtemp(path.join(tmpdir(), 'build-steps-'));
 		const events: string[] = [];
 		const integration = insightLibrary({ steps: [recordingStep(events)] });
-		await expect(setup(integration, 'build', empty)).rejects.toThrow(/content error/);
-		await new Promise((resolve) => setTimeout(resolve, 0));
+		await setup(integration, 'build', empty);
+		await expect(buildStart(integration)).rejects.toThrow(/content error/);
 		// What start began (the deck thread) is stopped, so the failed build can exit.
 		expect(events).toEqual(['start', 'cancel: started']);
 	});
@@ -109,6 +117,7 @@ describe('insightLibrary build steps', () => {
 			setPrerenderer: (prerenderer: unknown) => {
 				wrap = prerenderer as typeof wrap;
 			},
+			logger,
 		} as unknown as BuildStartOptions);
 		const route = (pattern: string) => ({ route: pattern }) as RouteData;
 		const prerenderer = wrap!({
@@ -139,6 +148,7 @@ describe('insightLibrary build steps', () => {
 		const events: string[] = [];
 		const integration = insightLibrary({ steps: [recordingStep(events, true)] });
 		await setup(integration, 'build', repo);
+		await buildStart(integration);
 		await expect(buildDone(integration, repo)).rejects.toThrow('prepare failed');
 		expect(events.filter((event) => event.startsWith('complete'))).toEqual([]);
 	});

@@ -1,7 +1,8 @@
 /**
  * The Astro integration that makes the library's own rules part of the build: content is checked
- * before anything renders (a broken insight fails `npm run build` naming file and field), and the
- * build steps (decks, search index) write their output into `dist/`.
+ * before anything renders (a broken insight fails `npm run build` naming file and field; the check
+ * runs on a thread of its own while Astro starts), the build steps (decks, search index) write
+ * their output into `dist/`, and render threads render most pages beside Astro's (render-threads.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -9,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { errorsOf, loadLibrary, type Library } from '../library/load.ts';
 import { formatIssue } from '../library/issues.ts';
 import { plural } from '../library/plural.ts';
+import { shareCheckFailure, type CheckFailure } from './check-failure.ts';
+import { checkLibraryOnThread } from './library-check.ts';
 import { pagesFirst } from './pages-first.ts';
+import { prerenderEntryPlugin, type PrerenderEntry } from './render-thread-setup.ts';
+import { renderThreads } from './render-threads.ts';
 
 /** What every build step is given. */
 export interface BuildStepContext {
@@ -79,8 +84,11 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 	let library: Library | undefined;
 	let prepared: PreparedSteps = [];
 	let context: BuildStepContext | undefined;
+	/** The build's library check: resolves to the error the build fails with, if any. */
+	let checked: CheckFailure = Promise.resolve(undefined);
 	const steps = options.steps ?? [];
 	const firstRoutes = new Set(steps.flatMap((step) => step.firstRoutes ?? []));
+	const prerenderEntry: PrerenderEntry = {};
 	return {
 		name: 'insight-library',
 		hooks: {
@@ -89,52 +97,72 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 				outDir = fileURLToPath(config.outDir);
 				// Drafts show only in the dev server. Decided by the command, not by NODE_ENV, which
 				// test runners set to "test" and which would otherwise make a build look like dev.
-				updateConfig({ vite: { define: { __DEV_SERVER__: JSON.stringify(command === 'dev') } } });
-				// Begun now, e.g. the deck thread loads the deck engine on the other core while this one
-				// checks the content.
-				const started = command === 'build' ? steps.map((step) => step.start?.()) : [];
-				const cancel = () => Promise.all(steps.map((step, index) => step.cancel?.(started[index])));
-				try {
-					library = await loadLibrary({ root });
-				} catch (error) {
-					await cancel();
-					throw error;
-				}
-				const errors = errorsOf(library);
-				if (!errors.length) {
-					// The steps prepare now, not at astro:build:start: Astro's own start (Vite's set-up,
-					// the content sync, type generation) runs on one core, so the decks get the other one
-					// for those seconds instead of competing with Vite's bundling for both.
-					if (command === 'build') {
-						context = { root, outDir, library, log: (message) => logger.info(message) };
-						prepared = prepareSteps(steps, started, context);
-					}
-					return;
-				}
-				await cancel();
-				for (const issue of errors) logger.error(formatIssue(issue));
-				const summary = `${plural(errors.length, 'content error')} (run \`npm run check\` for the full report)`;
-				// The dev server keeps running so the author can fix the file and see the result.
-				if (command === 'build')
-					throw new AstroError(
-						summary,
+				updateConfig({
+					vite: {
+						define: { __DEV_SERVER__: JSON.stringify(command === 'dev') },
+						plugins: [prerenderEntryPlugin(prerenderEntry)],
+					},
+				});
+				const failed = (count: number) =>
+					new AstroError(
+						`${plural(count, 'content error')} (run \`npm run check\` for the full report)`,
 						'Fix the files named above; each line says which field and what was expected.',
 					);
-				logger.warn(summary);
+				if (command !== 'build') {
+					// The dev server keeps running so the author can fix the file and see the result.
+					library = await loadLibrary({ root });
+					const errors = errorsOf(library);
+					for (const issue of errors) logger.error(formatIssue(issue));
+					if (errors.length) logger.warn(failed(errors.length).message);
+					return;
+				}
+				// Begun now, e.g. the deck thread loads the deck engine while the content is checked.
+				const started = steps.map((step) => step.start?.());
+				const cancel = () => Promise.all(steps.map((step, index) => step.cancel?.(started[index])));
+				// Checked on a thread of its own while Astro starts (library-check.ts); the build waits
+				// for it at astro:build:start.
+				checked = checkLibraryOnThread(root).then(
+					async (checkedLibrary) => {
+						library = checkedLibrary;
+						const errors = errorsOf(library);
+						if (!errors.length) {
+							// The steps prepare now, not at astro:build:start: Astro's own start (Vite's
+							// set-up, the content sync, type generation) runs on one core, so the decks get
+							// the other one for those seconds instead of competing with Vite's bundling.
+							context = { root, outDir, library, log: (message) => logger.info(message) };
+							prepared = prepareSteps(steps, started, context);
+							return undefined;
+						}
+						await cancel();
+						for (const issue of errors) logger.error(formatIssue(issue));
+						return failed(errors.length);
+					},
+					async (error: unknown) => {
+						await cancel();
+						return error instanceof Error ? error : new Error(String(error));
+					},
+				);
+				shareCheckFailure(checked);
 			},
-			'astro:build:start': ({ setPrerenderer }) => {
-				if (!context || !firstRoutes.size) return;
+			'astro:build:start': async ({ setPrerenderer, logger }) => {
+				const failure = await checked;
+				shareCheckFailure(undefined);
+				if (failure) throw failure;
+				if (!context) return;
 				const prepareContext = context;
-				setPrerenderer((base) =>
-					pagesFirst(base, firstRoutes, () => {
+				setPrerenderer((astroPrerenderer) => {
+					const log = (message: string) => logger.info(message);
+					const base = renderThreads(astroPrerenderer, { entry: prerenderEntry, log });
+					if (!firstRoutes.size) return base;
+					return pagesFirst(base, firstRoutes, () => {
 						for (const [index, step] of steps.entries()) {
 							if (!step.pagesRendered) continue;
 							void prepared[index]!.then((outcome) => {
 								if (outcome.ok) step.pagesRendered!(prepareContext, outcome.value);
 							});
 						}
-					}),
-				);
+					});
+				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);

@@ -30,9 +30,7 @@ const maxMade = 20_000;
  * `parsed`: the body's {@link parseBody} result when the caller has it already.
  */
 export function talkTrack(body: string, sources: Sources = [], parsed?: ParsedBody): string {
-	// Blank lines before and whitespace after the text change nothing in the tree, and loaders
-	// differ in what they keep of them.
-	const key = `${sources.map((source) => source.publisher).join('\u0001')}\u0000${body.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd()}`;
+	const key = madeKey(body, sources);
 	let text = made.get(key);
 	if (text !== undefined) return text;
 	parsed ??= parseBody(body);
@@ -43,6 +41,22 @@ export function talkTrack(body: string, sources: Sources = [], parsed?: ParsedBo
 	if (made.size >= maxMade) made.clear();
 	made.set(key, text);
 	return text;
+}
+
+/** Where a talk track is kept in {@link made}: all it depends on. */
+function madeKey(body: string, sources: Sources): string {
+	// Blank lines before and whitespace after the text change nothing in the tree, and loaders
+	// differ in what they keep of them.
+	return `${sources.map((source) => source.publisher).join('\u0001')}\u0000${body.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd()}`;
+}
+
+/**
+ * Keeps a talk track made in another thread (the build's library check), so this thread's
+ * {@link talkTrack} for the same body and sources gives it without parsing the body again.
+ */
+export function keepTalkTrack(body: string, sources: Sources, text: string): void {
+	if (made.size >= maxMade) made.clear();
+	made.set(madeKey(body, sources), text);
 }
 
 /** Whitespace as a reader hears it: line breaks inside a paragraph are spaces. */
