@@ -12,7 +12,7 @@ import { formatIssue } from '../library/issues.ts';
 import { plural } from '../library/plural.ts';
 import { shareCheckFailure, type CheckFailure } from './check-failure.ts';
 import { checkLibraryOnThread } from './library-check.ts';
-import { pagesFirst } from './pages-first.ts';
+import { firstRoutesFirst, pagesFirst } from './pages-first.ts';
 import { prerenderEntryPlugin, type PrerenderEntry } from './render-thread-setup.ts';
 import { renderThreads } from './render-threads.ts';
 
@@ -152,7 +152,11 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 				const prepareContext = context;
 				setPrerenderer((astroPrerenderer) => {
 					const log = (message: string) => logger.info(message);
-					const base = renderThreads(astroPrerenderer, { entry: prerenderEntry, log });
+					const base = renderThreads(astroPrerenderer, {
+						entry: prerenderEntry,
+						log,
+						order: (paths) => firstRoutesFirst(paths, firstRoutes),
+					});
 					if (!firstRoutes.size) return base;
 					return pagesFirst(base, firstRoutes, () => {
 						for (const [index, step] of steps.entries()) {

@@ -5,11 +5,7 @@
  * Astro asks for such a page, a thread has rendered it already or the main thread renders it as
  * before (read-ahead.ts says which). Astro still asks for, writes and logs every page in its
  * order, and the search index gets each page's part in that order, so the site is the same.
- *
- * Only routes whose pages use nothing of the main thread render on threads: an insight page reads
- * the content collections and hands its search index part over, which the thread sends back with
- * the page. A briefing page takes the preview the deck thread drew, and the builder's data the
- * talk tracks the library check made, both kept on the main thread.
+ * Only the pages of {@link threadedRoutes} render on threads.
  */
 import { availableParallelism } from 'node:os';
 import type { AstroPrerenderer, PathWithRoute } from 'astro';
@@ -22,7 +18,14 @@ import {
 } from './render-thread-setup.ts';
 import { handToSearchIndex } from './search-pages.ts';
 
-/** Routes whose pages may render on a thread (see above). */
+/**
+ * Routes whose pages may render on a thread: an insight page reads the content collections and
+ * hands its search index part over, which the thread sends back with the page. Briefing and
+ * industry pages could too (a briefing page given the preview the deck thread drew), but measured
+ * side by side at 1,000 insights the build took no less time: their modules and previews cost the
+ * thread what it saved the main thread. The builder's data take the talk tracks the library check
+ * made, kept on the main thread.
+ */
 export const threadedRoutes: ReadonlySet<string> = new Set(['/insights/[id]']);
 
 /** Below this many pages of {@link threadedRoutes}, a thread's start (loading the bundle) costs more than it saves. */
@@ -39,6 +42,11 @@ export interface RenderThreadsOptions {
 	threads?: number;
 	/** Pages of {@link threadedRoutes} needed to start any (default {@link minThreadedPages}). */
 	minPages?: number;
+	/**
+	 * The order Astro will ask for `paths` in, when a prerenderer around this one reorders them
+	 * (pages-first.ts): threads take pages from the end of that order. Default: as given.
+	 */
+	order?: (paths: PathWithRoute[]) => PathWithRoute[];
 	/** Says, once the pages are rendered, how many the threads rendered. */
 	log?: (message: string) => void;
 }
@@ -91,9 +99,12 @@ export function renderThreads(
 	};
 
 	/** Learns the pages' addresses from the first one Astro asks for; false when it cannot. */
-	const learnAddresses = (r: Reading, url: string): boolean => {
-		const first = r.paths[0]!;
-		const make = addressesLike(first.pathname, url);
+	const learnAddresses = (r: Reading, url: string, route: string): boolean => {
+		const asked = decodeURI(new URL(url).pathname).replace(/\/$/, '');
+		const first = r.paths.find(
+			(path) => path.route.route === route && asked.endsWith(path.pathname.replace(/\/$/, '')),
+		);
+		const make = first && addressesLike(first.pathname, url);
 		if (!make || make(first.pathname) !== url) return false;
 		r.addresses = r.paths.map((path) => make(path.pathname));
 		r.byAddress = new Map(r.addresses.map((address, index) => [address, index]));
@@ -121,7 +132,8 @@ export function renderThreads(
 		...(base.collectStaticImages && { collectStaticImages: () => base.collectStaticImages!() }),
 		getStaticPaths: async () => {
 			const paths = await base.getStaticPaths();
-			const threaded = paths.filter((path) => threadedRoutes.has(path.route.route));
+			const ordered = options.order?.(paths) ?? paths;
+			const threaded = ordered.filter((path) => threadedRoutes.has(path.route.route));
 			const count = options.threads ?? renderThreadCount();
 			const worthIt = count > 0 && threaded.length >= (options.minPages ?? minThreadedPages);
 			if (worthIt && !start)
@@ -143,7 +155,7 @@ export function renderThreads(
 			const r = reading;
 			if (!r || renderOptions.collectMetadata || !threadedRoutes.has(renderOptions.routeData.route))
 				return base.render(request, renderOptions);
-			if (!r.addresses.length && !learnAddresses(r, request.url)) {
+			if (!r.addresses.length && !learnAddresses(r, request.url, renderOptions.routeData.route)) {
 				await stopThreads();
 				return base.render(request, renderOptions);
 			}
