@@ -1,11 +1,12 @@
 /**
  * The site build's render threads, their pure parts: which pages a thread renders ahead of Astro
  * (from the back, never one the main thread has reached) and how page addresses are made from
- * the first one Astro asks for. A real build with and without threads is compared in
- * tests/cli/render-threads.test.ts.
+ * the first one Astro asks for, and a thread that cannot start leaving its pages to the main
+ * thread. A real build with and without threads is compared in tests/cli/render-threads.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { addressesLike, ReadAhead } from '../src/integrations/read-ahead.ts';
+import { RenderThread } from '../src/integrations/render-thread.ts';
 import { renderThreadCount } from '../src/integrations/render-threads.ts';
 
 describe('ReadAhead', () => {
@@ -51,6 +52,33 @@ describe('addressesLike', () => {
 		expect(make?.('/insights/é b')).toBe('http://localhost/insights/%C3%A9%20b/');
 		expect(addressesLike('/insights/é', 'http://localhost/insights/%C3%A9/')).toBeUndefined();
 		expect(addressesLike('', 'http://localhost/')).toBeUndefined();
+	});
+});
+
+describe('RenderThread', () => {
+	it('answers a page with undefined, for the main thread to render, when it cannot start', async () => {
+		const reasons: string[] = [];
+		const thread = new RenderThread(
+			{
+				data: {
+					entry: new URL('./no-such-prerender-entry.mjs', import.meta.url).href,
+					pageStyles: [],
+					entryModules: [],
+					scripts: [],
+				},
+				log: () => {},
+			},
+			(reason) => reasons.push(reason),
+		);
+		const outcome = await thread.render('http://localhost/insights/a/', '/insights/[id]', 'x');
+		expect(outcome).toBeUndefined();
+		expect(thread.load).toBe(Infinity);
+		expect(reasons.join()).toMatch(/no-such-prerender-entry/);
+		// Once stopped it takes no more pages, and closing it is harmless.
+		expect(
+			await thread.render('http://localhost/insights/b/', '/insights/[id]', 'x'),
+		).toBeUndefined();
+		await thread.close();
 	});
 });
 

@@ -18,8 +18,11 @@ export class RenderThread {
 	readonly #waiting = new Map<number, (outcome: ThreadOutcome) => void>();
 	#seq = 0;
 	#stopped = false;
+	/** Closed on purpose: its exit is no failure. */
+	#closing = false;
 
-	constructor({ data, log }: RenderThreadStart) {
+	/** `stopped` hears why the thread stopped, should it fail before it is closed. */
+	constructor({ data, log }: RenderThreadStart, stopped?: (reason: string) => void) {
 		this.#worker = new Worker(new URL('./render-thread-worker.ts', import.meta.url), {
 			workerData: data,
 		});
@@ -33,13 +36,15 @@ export class RenderThread {
 				answer?.({ error: Object.assign(new Error(message), { name, stack, hint }) });
 			} else answer?.({ page: reply });
 		});
-		const stop = () => {
+		const stop = (reason: string) => {
+			if (this.#stopped) return;
 			this.#stopped = true;
+			if (!this.#closing) stopped?.(reason);
 			for (const answer of this.#waiting.values()) answer(undefined);
 			this.#waiting.clear();
 		};
-		this.#worker.on('error', stop);
-		this.#worker.on('exit', stop);
+		this.#worker.on('error', (error) => stop(error.message));
+		this.#worker.on('exit', (code) => stop(`it exited (code ${code})`));
 	}
 
 	/** Pages sent and not yet back; Infinity once the thread has stopped (it takes no more). */
@@ -60,6 +65,7 @@ export class RenderThread {
 	/** Ends the thread once it has rendered the pages it was sent. */
 	async close(): Promise<void> {
 		if (this.#stopped) return;
+		this.#closing = true;
 		const exited = new Promise((resolve) => this.#worker.once('exit', resolve));
 		this.#worker.postMessage({ close: true } satisfies RenderThreadRequest);
 		await exited;

@@ -51,14 +51,17 @@ export interface RenderThreadsOptions {
 	log?: (message: string) => void;
 }
 
+/** Threads started by default at most: each loads the site's bundle and content data again. */
+const maxDefaultThreads = 4;
+
 /**
  * Render threads to start: `INSIGHT_RENDER_THREADS` when set (0 turns them off, should they ever
- * misbehave), else one per core beyond the main thread's.
+ * misbehave), else one per core beyond the main thread's, at most {@link maxDefaultThreads}.
  */
 export function renderThreadCount(environment: NodeJS.ProcessEnv = process.env): number {
 	const set = environment.INSIGHT_RENDER_THREADS;
 	if (set !== undefined && /^\d+$/.test(set.trim())) return Number(set);
-	return Math.max(1, availableParallelism() - 1);
+	return Math.max(1, Math.min(maxDefaultThreads, availableParallelism() - 1));
 }
 
 /** The threaded pages, their threads and what the threads rendered, once Astro asked for the first. */
@@ -141,7 +144,15 @@ export function renderThreads(
 			if (worthIt && start) {
 				reading = {
 					paths: threaded,
-					threads: Array.from({ length: count }, () => new RenderThread(start!)),
+					threads: Array.from(
+						{ length: count },
+						() =>
+							new RenderThread(start!, (reason) =>
+								options.log?.(
+									`a render thread stopped (${reason}); the main thread renders its pages`,
+								),
+							),
+					),
 					readAhead: new ReadAhead(threaded.length),
 					addresses: [],
 					byAddress: new Map(),
