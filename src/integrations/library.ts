@@ -2,7 +2,7 @@
  * The Astro integration that makes the library's own rules part of the build: content is checked
  * before anything renders (a broken insight fails `npm run build` naming file and field; the check
  * runs on a thread of its own while Astro starts), the build steps (decks, search index) write
- * their output into `dist/`, and render threads render most pages beside Astro's (render-threads.ts).
+ * their output into `dist/`, and render threads render insight pages beside Astro (render-threads.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
