@@ -3,13 +3,13 @@
  * temporary folder, never the repository's `dist/`, and serves it for the browser tests. Without Chromium the tests skip with a notice, except under CI, where
  * a missing browser fails the run: CI must exercise the real site.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from './server.ts';
 import { chromiumPath } from './chromium.ts';
+import { astroBuild } from '../astro-build.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -48,18 +48,8 @@ export default async function setup(project: TestProject) {
 	let buildLog = '';
 	if (!reuse) {
 		// Kept, so a test can read what a user running `npm run build` sees; shown when the build fails.
-		const build = spawnSync(
-			process.execPath,
-			[path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', siteDir],
-			{
-				cwd: root,
-				encoding: 'utf8',
-				maxBuffer: 64 * 1024 * 1024,
-				// A production build, as `npm run build` makes it (vitest sets NODE_ENV=test).
-				env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
-			},
-		);
-		buildLog = `${build.stdout ?? ''}${build.stderr ?? ''}`;
+		const build = astroBuild(root, ['--outDir', siteDir]);
+		buildLog = build.output;
 		if (build.status !== 0) {
 			rmSync(siteDir, { recursive: true, force: true });
 			process.stderr.write(buildLog);

@@ -2,7 +2,6 @@
  * `npm run build` refuses broken content: a broken insight (unknown industry, five points,
  * missing sources) fails the build with `file: field: message` lines, before anything is written.
  */
-import { spawnSync } from 'node:child_process';
 import {
 	cpSync,
 	existsSync,
@@ -15,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { astroBuild } from '../astro-build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'build-errors-'));
@@ -48,22 +48,8 @@ describe('astro build with broken content', () => {
 		expect(broken).not.toBe(source);
 		writeFileSync(path.join(work, 'content/insights/broken-insight.mdx'), broken);
 
-		const result = spawnSync(
-			process.execPath,
-			[path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
-			{
-				cwd: work,
-				encoding: 'utf8',
-				env: {
-					...process.env,
-					ASTRO_TELEMETRY_DISABLED: '1',
-					FORCE_COLOR: '0',
-					NODE_ENV: 'production',
-				},
-			},
-		);
-		const output = `${result.stdout}\n${result.stderr}`;
-		expect(result.status).not.toBe(0);
+		const { status, output } = astroBuild(work);
+		expect(status).not.toBe(0);
 		expect(output).toContain('content/insights/broken-insight.mdx: industries[0]:');
 		expect(output).toContain('(got "healthcare-provider") (did you mean "healthcare-providers"?)');
 		expect(output).toContain(

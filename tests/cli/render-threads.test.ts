@@ -6,13 +6,13 @@
  * its thread rendered, and that must be some: a build whose thread never started compares equal
  * for nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../bench/corpus.ts';
 import { cleanBuild, copySite } from '../../bench/project.ts';
+import { astroBuild } from '../astro-build.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'render-threads-'));
@@ -22,25 +22,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Builds `project` cold into `outDir` with `threads` render threads; the build's output. */
 async function build(project: string, outDir: string, threads: string): Promise<string> {
 	await cleanBuild(project);
-	const result = spawnSync(
-		process.execPath,
-		[path.join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-		{
-			cwd: project,
-			encoding: 'utf8',
-			maxBuffer: 64 * 1024 * 1024,
-			env: {
-				...process.env,
-				ASTRO_TELEMETRY_DISABLED: '1',
-				FORCE_COLOR: '0',
-				NODE_ENV: 'production',
-				INSIGHT_RENDER_THREADS: threads,
-			},
-		},
-	);
-	const output = `${result.stdout}\n${result.stderr}`;
-	if (result.status !== 0) throw new Error(`astro build failed:\n${output.slice(-4000)}`);
-	return output;
+	const result = astroBuild(project, ['--outDir', outDir], { INSIGHT_RENDER_THREADS: threads });
+	if (result.status !== 0) throw new Error(`astro build failed:\n${result.output.slice(-4000)}`);
+	return result.output;
 }
 
 /** Every file under `dir`, relative, sorted. */
