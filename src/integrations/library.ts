@@ -103,17 +103,14 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 						plugins: [prerenderEntryPlugin(prerenderEntry)],
 					},
 				});
-				const failed = (count: number) =>
-					new AstroError(
-						`${plural(count, 'content error')} (run \`npm run check\` for the full report)`,
-						'Fix the files named above; each line says which field and what was expected.',
-					);
+				const summary = (count: number) =>
+					`${plural(count, 'content error')} (run \`npm run check\` for the full report)`;
 				if (command !== 'build') {
 					// The dev server keeps running so the author can fix the file and see the result.
 					library = await loadLibrary({ root });
 					const errors = errorsOf(library);
 					for (const issue of errors) logger.error(formatIssue(issue));
-					if (errors.length) logger.warn(failed(errors.length).message);
+					if (errors.length) logger.warn(summary(errors.length));
 					return;
 				}
 				// Begun now, e.g. the deck thread loads the deck engine while the content is checked.
@@ -135,7 +132,10 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 						}
 						await cancel();
 						for (const issue of errors) logger.error(formatIssue(issue));
-						return failed(errors.length);
+						return new AstroError(
+							summary(errors.length),
+							'Fix the files named above; each line says which field and what was expected.',
+						);
 					},
 					async (error: unknown) => {
 						await cancel();

@@ -27,7 +27,7 @@ export interface RenderThreadData {
 export type RenderThreadRequest =
 	{ id: number; url: string; route: string; component: string } | { close: true };
 
-/** A rendered page, what failed instead, a line for Astro's log, or the thread is ready. */
+/** A rendered page, what failed instead, or a line for Astro's log. */
 export type RenderThreadReply =
 	| {
 			id: number;
@@ -39,5 +39,4 @@ export type RenderThreadReply =
 			indexed: Array<[string, string]>;
 	  }
 	| { id: number; error: { name: string; message: string; stack?: string; hint?: string } }
-	| { log: object }
-	| { ready: true };
+	| { log: object };

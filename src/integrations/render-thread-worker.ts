@@ -84,4 +84,3 @@ port.on('message', (request: RenderThreadRequest) => {
 	}
 	queue = queue.then(() => render(request));
 });
-post({ ready: true });

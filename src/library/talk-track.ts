@@ -38,8 +38,7 @@ export function talkTrack(body: string, sources: Sources = [], parsed?: ParsedBo
 	text = parsed.tree
 		? blocks(parsed.tree.children, sources).join('\n\n')
 		: body.trim().replace(/[ \t]*\n[ \t]*(?!\n)/g, ' ');
-	if (made.size >= maxMade) made.clear();
-	made.set(key, text);
+	remember(key, text);
 	return text;
 }
 
@@ -55,8 +54,13 @@ function madeKey(body: string, sources: Sources): string {
  * {@link talkTrack} for the same body and sources gives it without parsing the body again.
  */
 export function keepTalkTrack(body: string, sources: Sources, text: string): void {
+	remember(madeKey(body, sources), text);
+}
+
+/** Keeps `text` under `key`, starting over past {@link maxMade}. */
+function remember(key: string, text: string): void {
 	if (made.size >= maxMade) made.clear();
-	made.set(madeKey(body, sources), text);
+	made.set(key, text);
 }
 
 /** Whitespace as a reader hears it: line breaks inside a paragraph are spaces. */
