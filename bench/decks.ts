@@ -144,23 +144,57 @@ export interface ParallelDecks {
 	startupMs: number;
 }
 
+/** Worker-thread figures with their speed-up over one thread, measured side by side. */
+export interface ParallelSpeedup extends ParallelDecks {
+	/** Decks per second on the workers over decks per second on one thread, each round. */
+	speedups: number[];
+	/** The median of {@link speedups}: the figure the budget is checked against. */
+	speedup: number;
+}
+
 type Reply = { index: number; bytes?: number; ms?: number; error?: string };
 
-/** Builds `count` decks on `jobs` worker threads, as the decks CLI does; workers warm up first. */
+/** Decks a worker is sent ahead of its answers: its next one waits there, as under `npm run decks`. */
+const inFlight = 2;
+
+/**
+ * Sends decks to `worker` by index into `inputs`; answers come back in the order sent (the worker
+ * builds one at a time).
+ */
+function deckSender(
+	worker: Worker,
+	inputs: readonly DeckInput[],
+): (index: number) => Promise<Reply> {
+	const waiting: Array<{ resolve: (reply: Reply) => void; reject: (error: Error) => void }> = [];
+	worker.on('message', (reply: Reply) => {
+		const next = waiting.shift();
+		if (reply.error) next?.reject(new Error(reply.error));
+		else next?.resolve(reply);
+	});
+	worker.on('error', (error) => {
+		for (const next of waiting.splice(0)) next.reject(error);
+	});
+	return (index) =>
+		new Promise<Reply>((resolve, reject) => {
+			waiting.push({ resolve, reject });
+			worker.postMessage({ index, input: inputs[index % inputs.length] });
+		});
+}
+
+/**
+ * Builds `count` decks on `jobs` worker threads, as the decks CLI does: each worker is sent its
+ * next deck before it answers (src/integrations/deck-workers.ts), so it never waits for this
+ * thread between decks. Workers warm up first, with as many decks as {@link decksInProcess}.
+ */
 export async function decksInWorkers(
 	inputs: readonly DeckInput[],
 	count: number,
 	jobs: number,
+	warmup = 5,
 ): Promise<ParallelDecks> {
 	const workers: Worker[] = [];
+	const senders: Array<(index: number) => Promise<Reply>> = [];
 	const startup: number[] = [];
-	const send = (worker: Worker, index: number) =>
-		new Promise<Reply>((resolve, reject) => {
-			worker.once('message', (reply: Reply) =>
-				reply.error ? reject(new Error(reply.error)) : resolve(reply),
-			);
-			worker.postMessage({ index, input: inputs[index % inputs.length] });
-		});
 	try {
 		await Promise.all(
 			Array.from({ length: jobs }, async (_, w) => {
@@ -170,19 +204,22 @@ export async function decksInWorkers(
 					resourceLimits: deckThreadLimits,
 				});
 				workers.push(worker);
-				await send(worker, w);
+				const send = deckSender(worker, inputs);
+				senders.push(send);
+				await send(w);
 				startup.push(performance.now() - started);
-				for (let i = 1; i < 4; i++) await send(worker, w + i);
+				for (let i = 1; i < warmup; i++) await send(w + i);
 			}),
 		);
 		let next = 0;
 		const times: number[] = [];
 		const started = performance.now();
+		const lane = async (send: (index: number) => Promise<Reply>) => {
+			for (let index = next++; index < count; index = next++)
+				times.push((await send(index)).ms ?? 0);
+		};
 		await Promise.all(
-			workers.map(async (worker) => {
-				for (let index = next++; index < count; index = next++)
-					times.push((await send(worker, index)).ms ?? 0);
-			}),
+			senders.flatMap((send) => Array.from({ length: inFlight }, () => lane(send))),
 		);
 		const ms = performance.now() - started;
 		return {
@@ -196,6 +233,29 @@ export async function decksInWorkers(
 	} finally {
 		await Promise.all(workers.map((worker) => worker.terminate()));
 	}
+}
+
+/**
+ * The workers' decks per second over one thread's, in `rounds` rounds: in each, `count` decks on
+ * this thread, then `count` per worker on `jobs` fresh workers. One thread's figure alone moves
+ * by a tenth between runs on a shared machine; measured beside each round of workers, the ratio
+ * sees the same machine on both sides. The worker figures returned are the last round's.
+ */
+export async function parallelSpeedup(
+	inputs: readonly DeckInput[],
+	count: number,
+	jobs: number,
+	rounds = 3,
+): Promise<ParallelSpeedup> {
+	const speedups: number[] = [];
+	let parallel: ParallelDecks | undefined;
+	for (let round = 0; round < rounds; round++) {
+		const one = await decksInProcess(inputs, count, 2);
+		parallel = await decksInWorkers(inputs, count * jobs, jobs);
+		speedups.push(parallel.perSecond / one.perSecond);
+	}
+	if (!parallel) throw new Error('parallelSpeedup needs at least one round');
+	return { ...parallel, speedups, speedup: median(speedups) };
 }
 
 /** `npm run decks` end to end (a fresh Node process: load and check the library, build every deck). */

@@ -4,7 +4,13 @@ import type { BrowserResult } from './browser.ts';
 import type { HostileResult } from './hostile-arrivals.ts';
 import type { DeckPeers } from './peers.ts';
 import type { PptxCheck, TypeWeight } from './assets.ts';
-import type { CliDecks, InProcessDecks, OneDeckCli, PandocDecks, ParallelDecks } from './decks.ts';
+import type {
+	CliDecks,
+	InProcessDecks,
+	OneDeckCli,
+	PandocDecks,
+	ParallelSpeedup,
+} from './decks.ts';
 import {
 	formatBytes,
 	formatCount,
@@ -62,7 +68,7 @@ export interface DeckResult {
 	inProcess: InProcessDecks;
 	/** The deck, plain pptxgenjs, the PDF and the template deck, timed in turns in one loop. */
 	peers: DeckPeers;
-	parallel: ParallelDecks;
+	parallel: ParallelSpeedup;
 	/** `npm run decks -- <id>`, whole process, against pandoc on the same briefing. */
 	one: OneDeckCli;
 	pandoc?: PandocDecks;
@@ -186,10 +192,10 @@ export function checkDeckBudgets(
 				: `${formatRatio(pandocRatio)} (pandoc ${formatSeconds(one.pandocMs)})`,
 		met: one.pandocMs === undefined ? undefined : pandocRatio <= budgets.oneDeckPandocRatio,
 	});
-	const speedup = deck.parallel.perSecond / deck.inProcess.perSecond;
+	const { speedup, speedups } = deck.parallel;
 	checks.push({
 		budget: 'a batch of decks uses every core',
-		measured: `${deck.parallel.jobs} worker threads: ${formatRatio(speedup)} the decks/s of one thread`,
+		measured: `${deck.parallel.jobs} worker threads: ${formatRatio(speedup)} the decks/s of one thread (median of ${speedups.map(formatRatio).join(', ')})`,
 		// More than one core's worth of decks per second: one thread already keeps part of a second
 		// core busy with V8's helper threads, so a speed-up equal to the core count is out of reach.
 		met: deck.parallel.jobs >= cores && speedup >= minParallelSpeedup,
@@ -382,7 +388,7 @@ function deckSection(decks: DeckResult, corpora: readonly CorpusDecks[]): string
 		`Side by side in one loop (${decks.peers.rounds} rounds, in turns; median deck has ${decks.peers.charts} charts): our deck ${formatMs(decks.peers.deckMs)}, plain pptxgenjs writing the same slides ${formatMs(decks.peers.pptxgenjsMs)}, the PDF leave-behind ${formatMs(decks.peers.pdfMs)}${decks.peers.templateMs === undefined ? '' : `, the deck on a company template ${formatMs(decks.peers.templateMs)}`}.`,
 	);
 	out.push(
-		`In process, CPU time per deck: ${formatMs(decks.inProcess.cpuMs)} over all threads. Worker start-up (load the engine, first deck): ${formatMs(decks.parallel.startupMs)} per worker.`,
+		`In process, CPU time per deck: ${formatMs(decks.inProcess.cpuMs)} over all threads. Worker start-up (load the engine, first deck): ${formatMs(decks.parallel.startupMs)} per worker. The workers' row is the last of ${decks.parallel.speedups.length} rounds, each measured right after one thread's decks (the speed-up's rounds: ${decks.parallel.speedups.map(formatRatio).join(', ')}).`,
 	);
 	out.push(
 		`npm run decks -- ${decks.one.id} (whole process, median of ${decks.one.runs}): ${formatSeconds(decks.one.medianMs)}, ${formatSeconds(decks.one.coldMs)} with no content cache (removed before each such run, in turns); pandoc on the same briefing: ${decks.one.pandocMs === undefined ? 'not installed' : formatSeconds(decks.one.pandocMs)}.`,

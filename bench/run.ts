@@ -25,8 +25,8 @@ import {
 	briefingNear,
 	batchDecksCli,
 	decksInProcess,
-	decksInWorkers,
 	decksOfSlides,
+	parallelSpeedup,
 	decksPandoc,
 	oneDeckCli,
 	warmDecksCli,
@@ -266,8 +266,10 @@ async function benchDecks(root: string, work: string): Promise<DeckResult> {
 		`   side by side: deck ${peers.deckMs.toFixed(1)} ms, plain pptxgenjs ${peers.pptxgenjsMs.toFixed(1)} ms, PDF ${peers.pdfMs.toFixed(1)} ms`,
 	);
 	const jobs = os.availableParallelism();
-	const parallel = await decksInWorkers(inputs, 60 * jobs, jobs);
-	log(`   ${jobs} workers: ${parallel.perSecond.toFixed(1)} decks/s`);
+	const parallel = await parallelSpeedup(inputs, 60, jobs);
+	log(
+		`   ${jobs} workers: ${parallel.perSecond.toFixed(1)} decks/s; ${parallel.speedups.map((x) => `${x.toFixed(2)}x`).join(', ')} one thread's`,
+	);
 	const pandoc = await decksPandoc(inputs, path.join(work, 'pandoc'), 10);
 	log(`   pandoc: ${pandoc ? `${pandoc.medianMs.toFixed(0)} ms per deck` : 'not installed'}`);
 	const one = await oneDeckCli(root, await briefingNear(root), work);

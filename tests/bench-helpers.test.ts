@@ -216,7 +216,16 @@ function fakeResults(
 				medianBytes: 85_000,
 			},
 			peers: { rounds: 30, charts: 4, template: 'no template', deckMs, pptxgenjsMs: 20, pdfMs: 30 },
-			parallel: { jobs: 2, decks: 120, ms: 1700, perSecond: 70, medianMs: 27, startupMs: 500 },
+			parallel: {
+				jobs: 2,
+				decks: 120,
+				ms: 1700,
+				perSecond: 70,
+				medianMs: 27,
+				startupMs: 500,
+				speedups: [1.5, 1.84, 1.7],
+				speedup: 1.7,
+			},
 			one: {
 				id: 'briefing-1',
 				runs: 5,
@@ -269,6 +278,16 @@ describe('report', () => {
 		expect(status('npm run decks -- <one id>')?.met).toBe(false);
 		expect(status('the same <= 3x pandoc')).toMatchObject({
 			measured: '4.00x (pandoc 0.10 s)',
+			met: false,
+		});
+		// The speed-up is the median of the rounds, each beside one thread's decks: one good round
+		// does not meet the budget.
+		const slow = fakeResults(sites, bares);
+		slow.decks.parallel = { ...slow.decks.parallel, speedups: [1.4, 1.25, 1.2], speedup: 1.25 };
+		expect(
+			checkBudgets(slow).find((check) => check.budget === 'a batch of decks uses every core'),
+		).toMatchObject({
+			measured: '2 worker threads: 1.25x the decks/s of one thread (median of 1.40x, 1.25x, 1.20x)',
 			met: false,
 		});
 		const noPandoc = checkBudgets(fakeResults(sites, bares, { pandocMs: null }));
