@@ -102,11 +102,14 @@ export interface InProcessDecks {
 	medianBytes: number;
 }
 
+/** Untimed decks a thread builds before its decks are timed, in this process and on each worker. */
+const warmupDecks = 5;
+
 /** Builds `count` decks one after another (cycling through `inputs`) after `warmup` untimed ones. */
 export async function decksInProcess(
 	inputs: readonly DeckInput[],
 	count: number,
-	warmup = 5,
+	warmup = warmupDecks,
 ): Promise<InProcessDecks> {
 	for (let i = 0; i < warmup; i++) await buildDeck(inputs[i % inputs.length]!);
 	const times: number[] = [];
@@ -184,13 +187,13 @@ function deckSender(
 /**
  * Builds `count` decks on `jobs` worker threads, as the decks CLI does: each worker is sent its
  * next deck before it answers (src/integrations/deck-workers.ts), so it never waits for this
- * thread between decks. Workers warm up first, with as many decks as {@link decksInProcess}.
+ * thread between decks. Workers warm up first, as {@link decksInProcess} does.
  */
 export async function decksInWorkers(
 	inputs: readonly DeckInput[],
 	count: number,
 	jobs: number,
-	warmup = 5,
+	warmup = warmupDecks,
 ): Promise<ParallelDecks> {
 	const workers: Worker[] = [];
 	const senders: Array<(index: number) => Promise<Reply>> = [];
@@ -250,6 +253,7 @@ export async function parallelSpeedup(
 	const speedups: number[] = [];
 	let parallel: ParallelDecks | undefined;
 	for (let round = 0; round < rounds; round++) {
+		// This thread is warm from the in-process row and earlier rounds; fresh workers are not.
 		const one = await decksInProcess(inputs, count, 2);
 		parallel = await decksInWorkers(inputs, count * jobs, jobs);
 		speedups.push(parallel.perSecond / one.perSecond);

@@ -388,7 +388,7 @@ function deckSection(decks: DeckResult, corpora: readonly CorpusDecks[]): string
 		`Side by side in one loop (${decks.peers.rounds} rounds, in turns; median deck has ${decks.peers.charts} charts): our deck ${formatMs(decks.peers.deckMs)}, plain pptxgenjs writing the same slides ${formatMs(decks.peers.pptxgenjsMs)}, the PDF leave-behind ${formatMs(decks.peers.pdfMs)}${decks.peers.templateMs === undefined ? '' : `, the deck on a company template ${formatMs(decks.peers.templateMs)}`}.`,
 	);
 	out.push(
-		`In process, CPU time per deck: ${formatMs(decks.inProcess.cpuMs)} over all threads. Worker start-up (load the engine, first deck): ${formatMs(decks.parallel.startupMs)} per worker. The workers' row is the last of ${decks.parallel.speedups.length} rounds, each measured right after one thread's decks (the speed-up's rounds: ${decks.parallel.speedups.map(formatRatio).join(', ')}).`,
+		`In process, CPU time per deck: ${formatMs(decks.inProcess.cpuMs)} over all threads. Worker start-up (load the engine, first deck): ${formatMs(decks.parallel.startupMs)} per worker. The workers' row is the last of ${decks.parallel.speedups.length} rounds, each measured right after one thread's decks (the budgets list each round's speed-up).`,
 	);
 	out.push(
 		`npm run decks -- ${decks.one.id} (whole process, median of ${decks.one.runs}): ${formatSeconds(decks.one.medianMs)}, ${formatSeconds(decks.one.coldMs)} with no content cache (removed before each such run, in turns); pandoc on the same briefing: ${decks.one.pandocMs === undefined ? 'not installed' : formatSeconds(decks.one.pandocMs)}.`,

@@ -46,7 +46,7 @@ import {
 	type Machine,
 	type SizeResult,
 } from './report.ts';
-import { formatSeconds } from './stats.ts';
+import { formatRatio, formatSeconds } from './stats.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -268,7 +268,7 @@ async function benchDecks(root: string, work: string): Promise<DeckResult> {
 	const jobs = os.availableParallelism();
 	const parallel = await parallelSpeedup(inputs, 60, jobs);
 	log(
-		`   ${jobs} workers: ${parallel.perSecond.toFixed(1)} decks/s; ${parallel.speedups.map((x) => `${x.toFixed(2)}x`).join(', ')} one thread's`,
+		`   ${jobs} workers: ${parallel.perSecond.toFixed(1)} decks/s; ${parallel.speedups.map(formatRatio).join(', ')} one thread's`,
 	);
 	const pandoc = await decksPandoc(inputs, path.join(work, 'pandoc'), 10);
 	log(`   pandoc: ${pandoc ? `${pandoc.medianMs.toFixed(0)} ms per deck` : 'not installed'}`);
