@@ -1,15 +1,14 @@
 /**
  * The small caches the engine's hot paths use instead of formatted keys: kerning pairs keyed by
- * integers, PDF numbers shared by value, glyphs decoded once per font. Each must give exactly
+ * integers, PDF numbers written directly, glyphs decoded once per font. Each must give exactly
  * what it stands for.
  */
-import { PDFNumber } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { pairKey } from '../src/deck/font-faces.ts';
 import { rawFontMetrics } from '../src/deck/font-metrics.ts';
 import { planDeck } from '../src/deck/index.ts';
 import { writePdf } from '../src/deck/pdf/index.ts';
-import { pdfNumber } from '../src/deck/pdf/numbers.ts';
+import { pdfNum } from '../src/deck/pdf/content.ts';
 import { loadPdfFonts } from '../src/integrations/pdf-fonts.ts';
 import { maxInput } from './fixtures/decks/inputs.ts';
 
@@ -36,19 +35,30 @@ describe('pairKey', () => {
 	});
 });
 
-describe('pdfNumber', () => {
-	it('writes each value as PDFNumber.of does, and shares one object per value', () => {
-		for (const value of [0, -0, 1, -1, 0.5, 1 / 3, 123.456, 1e-7, -2.5e-9, 1e21, 3e25, 612.0001]) {
-			expect(pdfNumber(value).toString()).toBe(PDFNumber.of(value).toString());
-			// -0 shares 0's object: both are written "0".
-			expect(pdfNumber(value).asNumber() === value).toBe(true);
-			expect(pdfNumber(value)).toBe(pdfNumber(value));
-		}
+describe('pdfNum', () => {
+	it('writes numbers as PDF reads them: rounded, no exponent, no minus zero', () => {
+		const cases: Array<[number, string]> = [
+			[0, '0'],
+			[-0, '0'],
+			[1, '1'],
+			[-1, '-1'],
+			[0.5, '0.5'],
+			[1 / 3, '0.33'],
+			[123.456, '123.46'],
+			[1e-7, '0'],
+			[-2.5e-9, '0'],
+			[-0.004, '0'],
+			[612.0001, '612'],
+			[540, '540'],
+		];
+		for (const [value, text] of cases) expect(pdfNum(value)).toBe(text);
+		expect(pdfNum(1 / 3, 4)).toBe('0.3333');
+		expect(pdfNum(123456789.5)).toBe('123456789.5');
 	});
 });
 
 describe('the leave-behind with its per-process caches', () => {
-	it('writes the same bytes the second time (remembered glyphs, shared numbers), accents included', async () => {
+	it('writes the same bytes the second time (remembered glyphs and glyph codes), accents included', async () => {
 		const input = maxInput({ company: 'Société Générale Ærø' });
 		const fonts = await loadPdfFonts(process.cwd());
 		const first = await writePdf(planDeck(input), fonts);

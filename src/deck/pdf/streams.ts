@@ -1,21 +1,12 @@
 /**
- * Page content compressed with the deck's own DEFLATE (`../pptx/fast-deflate.ts`). pdf-lib
- * compresses each page's drawing operators with pako when it saves, setting up a fresh compressor
- * (hundreds of kilobytes of tables) per stream: about a sixth of a leave-behind's time. The page
- * streams are replaced by the same operators, deflated here, before the document is saved; the
- * pages draw exactly as before. The streams pdf-lib compresses while embedding (each font's subset
- * and its ToUnicode map, the logo) go through the same DEFLATE instead of pako at level 6, which
- * cost about a tenth of a leave-behind, and more in a fresh process or worker (pako's first calls
- * run unoptimised); the files are about 0.5% larger.
+ * Streams compressed with the deck's own DEFLATE (`../pptx/fast-deflate.ts`), as zlib streams. A
+ * page's content (`page.ts`) is deflated here as it is written. The streams pdf-lib compresses
+ * while embedding (each font's subset and its ToUnicode map, the logo) go through the same DEFLATE
+ * instead of pako at level 6, which set up a fresh compressor (hundreds of kilobytes of tables)
+ * per stream: about a tenth of a leave-behind, and more in a fresh process or worker (pako's first
+ * calls run unoptimised); the files are about 0.5% larger.
  */
-import {
-	PDFArray,
-	PDFContentStream,
-	PDFName,
-	PDFRef,
-	type PDFContext,
-	type PDFDocument,
-} from 'pdf-lib';
+import type { PDFContext } from 'pdf-lib';
 import { fastDeflate } from '../pptx/fast-deflate.ts';
 
 /** Adler-32 of `data` (the checksum a zlib stream ends with). */
@@ -49,25 +40,6 @@ export function zlibStream(data: Uint8Array): Uint8Array {
 	out[out.length - 2] = (sum >>> 8) & 255;
 	out[out.length - 1] = sum & 255;
 	return out;
-}
-
-/** Replaces every page's content streams by the same content, compressed with {@link zlibStream}. */
-export function compressPageContents(doc: PDFDocument): void {
-	const context = doc.context;
-	for (const page of doc.getPages()) {
-		const entry = page.node.get(PDFName.of('Contents'));
-		const list = entry instanceof PDFRef ? context.lookup(entry) : entry;
-		const refs = list instanceof PDFArray ? list.asArray() : [entry];
-		for (const ref of refs) {
-			if (!(ref instanceof PDFRef)) continue;
-			const stream = context.lookup(ref);
-			if (!(stream instanceof PDFContentStream)) continue;
-			context.assign(
-				ref,
-				context.stream(zlibStream(stream.getUnencodedContents()), { Filter: 'FlateDecode' }),
-			);
-		}
-	}
 }
 
 /** Bytes of a stream's contents: a string's characters are bytes (pdf-lib's own convention). */

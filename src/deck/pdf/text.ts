@@ -6,36 +6,23 @@
  * differs from where the previous glyph's advance leaves it. The glyphs stay the font's plain ones
  * (no ligature glyphs), so the text extracts character by character.
  */
-import {
-	beginText,
-	ColorTypes,
-	endText,
-	PDFName,
-	PDFOperator,
-	PDFOperatorNames,
-	popGraphicsState,
-	pushGraphicsState,
-	setFillingColor,
-	setFillingRgbColor,
-	setFontAndSize,
-	setTextMatrix,
-	type Color,
-	type PDFFont,
-	type PDFObject,
-	type PDFPage,
-} from 'pdf-lib';
+import type { PDFFont } from 'pdf-lib';
 import { faceFor, glyphOffsets } from '../text.ts';
-import { pdfNumber } from './numbers.ts';
+import { pdfNum } from './content.ts';
 
-/** Font resource names per page: one entry per font, not one per run. */
-const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+/**
+ * Each code point's glyph as the font's subset numbers it (four hex digits), per font of one
+ * document: the first time a code point is drawn, pdf-lib adds its glyph to the subset.
+ */
+const glyphCodes = new WeakMap<PDFFont, Map<number, string>>();
 
-function fontKey(page: PDFPage, font: PDFFont): PDFName {
-	let keys = fontKeys.get(page);
-	if (!keys) fontKeys.set(page, (keys = new Map()));
-	let key = keys.get(font);
-	if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
-	return key;
+function glyphCode(font: PDFFont, code: number): string {
+	let codes = glyphCodes.get(font);
+	if (!codes) glyphCodes.set(font, (codes = new Map()));
+	let hex = codes.get(code);
+	if (hex === undefined)
+		codes.set(code, (hex = font.encodeText(String.fromCodePoint(code)).asString()));
+	return hex;
 }
 
 /** Advance widths of a PDF font per code point, in points at 1 pt. */
@@ -56,54 +43,32 @@ export interface PdfRun {
 	family: string;
 	bold: boolean;
 	size: number;
-	/** Left end of the baseline, in PDF points (from the bottom left). */
-	x: number;
-	y: number;
-	color: Color;
 }
 
-const one = pdfNumber(1);
-const zero = pdfNumber(0);
-
-/** The fill colour operator, its numbers shared (see `numbers.ts`). */
-function fillColor(color: Color): PDFOperator {
-	return color.type === ColorTypes.RGB
-		? setFillingRgbColor(pdfNumber(color.red), pdfNumber(color.green), pdfNumber(color.blue))
-		: setFillingColor(color);
-}
-
-/** Draws `run` in `font`, each glyph at its measured position. */
-export function drawRun(page: PDFPage, font: PDFFont, run: PdfRun): void {
+/** The inside of the `TJ` array that shows `run` in `font`, each glyph at its measured position. */
+export function shownText(font: PDFFont, run: PdfRun): string {
 	const { text, size } = run;
 	const offsets = glyphOffsets(text, size, faceFor(run.family, run.bold));
-	const parts: PDFObject[] = [];
-	// Code point by code point (as `for...of` goes); a stretch is a slice of the text.
-	let stretchStart = 0;
+	const parts: string[] = [];
+	let stretch = '';
 	let pen = 0;
 	let index = 0;
+	// Code point by code point (as `for...of` goes).
 	for (let i = 0; i < text.length; index++) {
 		const code = text.codePointAt(i)!;
 		const shift = offsets[index]! - pen;
 		// Shifts under a thousandth of an em are rounding, not kerning.
 		if (index > 0 && Math.abs(shift) * 1000 >= size) {
-			if (i > stretchStart) parts.push(font.encodeText(text.slice(stretchStart, i)));
-			stretchStart = i;
+			if (stretch) parts.push(`<${stretch}>`);
+			stretch = '';
 			// TJ numbers are thousandths of an em, subtracted from the position.
-			parts.push(pdfNumber(Math.round((-shift * 100_000) / size) / 100));
+			parts.push(pdfNum((-shift * 1000) / size));
 			pen += shift;
 		}
+		stretch += glyphCode(font, code);
 		pen += advance(font, code) * size;
 		i += code > 0xffff ? 2 : 1;
 	}
-	if (text.length > stretchStart) parts.push(font.encodeText(text.slice(stretchStart)));
-	page.pushOperators(
-		pushGraphicsState(),
-		beginText(),
-		fillColor(run.color),
-		setFontAndSize(fontKey(page, font), pdfNumber(size)),
-		setTextMatrix(one, zero, zero, one, pdfNumber(run.x), pdfNumber(run.y)),
-		PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [page.doc.context.obj(parts)]),
-		endText(),
-		popGraphicsState(),
-	);
+	if (stretch) parts.push(`<${stretch}>`);
+	return parts.join(' ');
 }
