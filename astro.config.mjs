@@ -8,6 +8,7 @@ import { decksStep } from './src/integrations/decks.ts';
 import { insightLibrary } from './src/integrations/library.ts';
 import { modulePreload } from './src/integrations/module-preload.ts';
 import { searchIndexStep } from './src/integrations/search.ts';
+import { workerChunks } from './src/integrations/worker-chunks.ts';
 
 export default defineConfig({
 	site: 'https://insights.example.com',
@@ -24,6 +25,8 @@ export default defineConfig({
 	// validates and completes insight frontmatter (see docs/authoring.md, "Editor support").
 	experimental: { contentIntellisense: true },
 	vite: {
+		// The builder's module workers share the page's chunks (the deck engine ships once).
+		plugins: [workerChunks()],
 		build: {
 			rolldownOptions: {
 				// Astro marks every MDX file's propagated assets with a "use astro:head-inject" directive,

@@ -9,12 +9,15 @@
  * pure, in `tests/cli/` when it starts a program, in `tests/browser/` when it needs the browser.
  */
 import { defineConfig } from 'vitest/config';
+import { workerChunks } from './src/integrations/worker-chunks.ts';
 
 export default defineConfig({
 	test: {
 		reporters: ['default', './tests/summary-reporter.ts'],
 		projects: [
 			{
+				// Client modules import their workers' script URLs (`?worker-chunk`).
+				plugins: [workerChunks()],
 				test: {
 					name: 'unit',
 					include: ['tests/*.test.ts'],

@@ -86,10 +86,14 @@ export function moduleImports(code: string): { static: string[]; dynamic: string
 	}
 	for (const match of code.matchAll(/\bimport\(\s*(["'`])([^"'`$]+)\1\s*\)/g))
 		found.dynamic.add(match[2]!);
-	// Workers (`new Worker(new URL('./w.js', import.meta.url))`) load when the page starts them.
+	// Workers load when the page starts them: Vite's own (`new Worker(new URL('./w.js',
+	// import.meta.url))`) and the builder's, chunks of the page's bundle whose script URL is a string
+	// of the site's build folder (src/integrations/worker-chunks.ts).
 	for (const match of code.matchAll(
 		/\bnew\s+Worker\(\s*new\s+URL\(\s*(["'`])([^"'`$]+)\1\s*,[^)]*import\.meta\.url\s*\)/g,
 	))
+		found.dynamic.add(match[2]!);
+	for (const match of code.matchAll(/(["'`])(\/_astro\/[^"'`$\s]+-worker\.[\w-]+\.js)\1/g))
 		found.dynamic.add(match[2]!);
 	return { static: [...found.static], dynamic: [...found.dynamic] };
 }

@@ -7,3 +7,9 @@ declare namespace App {
 		insightSources?: import('./schema/source.ts').InsightSource[];
 	}
 }
+
+/** A module worker's script URL, its script built as a chunk of the page's bundle (src/integrations/worker-chunks.ts). */
+declare module '*?worker-chunk' {
+	const url: string;
+	export default url;
+}

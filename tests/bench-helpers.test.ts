@@ -134,6 +134,14 @@ describe('page weight parsing', () => {
 	it('counts a module worker’s script as loaded on demand', () => {
 		const code = `const w=()=>new Worker(new URL(\`/_astro/deck-worker-X.js\`,\`\`+import.meta.url),{type:\`module\`});`;
 		expect(moduleImports(code)).toEqual({ static: [], dynamic: ['/_astro/deck-worker-X.js'] });
+		// A worker built as a chunk of the page's bundle: its script's URL is a string.
+		const chunk =
+			'var fe=`/_astro/deck-worker.Da9NzEED.js`;function pe(){e=new Worker(fe,{type:`module`})}';
+		expect(moduleImports(chunk)).toEqual({
+			static: [],
+			dynamic: ['/_astro/deck-worker.Da9NzEED.js'],
+		});
+		expect(moduleImports('let u=`/_astro/deck.Da9NzEED.js`').dynamic).toEqual([]);
 	});
 
 	it('resolves root-relative and relative URLs into dist, and ignores external ones', () => {

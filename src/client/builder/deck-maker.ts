@@ -4,6 +4,8 @@
  * builds what it was asked; one that reports an error for a deck passes the error on.
  */
 import type { BuilderDeckSource, DeckRequest, DeckResponse } from '../../builder/deck-request.ts';
+// The worker's script, a chunk of this page's bundle (src/integrations/worker-chunks.ts).
+import deckWorkerUrl from './deck-worker.ts?worker-chunk';
 
 /** Builds the deck of `source`. */
 export type DeckMaker = (source: BuilderDeckSource) => Promise<Uint8Array>;
@@ -21,7 +23,7 @@ const mainThreadMaker: DeckMaker = async ({ library, briefing, logo, template })
 export function createDeckMaker(): DeckMaker {
 	let worker: Worker | undefined;
 	try {
-		worker = new Worker(new URL('./deck-worker.ts', import.meta.url), { type: 'module' });
+		worker = new Worker(deckWorkerUrl, { type: 'module' });
 	} catch {
 		// Workers can be refused (a content security policy, a very old browser).
 		return mainThreadMaker;

@@ -7,6 +7,8 @@
 import type { PreviewRequest, PreviewResponse } from '../../builder/preview-input.ts';
 import type { PreviewSlide } from '../../builder/slide-diff.ts';
 import { yieldToMain } from './yield.ts';
+// The worker's script, a chunk of this page's bundle (src/integrations/worker-chunks.ts).
+import previewWorkerUrl from './preview-worker.ts?worker-chunk';
 
 /** Draws previews; `onResponse` gets each request's answer once. */
 export interface PreviewDrawer {
@@ -48,7 +50,7 @@ export function createPreviewDrawer(
 	const onMainThread = () => (fallback ??= mainThreadDrawer(onResponse));
 	let worker: Worker | undefined;
 	try {
-		worker = new Worker(new URL('./preview-worker.ts', import.meta.url), { type: 'module' });
+		worker = new Worker(previewWorkerUrl, { type: 'module' });
 	} catch {
 		// Workers can be refused (a content security policy, a very old browser).
 		return onMainThread();

@@ -4,6 +4,8 @@
  * starts, else on the main thread. At 5,000 insights receiving and decoding its 2.3 MB was the
  * main thread's largest task between the first render and a rep's first search.
  */
+// The worker's script, a chunk of this page's bundle (src/integrations/worker-chunks.ts).
+import searchTextWorkerUrl from './search-text-worker.ts?worker-chunk';
 
 /** What the worker posts back: the lines, or why they could not be fetched. */
 export type SearchTextAnswer = { lines: string[] } | { error: string };
@@ -25,7 +27,7 @@ export function fetchSearchLines(
 	if (!inWorker) return linesHere(url);
 	let worker: Worker;
 	try {
-		worker = new Worker(new URL('./search-text-worker.ts', import.meta.url), { type: 'module' });
+		worker = new Worker(searchTextWorkerUrl, { type: 'module' });
 	} catch {
 		// Workers can be refused (a content security policy, a very old browser).
 		return linesHere(url);
