@@ -45,31 +45,30 @@ function addLink(page: PDFPage, tools: PageTools, rect: number[], url: string): 
 class PageResources {
 	readonly #names = new Map<object, string>();
 	readonly #page: PDFPage;
-	#fonts = 0;
-	#images = 0;
+	readonly #counts = { F: 0, Im: 0 };
 
 	constructor(page: PDFPage) {
 		this.#page = page;
 	}
 
-	font(font: PDFFont): string {
-		let name = this.#names.get(font);
+	/** The name of `resource` on this page, given (`prefix` and a number) and set the first time. */
+	#name(resource: PDFFont | PDFImage, prefix: 'F' | 'Im'): string {
+		let name = this.#names.get(resource);
 		if (!name) {
-			const key = PDFName.of(`F${++this.#fonts}`);
-			this.#page.node.setFontDictionary(key, font.ref);
-			this.#names.set(font, (name = key.asString()));
+			const key = PDFName.of(`${prefix}${++this.#counts[prefix]}`);
+			if (prefix === 'F') this.#page.node.setFontDictionary(key, resource.ref);
+			else this.#page.node.setXObject(key, resource.ref);
+			this.#names.set(resource, (name = key.asString()));
 		}
 		return name;
 	}
 
+	font(font: PDFFont): string {
+		return this.#name(font, 'F');
+	}
+
 	image(image: PDFImage): string {
-		let name = this.#names.get(image);
-		if (!name) {
-			const key = PDFName.of(`Im${++this.#images}`);
-			this.#page.node.setXObject(key, image.ref);
-			this.#names.set(image, (name = key.asString()));
-		}
-		return name;
+		return this.#name(image, 'Im');
 	}
 }
 

@@ -10,32 +10,28 @@ import type { PDFFont } from 'pdf-lib';
 import { faceFor, glyphOffsets } from '../text.ts';
 import { pdfNum } from './content.ts';
 
+/** A value per font and code point, computed the first time it is asked for. */
+function perCodePoint<T>(compute: (font: PDFFont, code: number) => T) {
+	const tables = new WeakMap<PDFFont, Map<number, T>>();
+	return (font: PDFFont, code: number): T => {
+		let table = tables.get(font);
+		if (!table) tables.set(font, (table = new Map()));
+		let value = table.get(code);
+		if (value === undefined) table.set(code, (value = compute(font, code)));
+		return value;
+	};
+}
+
 /**
  * Each code point's glyph as the font's subset numbers it (four hex digits), per font of one
  * document: the first time a code point is drawn, pdf-lib adds its glyph to the subset.
  */
-const glyphCodes = new WeakMap<PDFFont, Map<number, string>>();
-
-function glyphCode(font: PDFFont, code: number): string {
-	let codes = glyphCodes.get(font);
-	if (!codes) glyphCodes.set(font, (codes = new Map()));
-	let hex = codes.get(code);
-	if (hex === undefined)
-		codes.set(code, (hex = font.encodeText(String.fromCodePoint(code)).asString()));
-	return hex;
-}
+const glyphCode = perCodePoint((font, code) =>
+	font.encodeText(String.fromCodePoint(code)).asString(),
+);
 
 /** Advance widths of a PDF font per code point, in points at 1 pt. */
-const advances = new WeakMap<PDFFont, Map<number, number>>();
-
-function advance(font: PDFFont, code: number): number {
-	let table = advances.get(font);
-	if (!table) advances.set(font, (table = new Map()));
-	let width = table.get(code);
-	if (width === undefined)
-		table.set(code, (width = font.widthOfTextAtSize(String.fromCodePoint(code), 1)));
-	return width;
-}
+const advance = perCodePoint((font, code) => font.widthOfTextAtSize(String.fromCodePoint(code), 1));
 
 /** What to draw: the run's text, measured as `family` (bold or not), at `size` points. */
 export interface PdfRun {
