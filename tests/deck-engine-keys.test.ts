@@ -8,7 +8,7 @@ import { pairKey } from '../src/deck/font-faces.ts';
 import { rawFontMetrics } from '../src/deck/font-metrics.ts';
 import { planDeck } from '../src/deck/index.ts';
 import { writePdf } from '../src/deck/pdf/index.ts';
-import { pdfNum } from '../src/deck/pdf/content.ts';
+import { pdfNum } from '../src/deck/pdf/numbers.ts';
 import { loadPdfFonts } from '../src/integrations/pdf-fonts.ts';
 import { maxInput } from './fixtures/decks/inputs.ts';
 

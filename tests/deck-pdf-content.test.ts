@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { arcCurves, type ArcTo, type Point } from '../src/deck/pdf/arcs.ts';
-import { PageContent, pdfRgb } from '../src/deck/pdf/content.ts';
+import { PageContent } from '../src/deck/pdf/content.ts';
+import { pdfRgb } from '../src/deck/pdf/numbers.ts';
 
 /** The point at `t` (0 to 1) of the cubic curve from `p0`. */
 function bezier(p0: Point, [c1, c2, end]: [Point, Point, Point], t: number): Point {

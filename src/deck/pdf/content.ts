@@ -9,25 +9,7 @@
 import type { EllipseItem, PathSegment, RectItem } from '../draw/index.ts';
 import { PT_PER_IN } from '../text.ts';
 import { arcCurves, type Point } from './arcs.ts';
-
-/** `value` with at most `places` decimals, as PDF writes numbers: no exponent, no `-0`. */
-export function pdfNum(value: number, places = 2): string {
-	const scale = 10 ** places;
-	const rounded = Math.round(value * scale) / scale;
-	return rounded === 0 ? '0' : String(rounded);
-}
-
-/** `RRGGBB` as the three components PDF's `rg` and `RG` take, each 0 to 1. */
-const components = new Map<string, string>();
-export function pdfRgb(hex: string): string {
-	let text = components.get(hex);
-	if (text === undefined) {
-		const part = (at: number) => pdfNum(parseInt(hex.slice(at, at + 2), 16) / 255, 4);
-		text = `${part(0)} ${part(2)} ${part(4)}`;
-		if (components.size < 4096) components.set(hex, text);
-	}
-	return text;
-}
+import { pdfNum, pdfRgb } from './numbers.ts';
 
 /** How a shape is painted: filled, outlined (`strokeWidth` in points, default 0.75), or both. */
 export interface Paint {

@@ -8,7 +8,7 @@
  */
 import type { PDFFont } from 'pdf-lib';
 import { faceFor, glyphOffsets } from '../text.ts';
-import { pdfNum } from './content.ts';
+import { pdfNum } from './numbers.ts';
 
 /** A value per font and code point, computed the first time it is asked for. */
 function perCodePoint<T>(compute: (font: PDFFont, code: number) => T) {
