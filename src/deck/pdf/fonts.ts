@@ -7,6 +7,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
+import { readTrueType, TrueTypeSubset } from './subset.ts';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
@@ -15,7 +16,7 @@ type Glyph = ReturnType<FontkitFont['glyphForCodePoint']>;
 
 const parsed = new WeakMap<Uint8Array, FontkitFont>();
 
-function unshaped(font: FontkitFont): FontkitFont {
+function unshaped(font: FontkitFont, data: Uint8Array): FontkitFont {
 	const glyphs = new Map<number, Glyph>();
 	const glyphFor = (codePoint: number) => {
 		let glyph = glyphs.get(codePoint);
@@ -55,6 +56,11 @@ function unshaped(font: FontkitFont): FontkitFont {
 		}
 		return { glyphs };
 	}) as unknown as FontkitFont['layout'];
+	// Subsets written from the file's bytes (subset.ts); fontkit's own for fonts that are not
+	// TrueType outlines.
+	const file = readTrueType(data);
+	if (file)
+		font.createSubset = (() => new TrueTypeSubset(file)) as unknown as FontkitFont['createSubset'];
 	return font;
 }
 
@@ -62,7 +68,7 @@ function unshaped(font: FontkitFont): FontkitFont {
 export const plainFontkit: Fontkit = {
 	create(data: Uint8Array) {
 		let font = parsed.get(data);
-		if (!font) parsed.set(data, (font = unshaped(fontkit.create(data))));
+		if (!font) parsed.set(data, (font = unshaped(fontkit.create(data), data)));
 		return font;
 	},
 };
