@@ -1,5 +1,5 @@
 /**
- * The leave-behind's TrueType subsets (src/deck/pdf/subset.ts), read back with fontkit: every
+ * The leave-behind's TrueType subsets (src/deck/pdf/subset.ts, sfnt.ts), read back with fontkit: every
  * glyph drawn has the original's outline and advance under its subset id, composite glyphs (é, Å)
  * bring their parts, and the file's checksums hold.
  */
@@ -7,7 +7,8 @@ import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTrueType, TrueTypeSubset } from '../src/deck/pdf/subset.ts';
+import { readTrueType } from '../src/deck/pdf/sfnt.ts';
+import { TrueTypeSubset } from '../src/deck/pdf/subset.ts';
 
 const fontFile = (name: string) =>
 	new Uint8Array(readFileSync(path.join(import.meta.dirname, '../public/fonts', name)));

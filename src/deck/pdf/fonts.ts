@@ -7,7 +7,8 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
-import { readTrueType, TrueTypeSubset } from './subset.ts';
+import { readTrueType } from './sfnt.ts';
+import { TrueTypeSubset } from './subset.ts';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
