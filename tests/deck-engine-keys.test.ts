@@ -1,6 +1,6 @@
 /**
  * The small caches the engine's hot paths use instead of formatted keys: kerning pairs keyed by
- * integers, PDF numbers written directly, glyphs decoded once per font. Each must give exactly
+ * integers, PDF numbers written directly, glyph codes kept per font. Each must give exactly
  * what it stands for.
  */
 import { describe, expect, it } from 'vitest';

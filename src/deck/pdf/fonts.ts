@@ -24,28 +24,6 @@ function unshaped(font: FontkitFont, data: Uint8Array): FontkitFont {
 		if (!glyph) glyphs.set(codePoint, (glyph = font.glyphForCodePoint(codePoint)));
 		return glyph;
 	};
-	// A subset decodes each glyph it includes (to find a composite glyph's parts) every time a PDF is
-	// written, though the font is parsed once per process: the decoded glyph is remembered per glyph
-	// (nothing writes to it; pdf-lib never draws the outlines).
-	const getGlyph = font.getGlyph.bind(font);
-	const decoded = new WeakSet<Glyph>();
-	font.getGlyph = ((id: number, characters?: number[]) => {
-		const glyph = getGlyph(id, characters) as Glyph & { _decode?: () => unknown };
-		if (glyph && glyph._decode && !decoded.has(glyph)) {
-			decoded.add(glyph);
-			const decode = glyph._decode.bind(glyph);
-			let result: unknown;
-			let done = false;
-			glyph._decode = () => {
-				if (!done) {
-					result = decode();
-					done = true;
-				}
-				return result;
-			};
-		}
-		return glyph;
-	}) as FontkitFont['getGlyph'];
 	// pdf-lib reads only `glyphs` (their ids and advance widths) from a layout.
 	font.layout = ((text: string) => {
 		const glyphs: Glyph[] = [];
