@@ -23,11 +23,8 @@ import { crossIndustry } from '../src/schema/taxonomy.ts';
 import { contentPaths, loadLibrary } from '../src/library/load.ts';
 import { parseInsight, splitFrontmatter } from '../src/library/parse.ts';
 import { insightFile, suggestId, type InsightDraft } from '../src/library/scaffold.ts';
-import {
-	validateInsightBody,
-	validateInsightReferences,
-	validateRawReferences,
-} from '../src/library/validate.ts';
+import { validateInsightReferences, validateRawReferences } from '../src/library/validate.ts';
+import { validateInsightBody } from '../src/library/validate-library.ts';
 import {
 	ask,
 	askList,

@@ -56,7 +56,7 @@ describe('body rules', () => {
 	it('syntax errors name the line and how to write the character literally', () => {
 		expect(check('Fine.\n\nSales rose 3<5 times.')).toEqual([
 			expect.stringMatching(
-				/^content\/insights\/x\.mdx: body: line 22: valid MDX \(Unexpected character `5`.*\); a literal "<" or "\{" is written "\\<" or "\\\{"$/,
+				/^content\/insights\/x\.mdx: body: line 22: valid MDX \(Unexpected character after `<`, expected a valid JSX tag.*\); a literal "<" or "\{" is written "\\<" or "\\\{"$/,
 			),
 		]);
 	});
@@ -91,6 +91,39 @@ describe('body rules', () => {
 			`${file}: body: line 22: a link to a web address (https://...) or mailto: (got "ftp://example.com/file")`,
 		]);
 	});
+
+	it('reads the body as the site does, with GFM: footnotes, tables and bare addresses', () => {
+		// A footnote's definition is not a link definition: "note" is no link target.
+		expect(check('Shrink rose.[^1]\n\n[^1]: NRF survey, 2023.')).toEqual([]);
+		expect(check('| Year | Rate |\n|---|---|\n| 2023 | 1.6% |\n\n~~old~~ www.example.com')).toEqual(
+			[],
+		);
+		// The site renders a bare address as a link, so the check reads it as one.
+		expect(check('See ftp://example.com and www.example.com.')).toEqual([]);
+	});
+
+	it('code that runs on is refused before the native parser, whose stack it would overflow', () => {
+		const nested = (depth: number) => `${'('.repeat(depth)}1${')'.repeat(depth)}`;
+		// 4,000 parentheses deep kill a thread running Sätteri (and with it the build); the check
+		// answers at once, naming the line where the code starts.
+		expect(check(`Intro.\n\n<Quote source={${nested(4000)}}>x</Quote>`)).toEqual([
+			`${file}: body: line 22: valid MDX (a {…} expression running past 2,000 characters; a body holds no code); a literal "<" or "{" is written "\\<" or "\\{"`,
+		]);
+		expect(check(`export default ${'['.repeat(4000)}`)).toEqual([
+			expect.stringContaining('line 20: valid MDX (an import or export block running past 2,000'),
+		]);
+		// Braces in fenced code are text, and short code is still parsed and reported as before.
+		expect(check(`\`\`\`\n{${'('.repeat(3000)}\n\`\`\`\n\nText.`)).toEqual([]);
+		expect(check(`{${nested(10)}}`)).toEqual([
+			expect.stringContaining('line 20: no {expressions} (found {(((((((((('),
+		]);
+	});
+
+	it('a block element closed on its own line is checked as the site renders it', () => {
+		expect(check('<Callout title="Careful">It is an <span>estimate</span>.</Callout>')).toEqual([
+			`${file}: body: line 20: a component from the kit (found <span>): HTML is not allowed: use Markdown (**bold**, _italic_, [text](https://...))`,
+		]);
+	});
 });
 
 describe('talk track from the syntax tree', () => {
@@ -120,6 +153,31 @@ describe('talk track from the syntax tree', () => {
 				'56% of shrink is not external theft (National Retail Federation).',
 				'“Managers account for 70% of the variance.” (Gallup)',
 				'Careful: It is an estimate.',
+			].join('\n\n'),
+		);
+	});
+
+	it('reads a component written on one line, a table row by row, and skips footnote marks', () => {
+		const body = [
+			'<Callout title="Careful">It is an **estimate**.</Callout>',
+			'',
+			'<Quote source={0}>Shrink cost $112.1 billion.</Quote>',
+			'',
+			'| Year | Rate |',
+			'|---|---|',
+			'| 2022 | 1.6% |',
+			'',
+			'Shrink rose.[^1]',
+			'',
+			'[^1]: NRF survey.',
+		].join('\n');
+		expect(talkTrack(body, sources)).toBe(
+			[
+				'Careful: It is an estimate.',
+				'“Shrink cost $112.1 billion.” (National Retail Federation)',
+				'Year | Rate',
+				'2022 | 1.6%',
+				'Shrink rose.',
 			].join('\n\n'),
 		);
 	});

@@ -6,11 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, type ContentIssue } from '../src/library/issues.ts';
 import { loadLibrary, type Library } from '../src/library/load.ts';
 import { parseBriefing, parseInsight, parseTaxonomy } from '../src/library/parse.ts';
-import {
-	validateBriefingReferences,
-	validateInsightBody,
-	validateInsightReferences,
-} from '../src/library/validate.ts';
+import { validateBriefingReferences, validateInsightReferences } from '../src/library/validate.ts';
+import { validateInsightBody } from '../src/library/validate-library.ts';
 import { brandSchema } from '../src/schema/brand.ts';
 import {
 	briefingSource,

@@ -264,6 +264,17 @@ const onDemandPlugin = {
 };
 
 /**
+ * Packages that find files beside their own (a native addon's loader finds its binary from its
+ * `import.meta.url`, which a CommonJS bundle does not have) load from node_modules instead.
+ */
+const ownFilesPlugin = {
+	name: 'own-files',
+	setup(build) {
+		build.onResolve({ filter: /^satteri$/ }, (args) => ({ path: args.path, external: true }));
+	},
+};
+
+/**
  * Node modules loaded at start that a one-deck run never uses, kept from loading until first
  * used: each costs a fresh process milliseconds. pptxgenjs loads node:https (with http, tls and
  * net) as it writes a deck, for images given by URL, which the deck engine never gives it; the
@@ -390,7 +401,7 @@ async function buildBundle(entry, dir) {
 			target: `node${process.versions.node.split('.')[0]}`,
 			// Modules left out load from source through Node (require() of an ES module).
 			supported: { 'dynamic-import': false },
-			plugins: [sourcesPlugin, onDemandPlugin, unusedModulesPlugin],
+			plugins: [sourcesPlugin, onDemandPlugin, ownFilesPlugin, unusedModulesPlugin],
 			minifyWhitespace: true,
 			minifySyntax: true,
 			write: false,

@@ -3,7 +3,8 @@
  * from `share.ts` because it needs the YAML parser, which the builder's page loads only when a
  * file is imported.
  */
-import { decodeText, parseYaml } from '../library/parse.ts';
+import { decodeText } from '../library/decode-text.ts';
+import { parseYaml } from '../library/parse-yaml.ts';
 import { draftFromValue, keepUsable, kilobytes, refused, type Arrival } from './share.ts';
 import { draftLimits as limits } from './draft-limits.ts';
 import type { LibraryView } from './types.ts';

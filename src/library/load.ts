@@ -18,13 +18,12 @@ import {
 import { parsedLazily, parseEveryTime, type ParseMemo, type SplitParseMemo } from './parse-memo.ts';
 import {
 	validateBriefingReferences,
-	validateInsightBody,
 	validateInsightReferences,
-	validateLibrary,
 	validateRawReferences,
 	type BriefingEntry,
 	type InsightEntry,
 } from './validate.ts';
+import { validateInsightBody, validateLibrary } from './validate-library.ts';
 
 /** Where the library's files live, relative to the project root. */
 export const contentPaths = {

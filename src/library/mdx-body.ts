@@ -1,42 +1,19 @@
 /**
- * An insight's body read as MDX, with the same parser family the site's MDX uses
- * (micromark's MDX extensions), and checked against what a body may hold: Markdown, the component
- * kit (`mdx-kit.ts`) and links to web or mail addresses. No imports or exports, no expressions, no
- * HTML: a body is prose a rep reads aloud, and everything in it must reduce to text for the notes.
+ * An insight's body, as the site's MDX parser reads it (`mdx-parse.ts`), checked against what a
+ * body may hold: Markdown, the component kit (`mdx-kit.ts`) and links to web or mail addresses.
+ * No imports or exports, no expressions, no HTML: a body is prose a rep reads aloud, and
+ * everything in it must reduce to text for the notes.
  */
-import type { Nodes, Root } from 'mdast';
-import { fromMarkdown, type Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
-import { mdxFromMarkdown, type MdxJsxFlowElement, type MdxJsxTextElement } from 'mdast-util-mdx';
-import { mdxjs } from 'micromark-extension-mdxjs';
-import type { Extension } from 'micromark-util-types';
+import type { Nodes } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { didYouMean, type ContentIssue } from './issues.ts';
 import { isKitName, kitNames, mdxKit } from './mdx-kit.ts';
+import { parseBody, type ParsedBody } from './mdx-parse.ts';
+
+export { parseBody, type ParsedBody };
 
 /** A JSX element in a body, block or inline. */
 export type BodyElement = MdxJsxFlowElement | MdxJsxTextElement;
-
-/** The body's syntax tree, or where and why it could not be parsed. */
-export type ParsedBody =
-	| { tree: Root; error?: undefined }
-	| { tree?: undefined; error: { line: number; message: string } };
-
-/**
- * The parser's MDX extensions, made on first use and then shared by every body, as a unified
- * processor shares them across files: they hold no state of their own, and making them builds a
- * new acorn parser class each time (a tenth of a body's parse).
- */
-let extensions: { extensions: [Extension]; mdastExtensions: [FromMarkdownExtension[]] } | undefined;
-
-/** Parses a body as MDX. Never throws: a syntax error comes back with its line (1-based). */
-export function parseBody(body: string): ParsedBody {
-	try {
-		extensions ??= { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] };
-		return { tree: fromMarkdown(body, extensions) };
-	} catch (error) {
-		const { line, reason, message } = error as { line?: number; reason?: string; message: string };
-		return { error: { line: line ?? 1, message: reason ?? message } };
-	}
-}
 
 /** The value of a component's attribute: its text, its source index, or why it has neither. */
 export function attributeValue(

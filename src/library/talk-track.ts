@@ -73,11 +73,41 @@ function attribution(element: BodyElement, sources: Sources): string {
 	return publisher ? ` (${publisher})` : '';
 }
 
+/**
+ * Whether an element's children are a line of text: an inline element's always are, and so are a
+ * block element's written on one line (`<Quote source={0}>Words.</Quote>`), which MDX keeps
+ * without a paragraph around them.
+ */
+function holdsText(element: BodyElement): boolean {
+	return (
+		element.type === 'mdxJsxTextElement' ||
+		element.children.every((child) => phrasingTypes.has(child.type))
+	);
+}
+
+/** Node types that are text within a paragraph, as mdast names them. */
+const phrasingTypes = new Set<string>([
+	'text',
+	'emphasis',
+	'strong',
+	'delete',
+	'inlineCode',
+	'break',
+	'link',
+	'linkReference',
+	'image',
+	'imageReference',
+	'footnoteReference',
+	'html',
+	'mdxJsxTextElement',
+	'mdxTextExpression',
+]);
+
 /** A kit component as speech; unknown elements (rejected by the check) read as their text. */
 function component(element: BodyElement, sources: Sources): string[] {
 	const text = () =>
-		element.type === 'mdxJsxTextElement'
-			? tidy(inline(element.children, sources))
+		holdsText(element)
+			? tidy(inline(element.children as PhrasingContent[], sources))
 			: blocks(element.children, sources).join(' ');
 	switch (element.name) {
 		case 'Quote':
@@ -89,8 +119,9 @@ function component(element: BodyElement, sources: Sources): string[] {
 		}
 		case 'Callout': {
 			const title = attributeValue(element, 'title').text;
-			if (element.type === 'mdxJsxTextElement') return [text()];
-			const paragraphs = blocks(element.children, sources);
+			const paragraphs = holdsText(element)
+				? [text()].filter(Boolean)
+				: blocks(element.children, sources);
 			return title
 				? [`${tidy(title)}: ${paragraphs[0] ?? ''}`, ...paragraphs.slice(1)]
 				: paragraphs;

@@ -8,7 +8,6 @@ import type { Insight } from '../schema/insight.ts';
 import { crossIndustry } from '../schema/cross-industry.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { didYouMean, type ContentIssue } from './issues.ts';
-import { checkBody } from './mdx-body.ts';
 
 /** A schema-valid insight and where it came from. */
 export interface InsightEntry {
@@ -124,22 +123,6 @@ export function validateInsightReferences(
 }
 
 /**
- * Problems in the MDX body that would break the site build or the talk track: see `mdx-body.ts`.
- * `sourceCount` is how many sources the insight has, so `<Quote source={n}>` can be checked.
- */
-export function validateInsightBody(
-	file: string,
-	body: string,
-	firstLine = 1,
-	sourceCount?: number,
-): ContentIssue[] {
-	return checkBody(file, body, {
-		firstLine,
-		...(sourceCount === undefined ? {} : { sourceCount }),
-	});
-}
-
-/**
  * Problems with what a briefing refers to: the prospect's industry, and each insight, which must
  * exist, be published, and be current on the briefing's date. `knownIds` are the ids an unknown
  * one is compared with for a "did you mean" (default: those of `insights`, when that is all of them).
@@ -222,31 +205,6 @@ export function validateBriefingReferences(
 		}
 	});
 	return issues;
-}
-
-/**
- * Every cross-file problem in a library whose files each passed their schema, and every body's
- * problems (`bodyIssues`: those found already while the files were read; other bodies are checked).
- */
-export function validateLibrary(
-	taxonomy: Taxonomy,
-	insights: readonly InsightEntry[],
-	briefings: readonly BriefingEntry[],
-	brokenIds: ReadonlySet<string> = new Set(),
-	bodyIssues: ReadonlyMap<InsightEntry, ContentIssue[]> = new Map(),
-): ContentIssue[] {
-	const byId = new Map(insights.map((entry) => [entry.id, entry]));
-	const ids = new Set(byId.keys());
-	return [
-		...insights.flatMap((entry) => [
-			...validateInsightReferences(entry, taxonomy, ids, brokenIds),
-			...(bodyIssues.get(entry) ??
-				validateInsightBody(entry.file, entry.body, entry.bodyLine, entry.data.sources.length)),
-		]),
-		...briefings.flatMap((entry) =>
-			validateBriefingReferences(entry.file, entry.data, byId, taxonomy, brokenIds),
-		),
-	];
 }
 
 /** The strings of a list at their own indexes; anything else becomes '' (and is skipped). */
