@@ -5,7 +5,7 @@
  * and explain dropped insights; hostile text stays text.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -31,9 +31,11 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 	let context: BrowserContext;
 	let page: Page;
 	let errors: string[];
-	const work = mkdtempSync(path.join(tmpdir(), 'builder-test-'));
+	/** Downloads and a project copy, removed after the last test. */
+	let work: string;
 
 	beforeAll(async () => {
+		work = mkdtempSync(path.join(tmpdir(), 'builder-test-'));
 		browser = await launchChromium();
 		context = await browser.newContext({
 			acceptDownloads: true,
@@ -51,6 +53,8 @@ describe.skipIf(!siteUrl)('briefing builder', () => {
 	});
 	afterAll(async () => {
 		await browser?.close();
+		// The downloads and the project copy made here: a run leaves nothing in the temp folder.
+		if (work) rmSync(work, { recursive: true, force: true });
 	});
 
 	const selectedIds = () =>
