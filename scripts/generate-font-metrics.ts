@@ -16,6 +16,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { readTrueType } from '../src/deck/pdf/sfnt.ts';
 
 /** Fonts to measure: key in the generated table, and the file it comes from. */
 const fonts = [
@@ -50,19 +51,13 @@ interface FontMetrics {
 }
 
 function readFont(file: string): FontMetrics {
-	const buffer = readFileSync(file);
-	const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-	const tables = new Map<string, number>();
-	const numTables = view.getUint16(4);
-	for (let i = 0; i < numTables; i++) {
-		const record = 12 + i * 16;
-		const tag = String.fromCharCode(...buffer.subarray(record, record + 4));
-		tables.set(tag, view.getUint32(record + 8));
-	}
+	const font = readTrueType(readFileSync(file));
+	if (!font) throw new Error(`${file}: not a TrueType font`);
+	const { view } = font;
 	const table = (tag: string) => {
-		const offset = tables.get(tag);
-		if (offset === undefined) throw new Error(`${file}: no ${tag} table`);
-		return offset;
+		const span = font.tables.get(tag);
+		if (!span) throw new Error(`${file}: no ${tag} table`);
+		return span.offset;
 	};
 
 	const head = table('head');
@@ -71,14 +66,11 @@ function readFont(file: string): FontMetrics {
 	const ascent = view.getInt16(hhea + 4);
 	const descent = view.getInt16(hhea + 6);
 	const lineGap = view.getInt16(hhea + 8);
-	const numberOfHMetrics = view.getUint16(hhea + 34);
 	const os2 = table('OS/2');
 	const winAscent = view.getUint16(os2 + 74);
 	const winDescent = view.getUint16(os2 + 76);
 
-	const hmtx = table('hmtx');
-	const advance = (glyph: number) =>
-		view.getUint16(hmtx + 4 * Math.min(glyph, numberOfHMetrics - 1));
+	const advance = (glyph: number) => font.metrics(glyph)[0];
 
 	// cmap: the Windows Unicode BMP subtable (platform 3, encoding 1), format 4.
 	const cmap = table('cmap');

@@ -6,6 +6,7 @@
  * measures, a `<Callout>` as its text.
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { phrasing } from 'mdast-util-phrasing';
 import type { InsightSource } from '../schema/source.ts';
 import { attributeValue, parseBody, type BodyElement, type ParsedBody } from './mdx-body.ts';
 
@@ -79,29 +80,8 @@ function attribution(element: BodyElement, sources: Sources): string {
  * without a paragraph around them.
  */
 function holdsText(element: BodyElement): boolean {
-	return (
-		element.type === 'mdxJsxTextElement' ||
-		element.children.every((child) => phrasingTypes.has(child.type))
-	);
+	return element.type === 'mdxJsxTextElement' || element.children.every(phrasing);
 }
-
-/** Node types that are text within a paragraph, as mdast names them. */
-const phrasingTypes = new Set<string>([
-	'text',
-	'emphasis',
-	'strong',
-	'delete',
-	'inlineCode',
-	'break',
-	'link',
-	'linkReference',
-	'image',
-	'imageReference',
-	'footnoteReference',
-	'html',
-	'mdxJsxTextElement',
-	'mdxTextExpression',
-]);
 
 /** A kit component as speech; unknown elements (rejected by the check) read as their text. */
 function component(element: BodyElement, sources: Sources): string[] {

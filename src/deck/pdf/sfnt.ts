@@ -1,6 +1,7 @@
 /**
  * TrueType font files as bytes: reading one's tables, glyph offsets and metrics, and writing one
- * from its tables (the table directory, checksums and alignment the format asks for).
+ * from its tables (the table directory, checksums and alignment the format asks for). The font
+ * metrics the engine measures text with are read through it too (scripts/generate-font-metrics.ts).
  */
 
 /** One table of the font file: where its bytes are. */
