@@ -99,7 +99,7 @@ describe('a deck on a template', () => {
 		expect(strFromU8(parts['[Content_Types].xml']!)).toContain(
 			'<Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/>',
 		);
-		plan.slides.forEach((slide, i) => {
+		plan.slides.forEach((_, i) => {
 			const xml = strFromU8(parts[`ppt/slides/slide${i + 1}.xml`]!);
 			expect(xml.match(/<p:ph type="title"\/>/g), `slide ${i + 1}`).toHaveLength(1);
 			expect(strFromU8(parts[`ppt/slides/_rels/slide${i + 1}.xml.rels`]!)).toContain(

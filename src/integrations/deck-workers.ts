@@ -84,6 +84,14 @@ const parseHere = async (texts: InsightText[], options: ReadInsightOptions) => {
  */
 export const deckThreadLimits = { maxYoungGenerationSizeMb: 64 };
 
+/** Options for {@link DeckWorkers}. */
+export interface DeckWorkersOptions {
+	/** The site build's deck-preview.ts: each deck's outcome also holds its briefing page's preview. */
+	previewModule?: URL;
+	/** The threads run at background priority (thread-priority.ts): the site build's, beside Astro. */
+	background?: boolean;
+}
+
 /** How long {@link DeckWorkers.close} waits for a thread to exit before terminating it. */
 const closeWait = 2000;
 
@@ -96,7 +104,10 @@ type CliBundle = { file: string; entry: string };
  * decks-worker.ts from its sources. `keepCodeCache`: this thread writes the bundle's thread code
  * cache when it has none.
  */
-function startWorker(keepCodeCache: boolean, previewModule: URL | undefined): Worker {
+function startWorker(
+	keepCodeCache: boolean,
+	{ previewModule, background }: DeckWorkersOptions,
+): Worker {
 	const bundle = (globalThis as Record<symbol, CliBundle | undefined>)[
 		Symbol.for('insight-briefings.cli-bundle-file')
 	];
@@ -107,7 +118,7 @@ function startWorker(keepCodeCache: boolean, previewModule: URL | undefined): Wo
 			})
 		: new Worker(new URL('./decks-worker.ts', import.meta.url), {
 				resourceLimits: deckThreadLimits,
-				...(previewModule ? { workerData: { previewModule: previewModule.href } } : {}),
+				workerData: { previewModule: previewModule?.href, background },
 			});
 }
 
@@ -116,15 +127,12 @@ export class DeckWorkers {
 	readonly #threads: Thread[];
 	#seq = 0;
 
-	/**
-	 * Starts `count` threads; each loads the deck engine at once. `previewModule` (the site build's
-	 * deck-preview.ts): each deck's outcome also holds its briefing page's preview.
-	 */
-	constructor(count: number, { previewModule }: { previewModule?: URL } = {}) {
+	/** Starts `count` threads; each loads the deck engine at once. */
+	constructor(count: number, options: DeckWorkersOptions = {}) {
 		this.#threads = Array.from({ length: count }, (_, index) => {
 			const thread: Thread = { ready: Promise.resolve(), parsing: new Map(), queued: 0 };
 			try {
-				const worker = startWorker(index === 0, previewModule);
+				const worker = startWorker(index === 0, options);
 				thread.worker = worker;
 				worker.on('message', (reply: ParseReply | object) => {
 					if (!('seq' in reply)) return;

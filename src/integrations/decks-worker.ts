@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
 import type { InsightText, ReadInsightOptions } from '../library/insight-file.ts';
 import { SharedValuesKept, type SharedDeckInput } from './deck-input-shares.ts';
+import { runInBackground } from './thread-priority.ts';
 
 // A worker thread does not share the main thread's compile cache: asked for here, the engine's
 // modules come stripped and compiled from it (tmpdir/node-compile-cache) instead of being
@@ -20,12 +21,16 @@ const engine = import('./audited-deck.ts');
 /**
  * The site build also asks for each briefing page's preview, drawn from the deck's own scene
  * (deck-preview.ts, named by URL so the CLI's bundle does not carry it): the page then does not
- * plan the deck again on Astro's thread.
+ * plan the deck again on Astro's thread. It also asks for background priority (`background`).
  */
-const previewModule = (workerData as { previewModule?: string } | null)?.previewModule;
+const { previewModule, background } =
+	(workerData as { previewModule?: string; background?: boolean } | null) ?? {};
 const previews = previewModule
 	? (import(previewModule) as Promise<typeof import('./deck-preview.ts')>)
 	: undefined;
+
+// The site build's decks wait for Astro, not Astro for them (thread-priority.ts).
+if (background) runInBackground();
 
 /** The PDF fonts come with the first deck (the thread starts before they are read). */
 let pdfFonts: PdfFonts | undefined;

@@ -349,9 +349,15 @@ async function checkAndBuild(
  */
 const siteDeckJobs = 1;
 
-/** The site's deck thread: also draws each briefing page's preview from its deck's scene. */
+/**
+ * The site's deck thread: also draws each briefing page's preview from its deck's scene, and runs
+ * in the background, so it takes the core time Astro leaves, not Astro's.
+ */
 const siteDeckWorkers = () =>
-	new DeckWorkers(siteDeckJobs, { previewModule: new URL('./deck-preview.ts', import.meta.url) });
+	new DeckWorkers(siteDeckJobs, {
+		previewModule: new URL('./deck-preview.ts', import.meta.url),
+		background: true,
+	});
 
 /**
  * Build step for `insightLibrary({ steps })`: every briefing's deck. Its thread starts loading the

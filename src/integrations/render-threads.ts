@@ -31,8 +31,14 @@ export const threadedRoutes: ReadonlySet<string> = new Set(['/insights/[id]']);
 /** Below this many pages of {@link threadedRoutes}, a thread's start (loading the bundle) costs more than it saves. */
 export const minThreadedPages = 200;
 
-/** Pages a thread is sent at a time: one rendering, one waiting, so it never idles between them. */
-const sentPerThread = 2;
+/**
+ * Pages a thread is sent at a time. More than one rendering and one waiting: the next ones are
+ * sent only when the main thread is free to hear that a page is done, and it is busy for tens of
+ * milliseconds at a time (its own pages, a garbage collection). With eight in hand the thread
+ * rendered 6% more of the pages at 1,000 insights, and Astro's rendering took 0.1-0.6 s less in
+ * three pairs of builds. At most this many wait for the thread when the main thread reaches them.
+ */
+const sentPerThread = 8;
 
 /** Options for {@link renderThreads}. */
 export interface RenderThreadsOptions {

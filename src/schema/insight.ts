@@ -60,10 +60,7 @@ export const chartSeriesSchema = z.strictObject({
 	/** Legend name of the series. */
 	name: text(insightLimits.seriesName).describe('Legend name of the series.'),
 	/** One value per label, in the same order. */
-	values: z
-		.array(z.number().finite())
-		.min(1)
-		.describe('One number per label, in the same order as labels.'),
+	values: z.array(z.number()).min(1).describe('One number per label, in the same order as labels.'),
 });
 
 /** Chart data for an insight; drawn as SVG on the site and as a native chart in decks. */
