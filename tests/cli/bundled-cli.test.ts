@@ -427,10 +427,10 @@ worker.once('message', (threadSize) => console.log(JSON.stringify({ main, thread
 		expect(flags).toContain('--max-semi-space-size=1');
 		const [small, plain] = [await sizes(flags), await sizes([])];
 		const megabytes = 1024 * 1024;
-		// The script's flag keeps this thread's young generation small (2 MB, where it grows to 32
-		// or 64 MB without it)...
-		expect(small.main).toBeLessThanOrEqual(4 * megabytes);
-		expect(plain.main).toBeGreaterThan(8 * megabytes);
+		// The script's flag keeps this thread's young generation small (2 MB, 2.5 MB or once, in a
+		// loaded CI run, 4.25 MB, where it grows to 32 or 64 MB without it)...
+		expect(small.main).toBeLessThanOrEqual(8 * megabytes);
+		expect(plain.main).toBeGreaterThan(16 * megabytes);
 		// ...and not the worker thread's (V8 sizes it by its use: 32 or 64 MB from run to run;
 		// left under the flag, it stays at 2 MB).
 		expect(small.thread).toBeGreaterThan(8 * megabytes);
