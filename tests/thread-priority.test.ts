@@ -1,7 +1,7 @@
 /**
  * Background priority for the site build's deck thread (src/integrations/thread-priority.ts): on
- * Linux it lowers the calling thread's nice value, and only that thread's; never a process's main
- * thread; elsewhere it changes nothing and says so.
+ * Linux it lowers the calling thread's nice value, and only that thread's, and never a process's
+ * main thread's; a thread it cannot name (no /proc/thread-self) it leaves alone.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
