@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { generateCorpus, random } from '../bench/corpus.ts';
-import { parseYaml, splitFrontmatter } from '../src/library/parse.ts';
+import { parseYaml } from '../src/library/parse-yaml.ts';
+import { splitFrontmatter } from '../src/library/parse.ts';
 import { readPlainYaml } from '../src/library/plain-yaml.ts';
 
 /** What the yaml package makes of `source`, parsed as parseYaml parses it. */

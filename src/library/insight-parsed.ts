@@ -5,7 +5,8 @@
  */
 import type { ContentIssue } from './issues.ts';
 import type { InsightFileRead, ReadInsightOptions } from './insight-file.ts';
-import { parseInsight, parseYaml, splitFrontmatter } from './parse.ts';
+import { parseInsight, splitFrontmatter } from './parse.ts';
+import { parseYaml } from './parse-yaml.ts';
 
 /** One insight file's text parsed: what `readInsightFile` (insight-file.ts) gives once the file is read. */
 export function parsedInsightFile(

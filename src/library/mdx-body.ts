@@ -10,8 +10,6 @@ import { didYouMean, type ContentIssue } from './issues.ts';
 import { isKitName, kitNames, mdxKit } from './mdx-kit.ts';
 import { parseBody, type ParsedBody } from './mdx-parse.ts';
 
-export { parseBody, type ParsedBody };
-
 /** A JSX element in a body, block or inline. */
 export type BodyElement = MdxJsxFlowElement | MdxJsxTextElement;
 

@@ -10,11 +10,13 @@ import { insightSchema } from '../schema/insight.ts';
 import { crossIndustry, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { decodeText } from './decode-text.ts';
 import { issuesFromZod, type ContentIssue } from './issues.ts';
-import { checkBody, parseBody } from './mdx-body.ts';
+import { checkBody } from './mdx-body.ts';
+import { parseBody } from './mdx-parse.ts';
 import { capIssues, parseYaml } from './parse-yaml.ts';
 import { talkTrack } from './talk-track.ts';
 import type { BriefingEntry, InsightEntry } from './validate.ts';
 
+// Also here because the loader takes every parser from this one lazily loaded module (load.ts).
 export { decodeText, parseYaml };
 
 /** The file name without folders and without `extension` (a pattern such as /\.mdx$/). */

@@ -8,7 +8,8 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { phrasing } from 'mdast-util-phrasing';
 import type { InsightSource } from '../schema/source.ts';
-import { attributeValue, parseBody, type BodyElement, type ParsedBody } from './mdx-body.ts';
+import { attributeValue, type BodyElement } from './mdx-body.ts';
+import { parseBody, type ParsedBody } from './mdx-parse.ts';
 
 /** What the talk track needs of a source: who published it. */
 type Sources = readonly Pick<InsightSource, 'publisher'>[];
