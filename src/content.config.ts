@@ -2,12 +2,14 @@
  * Astro collections, built from the shared schemas in `src/schema/`. Cross-file rules (taxonomy
  * ids, related ids, briefing references) are enforced by the `insightLibrary` integration, because
  * Astro's `reference()` does not fail a build on a missing id; and a file Astro's schema refuses
- * fails the build with that check's report (`checkedFirst`).
+ * fails the build with that check's report (`checkedFirst`). In a build whose check passed,
+ * insights and briefings are stored from the checked library, not read and parsed again.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
-import { checkedFirst } from './integrations/check-failure.ts';
+import { checkedFirst } from './integrations/build-check.ts';
+import { checkedBriefing, checkedInsight } from './integrations/checked-store.ts';
 import { briefingSchema } from './schema/briefing.ts';
 import { insightSchema } from './schema/insight.ts';
 import { taxonomyEntrySchema } from './schema/taxonomy.ts';
@@ -22,12 +24,14 @@ export const collections = {
 	insights: defineCollection({
 		loader: checkedFirst(
 			glob({ pattern: '*.mdx', base: './content/insights', generateId: idFromFile }),
+			(library) => library.insights.map(checkedInsight),
 		),
 		schema: insightSchema,
 	}),
 	briefings: defineCollection({
 		loader: checkedFirst(
 			glob({ pattern: '*.yaml', base: './content/briefings', generateId: idFromFile }),
+			(library) => library.briefings.map(checkedBriefing),
 		),
 		schema: briefingSchema,
 	}),

@@ -3,7 +3,7 @@
  * at 1,000 insights the check takes about 1.5 s, which Astro's start (Vite, the content sync,
  * types) no longer waits for. The build fails on content errors when Astro's build starts
  * (`astro:build:start`), before anything is bundled or written; should Astro's content sync fail
- * first, its loaders fail with the check's report instead (check-failure.ts).
+ * first, its loaders fail with the check's report instead (build-check.ts).
  */
 import { Worker } from 'node:worker_threads';
 import type { Library } from '../library/load.ts';

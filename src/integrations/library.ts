@@ -1,8 +1,10 @@
 /**
  * The Astro integration that makes the library's own rules part of the build: content is checked
  * before anything renders (a broken insight fails `npm run build` naming file and field; the check
- * runs on a thread of its own while Astro starts), the build steps (decks, search index) write
- * their output into `dist/`, and render threads render insight pages beside Astro (render-threads.ts).
+ * runs on a thread of its own while Astro starts, and Astro's content sync then stores what it
+ * checked instead of parsing every file again: build-check.ts), the build steps (decks, search
+ * index) write their output into `dist/`, and render threads render insight pages beside Astro
+ * (render-threads.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -10,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { errorsOf, loadLibrary, type Library } from '../library/load.ts';
 import { formatIssue } from '../library/issues.ts';
 import { plural } from '../library/plural.ts';
-import { shareCheckFailure, type CheckFailure } from './check-failure.ts';
+import { shareBuildCheck } from './build-check.ts';
 import { checkLibraryOnThread } from './library-check.ts';
 import { firstRoutesFirst, pagesFirst } from './pages-first.ts';
 import { prerenderEntryPlugin, type PrerenderEntry } from './render-thread-setup.ts';
@@ -85,7 +87,7 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 	let prepared: PreparedSteps = [];
 	let context: BuildStepContext | undefined;
 	/** The build's library check: resolves to the error the build fails with, if any. */
-	let checked: CheckFailure = Promise.resolve(undefined);
+	let checked: Promise<Error | undefined> = Promise.resolve(undefined);
 	const steps = options.steps ?? [];
 	const firstRoutes = new Set(steps.flatMap((step) => step.firstRoutes ?? []));
 	const prerenderEntry: PrerenderEntry = {};
@@ -142,11 +144,12 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 						return error instanceof Error ? error : new Error(String(error));
 					},
 				);
-				shareCheckFailure(checked);
+				// The content sync stores the checked insights and briefings (build-check.ts).
+				shareBuildCheck(checked.then((failure) => (failure ? { failure } : { library: library! })));
 			},
 			'astro:build:start': async ({ setPrerenderer, logger }) => {
 				const failure = await checked;
-				shareCheckFailure(undefined);
+				shareBuildCheck(undefined);
 				if (failure) throw failure;
 				if (!context) return;
 				const prepareContext = context;
