@@ -7,6 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { workerChunks } from '../src/integrations/worker-chunks.ts';
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
+/** A hook the bundler calls only for ids its filter matches. */
+type FilteredHook = { filter: { id: RegExp }; handler: Hook };
+
+/** Calls `hook` as the bundler does: not at all (null) when `id` fails its filter. */
+function callFiltered(hook: unknown, context: unknown, id: string, ...rest: unknown[]) {
+	const { filter, handler } = hook as FilteredHook;
+	return filter.id.test(id) ? handler.call(context, id, ...rest) : null;
+}
 
 /** The plugin after Vite resolved a config with `command`, `root` and `base`. */
 function pluginFor(command: 'build' | 'serve', root = '/site', base = '/') {
@@ -26,9 +34,9 @@ function pluginFor(command: 'build' | 'serve', root = '/site', base = '/') {
 	};
 	return {
 		emitted,
-		resolveId: (source: string, importer: string) =>
-			(plugin.resolveId as Hook).call(context, source, importer, {}),
-		load: (id: string) => (plugin.load as Hook).call(context, id),
+		resolveId: async (source: string, importer: string) =>
+			callFiltered(plugin.resolveId, context, source, importer, {}),
+		load: (id: string) => callFiltered(plugin.load, context, id),
 	};
 }
 

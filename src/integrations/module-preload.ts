@@ -67,6 +67,8 @@ export function modulePreload({ pages }: { pages: string[] }): AstroIntegration 
 							{
 								name: 'module-preload:chunk-imports',
 								apply: 'build',
+								// Only the browser's chunks: not the thousands of the prerender bundle.
+								applyToEnvironment: (environment) => environment.name === 'client',
 								generateBundle(_options, bundle) {
 									for (const output of Object.values(bundle))
 										if (output.type === 'chunk') chunks.set(output.fileName, output.imports);

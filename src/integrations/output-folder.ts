@@ -4,7 +4,17 @@
  * runs that were killed, and searched for decks no briefing produces any more.
  */
 import { rmSync } from 'node:fs';
-import { access, constants, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+	access,
+	constants,
+	copyFile,
+	mkdir,
+	readdir,
+	rename,
+	rm,
+	stat,
+	writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 
 /** Temporary files being written right now, so a signal handler can remove them. */
@@ -71,15 +81,15 @@ const randomHex = () =>
 		.toString(16)
 		.padStart(8, '0');
 
-/** Writes `bytes` to `file` through a temporary file in the same directory and a rename. */
-export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+/** Writes `file` through a temporary file in the same directory (made by `write`) and a rename. */
+async function replaceAtomically(file: string, write: (temp: string) => Promise<void>) {
 	const temp = path.join(
 		path.dirname(file),
 		`.${path.basename(file)}.${process.pid}.${randomHex()}.tmp`,
 	);
 	tempFiles.add(temp);
 	try {
-		await writeFile(temp, bytes, { flag: 'wx' });
+		await write(temp);
 		await rename(temp, file);
 	} catch (error) {
 		await rm(temp, { force: true });
@@ -87,6 +97,16 @@ export async function writeAtomically(file: string, bytes: Uint8Array): Promise<
 	} finally {
 		tempFiles.delete(temp);
 	}
+}
+
+/** Writes `bytes` to `file` through a temporary file in the same directory and a rename. */
+export function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+	return replaceAtomically(file, (temp) => writeFile(temp, bytes, { flag: 'wx' }));
+}
+
+/** Copies `source` to `file` as {@link writeAtomically} writes: the bytes never pass through JavaScript. */
+export function copyAtomically(source: string, file: string): Promise<void> {
+	return replaceAtomically(file, (temp) => copyFile(source, temp, constants.COPYFILE_EXCL));
 }
 
 const errorText = (error: unknown) => {
