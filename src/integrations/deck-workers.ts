@@ -14,6 +14,7 @@ import type {
 } from '../library/insight-file.ts';
 import type { BriefingPreview } from '../site/briefing-preview.ts';
 import { SharedValuesSent } from './deck-input-shares.ts';
+import { typescriptThread } from './typescript-thread.ts';
 
 /** What building one deck gave; `audit` holds the deck audit's findings (`id: slide N: rule: ...`). */
 export type DeckOutcome = {
@@ -116,7 +117,7 @@ function startWorker(
 				workerData: { bundle, keepCodeCache },
 				resourceLimits: deckThreadLimits,
 			})
-		: new Worker(new URL('./decks-worker.ts', import.meta.url), {
+		: typescriptThread(new URL('./decks-worker.ts', import.meta.url), {
 				resourceLimits: deckThreadLimits,
 				workerData: { previewModule: previewModule?.href, background },
 			});

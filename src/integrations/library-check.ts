@@ -5,14 +5,14 @@
  * (`astro:build:start`), before anything is bundled or written; should Astro's content sync fail
  * first, its loaders fail with the check's report instead (build-check.ts).
  */
-import { Worker } from 'node:worker_threads';
 import type { Library } from '../library/load.ts';
 import { keepTalkTrack } from '../library/talk-track.ts';
+import { typescriptThread } from './typescript-thread.ts';
 
 /** Loads and checks the library at `root` on a thread of its own. */
 export function checkLibraryOnThread(root: string): Promise<Library> {
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./library-check-worker.ts', import.meta.url), {
+		const worker = typescriptThread(new URL('./library-check-worker.ts', import.meta.url), {
 			workerData: { root },
 		});
 		worker.once('message', (library: Library) => {

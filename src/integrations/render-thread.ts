@@ -3,9 +3,10 @@
  * pages (or their errors) come back in the order sent, and a thread that fails or stops answers
  * every page it still had with `undefined`, for the main thread to render them itself.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RenderThreadReply, RenderThreadRequest } from './render-thread-protocol.ts';
 import type { RenderThreadStart } from './render-thread-setup.ts';
+import { typescriptThread } from './typescript-thread.ts';
 
 /** A page a thread rendered: the response's parts and the search index parts it handed over. */
 export type ThreadPage = Extract<RenderThreadReply, { body: unknown }>;
@@ -23,7 +24,7 @@ export class RenderThread {
 
 	/** `stopped` hears why the thread stopped, should it fail before it is closed. */
 	constructor({ data, log }: RenderThreadStart, stopped?: (reason: string) => void) {
-		this.#worker = new Worker(new URL('./render-thread-worker.ts', import.meta.url), {
+		this.#worker = typescriptThread(new URL('./render-thread-worker.ts', import.meta.url), {
 			workerData: data,
 		});
 		this.#worker.on('message', (reply: RenderThreadReply) => {

@@ -3,7 +3,8 @@
  * to it as Astro renders them (a string copy, instead of Pagefind's JSON, base64 and pipe write on
  * Astro's thread), and it writes the index when asked.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typescriptThread } from './typescript-thread.ts';
 
 /** What the step asks of the thread: index a page, write the index into a site folder, or end. */
 export type SearchThreadRequest =
@@ -24,7 +25,7 @@ export class SearchIndexThread {
 	#stopped: Error | undefined;
 
 	private constructor() {
-		this.#worker = new Worker(new URL('./search-index-worker.ts', import.meta.url));
+		this.#worker = typescriptThread(new URL('./search-index-worker.ts', import.meta.url));
 		// Kept alive only while an answer is awaited: a build that fails elsewhere still exits.
 		this.#worker.unref();
 		this.#worker.on('message', (reply: SearchThreadReply) => {
