@@ -14,6 +14,7 @@ import { formatIssue } from '../library/issues.ts';
 import { plural } from '../library/plural.ts';
 import { shareBuildCheck } from './build-check.ts';
 import { checkLibraryOnThread } from './library-check.ts';
+import { makeFoldersInBackground, pageFolders } from './page-folders.ts';
 import { firstRoutesFirst, pagesFirst } from './pages-first.ts';
 import { prerenderEntryPlugin, type PrerenderEntry } from './render-thread-setup.ts';
 import { renderThreads } from './render-threads.ts';
@@ -86,6 +87,8 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 	let library: Library | undefined;
 	let prepared: PreparedSteps = [];
 	let context: BuildStepContext | undefined;
+	/** How Astro writes each page (`build.format`), as configured once every integration set up. */
+	let pageFormat = 'directory';
 	/** The build's library check: resolves to the error the build fails with, if any. */
 	let checked: Promise<Error | undefined> = Promise.resolve(undefined);
 	const steps = options.steps ?? [];
@@ -147,6 +150,9 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 				// The content sync stores the checked insights and briefings (build-check.ts).
 				shareBuildCheck(checked.then((failure) => (failure ? { failure } : { library: library! })));
 			},
+			'astro:config:done': ({ config }) => {
+				pageFormat = config.build.format;
+			},
 			'astro:build:start': async ({ setPrerenderer, logger }) => {
 				const failure = await checked;
 				shareBuildCheck(undefined);
@@ -170,6 +176,11 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 						}
 					});
 				});
+			},
+			'astro:build:setup': ({ target }) => {
+				// Astro has emptied the output folder by now (page-folders.ts).
+				if (target === 'server' && context)
+					makeFoldersInBackground(pageFolders(context.outDir, context.library, pageFormat));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
