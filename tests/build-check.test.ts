@@ -4,12 +4,15 @@
  * Astro's content sync refuses a file while the check runs on its thread; otherwise with its own
  * error.
  */
-import type { DataEntry, Loader, LoaderContext } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkedFirst, shareBuildCheck } from '../src/integrations/build-check.ts';
 import { checkedBriefing, checkedInsight } from '../src/integrations/checked-store.ts';
 import type { Library } from '../src/library/load.ts';
 import type { BriefingEntry, InsightEntry } from '../src/library/validate.ts';
+
+/** An entry as a loader hands it to the content store. */
+type DataEntry = Parameters<LoaderContext['store']['set']>[0];
 
 const refusing: Loader = {
 	name: 'refusing',
