@@ -1,9 +1,9 @@
 /**
  * `astro build` checks the library on a thread of its own while Astro starts (library-check-worker.ts):
- * at 1,000 insights the check takes about 1.5 s, which Astro's start (Vite, the content sync,
- * types) no longer waits for. The build fails on content errors when Astro's build starts
- * (`astro:build:start`), before anything is bundled or written; should Astro's content sync fail
- * first, its loaders fail with the check's report instead (build-check.ts).
+ * at 1,000 insights the check is done before Astro's content sync begins, and the sync stores
+ * the insights and briefings it read (build-check.ts). The build fails on content errors when
+ * Astro's build starts (`astro:build:start`), before anything is bundled or written; should
+ * Astro's content sync fail first, its loaders fail with the check's report instead.
  */
 import type { Library } from '../library/load.ts';
 import { keepTalkTrack } from '../library/talk-track.ts';
