@@ -87,8 +87,8 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 	let library: Library | undefined;
 	let prepared: PreparedSteps = [];
 	let context: BuildStepContext | undefined;
-	/** How Astro writes each page (`build.format`), as configured once every integration set up. */
-	let pageFormat = 'directory';
+	/** Where and how Astro writes each page (`outDir`, `build.format`), once every integration set up. */
+	let pageOutput = { outDir: '', format: 'directory' };
 	/** The build's library check: resolves to the error the build fails with, if any. */
 	let checked: Promise<Error | undefined> = Promise.resolve(undefined);
 	const steps = options.steps ?? [];
@@ -151,7 +151,7 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 				shareBuildCheck(checked.then((failure) => (failure ? { failure } : { library: library! })));
 			},
 			'astro:config:done': ({ config }) => {
-				pageFormat = config.build.format;
+				pageOutput = { outDir: fileURLToPath(config.outDir), format: config.build.format };
 			},
 			'astro:build:start': async ({ setPrerenderer, logger }) => {
 				const failure = await checked;
@@ -180,7 +180,9 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 			'astro:build:setup': ({ target }) => {
 				// Astro has emptied the output folder by now (page-folders.ts).
 				if (target === 'server' && context)
-					makeFoldersInBackground(pageFolders(context.outDir, context.library, pageFormat));
+					makeFoldersInBackground(
+						pageFolders(pageOutput.outDir, context.library, pageOutput.format),
+					);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
