@@ -87,8 +87,8 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 	let library: Library | undefined;
 	let prepared: PreparedSteps = [];
 	let context: BuildStepContext | undefined;
-	/** Where and how Astro writes each page (`outDir`, `build.format`), once every integration set up. */
-	let pageOutput = { outDir: '', format: 'directory' };
+	/** How Astro writes each page (`build.format`), once every integration set up. */
+	let pageFormat = 'directory';
 	/** The build's library check: resolves to the error the build fails with, if any. */
 	let checked: Promise<Error | undefined> = Promise.resolve(undefined);
 	const steps = options.steps ?? [];
@@ -151,7 +151,9 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 				shareBuildCheck(checked.then((failure) => (failure ? { failure } : { library: library! })));
 			},
 			'astro:config:done': ({ config }) => {
-				pageOutput = { outDir: fileURLToPath(config.outDir), format: config.build.format };
+				// Another integration may have moved the output since astro:config:setup.
+				outDir = fileURLToPath(config.outDir);
+				pageFormat = config.build.format;
 			},
 			'astro:build:start': async ({ setPrerenderer, logger }) => {
 				const failure = await checked;
@@ -180,9 +182,7 @@ export function insightLibrary(options: InsightLibraryOptions = {}): AstroIntegr
 			'astro:build:setup': ({ target }) => {
 				// Astro has emptied the output folder by now (page-folders.ts).
 				if (target === 'server' && context)
-					makeFoldersInBackground(
-						pageFolders(pageOutput.outDir, context.library, pageOutput.format),
-					);
+					makeFoldersInBackground(pageFolders(outDir, context.library, pageFormat));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);

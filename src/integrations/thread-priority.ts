@@ -1,13 +1,14 @@
 /**
- * Background priority for a worker thread whose work can wait: the site build's deck thread. On
- * two cores Astro's own thread, Rolldown's and the library check compete with it while Astro
- * starts and bundles, and each of those holds up the build; the decks are needed only when the
- * site is written. At a lower priority the deck thread still gets every core the others leave
- * idle (Rolldown's last single-threaded seconds, the pauses while Astro writes pages) and takes
- * only a small share while they all want one: at 1,000 insights the build took 0.2-2.3 s less in
- * four pairs at nice 19 (medians 14.1 s and 15.6 s; 10 measured the same); at 5,000, where the
- * decks end long before the pages, it changed nothing. Linux keeps a nice value per thread;
- * elsewhere, or where the thread cannot be named, the thread keeps the priority it has.
+ * Background priority for a worker thread whose work can wait: the site build's deck thread, and
+ * the thread that makes the page folders ahead (page-folders.ts). On two cores Astro's own thread,
+ * Rolldown's and the library check compete with it while Astro starts and bundles, and each of
+ * those holds up the build; the decks are needed only when the site is written. At a lower
+ * priority the deck thread still gets every core the others leave idle (Rolldown's last
+ * single-threaded seconds, the pauses while Astro writes pages) and takes only a small share while
+ * they all want one: at 1,000 insights the build took 0.2-2.3 s less in four pairs at nice 19
+ * (medians 14.1 s and 15.6 s; 10 measured the same); at 5,000, where the decks end long before
+ * the pages, it changed nothing. Linux keeps a nice value per thread; elsewhere, or where the
+ * thread cannot be named, the thread keeps the priority it has.
  */
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
