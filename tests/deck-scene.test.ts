@@ -11,7 +11,8 @@ import { planDeck, type Scene } from '../src/deck/index.ts';
 import { frameLines } from '../src/deck/draw/lines.ts';
 import { writePdf } from '../src/deck/pdf/index.ts';
 import { CLOSING_LAYOUT, HEADER_LAYOUT, TITLE_LAYOUT } from '../src/deck/plan/layouts.ts';
-import { slideSvg } from '../src/deck/svg/index.ts';
+import { imageSymbols, slideSvg } from '../src/deck/svg/index.ts';
+import { briefingPreview } from '../src/site/briefing-preview.ts';
 import { maxInput, sampleInput } from './fixtures/decks/inputs.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -125,6 +126,27 @@ describe('previews', () => {
 		const svg = slideSvg(sample, slide);
 		const text = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
 		for (const word of sample.slides[slide]!.title.split(' ')) expect(text).toContain(word);
+	});
+
+	it('on a page, draw the logo from one symbol instead of carrying its bytes on every slide', () => {
+		const logo = sampleInput().logo!.dataUrl;
+		const alone = sample.slides.map((_, index) => slideSvg(sample, index));
+		const withLogo = alone.filter((svg) => svg.includes(logo));
+		expect(withLogo.length).toBeGreaterThan(3);
+
+		const preview = briefingPreview(sample);
+		for (const [index, slide] of preview.slides.entries()) {
+			expect(slide.svg).not.toContain('data:');
+			// The same drawing, the logo's <image> now a <use> of the symbol, in the same box.
+			const image =
+				/<image href="[^"]*"( x="[^"]*" y="[^"]*" width="[^"]*" height="[^"]*") preserveAspectRatio="none"\/>/g;
+			expect(slide.svg).toBe(alone[index]!.replace(image, '<use href="#slide-image-1"$1/>'));
+		}
+		expect(preview.images.split(logo)).toHaveLength(2);
+		expect(preview.images).toMatch(
+			/^<svg [^>]*aria-hidden="true"[^>]*><symbol id="slide-image-1" /,
+		);
+		expect(imageSymbols(new Map())).toBe('');
 	});
 });
 

@@ -244,6 +244,38 @@ describe.skipIf(!siteUrl)('built site', () => {
 		}
 	});
 
+	it("draws the logo on a briefing page's slides from one symbol, in the thumbnails and the large view", async () => {
+		const { page } = await open(`/briefings/${healthcareBriefing.id}/`);
+		const logos = () =>
+			page.locator('.slide-previews').evaluate((region) =>
+				[...region.querySelectorAll<SVGUseElement>('svg[role="img"] use')].map((use) => {
+					const symbol = region.querySelector(use.getAttribute('href') ?? '');
+					const box = use.getBBox();
+					return {
+						symbol: symbol?.tagName,
+						image: symbol?.querySelector('image')?.getAttribute('href')?.slice(0, 22),
+						drawn: box.width > 0 && box.height > 0,
+					};
+				}),
+			);
+		const thumbnails = await logos();
+		expect(thumbnails.length).toBeGreaterThan(3);
+		for (const logo of thumbnails)
+			expect(logo).toEqual({ symbol: 'symbol', image: 'data:image/png;base64,', drawn: true });
+		const html = await page.content();
+		expect(html.split('data:image/png').length).toBe(2);
+		// The large view is a copy of a thumbnail's drawing, on the same page: its logo resolves too.
+		await page.locator('.slide-thumb').nth(1).click();
+		const large = await page
+			.locator('.slide-large use')
+			.evaluateAll((uses) =>
+				uses.map((use) => document.querySelector(use.getAttribute('href') ?? '')?.tagName),
+			);
+		expect(large.length).toBeGreaterThan(0);
+		expect(new Set(large)).toEqual(new Set(['symbol']));
+		await page.close();
+	});
+
 	it('prints a briefing without site chrome', async () => {
 		const { page } = await open(`/briefings/${healthcareBriefing.id}/`);
 		await page.emulateMedia({ media: 'print' });

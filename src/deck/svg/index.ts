@@ -41,7 +41,11 @@ export function fontStack(family: string): string {
 const n = (value: number) => String(Math.round(value * PT_PER_IN * 100) / 100);
 const pt = (value: number) => String(Math.round(value * 100) / 100);
 
-function item(entry: DrawItem): string {
+/** An image drawn from the symbol `id` (see {@link imageSymbols}), stretched to its box as `<image>` would be. */
+const linkedImage = (id: string, entry: Extract<DrawItem, { type: 'image' }>) =>
+	`<use href="#${escapeXml(id)}" x="${n(entry.x)}" y="${n(entry.y)}" width="${n(entry.w)}" height="${n(entry.h)}"/>`;
+
+function item(entry: DrawItem, images?: Map<string, string>): string {
 	switch (entry.type) {
 		case 'rect': {
 			const fill = entry.fill ? `#${entry.fill}` : 'none';
@@ -60,8 +64,14 @@ function item(entry: DrawItem): string {
 				: '';
 			return `<path d="${d}" fill="${entry.fill ? `#${entry.fill}` : 'none'}"${stroke}/>`;
 		}
-		case 'image':
+		case 'image': {
+			if (images) {
+				let id = images.get(entry.data);
+				if (id === undefined) images.set(entry.data, (id = `slide-image-${images.size + 1}`));
+				return linkedImage(id, entry);
+			}
 			return `<image href="${escapeXml(entry.data)}" x="${n(entry.x)}" y="${n(entry.y)}" width="${n(entry.w)}" height="${n(entry.h)}" preserveAspectRatio="none"/>`;
+		}
 		case 'text': {
 			const anchor =
 				entry.anchor && entry.anchor !== 'start' ? ` text-anchor="${entry.anchor}"` : '';
@@ -76,6 +86,13 @@ export interface SlideSvgOptions {
 	titleId?: string;
 	/** Extra attributes' class on the root element. */
 	className?: string;
+	/**
+	 * Images shared by reference, for a page showing many slides: each image is drawn as a `<use>`
+	 * of a symbol whose id this map gives by the image's data URL (an image not in it yet is added),
+	 * and the page defines the symbols once ({@link imageSymbols}). Without it every slide carries
+	 * its images' bytes: the logo alone is 18 KB, on every slide of a 26-slide deck.
+	 */
+	images?: Map<string, string>;
 }
 
 /** Slide `index` (from 0) as an SVG document fragment. */
@@ -91,9 +108,23 @@ export function slideSvg(scene: Scene, index: number, options: SlideSvgOptions =
 		`<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${w} ${h}"${className}${labelled} style="font-kerning:normal">` +
 		`<title${titleId}>${escapeXml(`Slide ${index + 1}: ${slide.title}`)}</title>` +
 		`<rect width="${w}" height="${h}" fill="#${drawn.background}"/>` +
-		drawn.items.map(item).join('') +
+		drawn.items.map((entry) => item(entry, options.images)).join('') +
 		'</svg>'
 	);
+}
+
+/**
+ * The symbols the slides drawn with `images` (see {@link SlideSvgOptions.images}) use, in one
+ * hidden `<svg>` for the page; an image box of 1 x 1 that each `<use>` stretches to its own box.
+ * Empty when there are none.
+ */
+export function imageSymbols(images: ReadonlyMap<string, string>): string {
+	if (!images.size) return '';
+	const symbols = [...images].map(
+		([data, id]) =>
+			`<symbol id="${escapeXml(id)}" viewBox="0 0 1 1" preserveAspectRatio="none"><image href="${escapeXml(data)}" width="1" height="1" preserveAspectRatio="none"/></symbol>`,
+	);
+	return `<svg xmlns="http://www.w3.org/2000/svg" aria-hidden="true" width="0" height="0" style="position:absolute">${symbols.join('')}</svg>`;
 }
 
 /** Every slide of the scene as SVG. */
