@@ -42,8 +42,12 @@ try {
 } catch {
 	source = undefined;
 }
-if (source === undefined) await import('./decks-worker.ts');
-else {
+if (source === undefined) {
+	// From its sources, as a thread started through thread-entry.mjs would: the compile cache on
+	// first, so the modules come stripped and compiled from it.
+	module.enableCompileCache?.();
+	await import('./decks-worker.ts');
+} else {
 	const cacheFile = bundle.file.replace(/\.cjs$/, '.worker.v8');
 	let cachedData;
 	try {

@@ -4,20 +4,15 @@
  * then builds one deck per message, in the order they came (the main thread sends the next deck
  * before this one is done), and hands the bytes back without copying them.
  */
-import module from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DeckInput, PdfFonts } from '../deck/index.ts';
 import type { InsightText, ReadInsightOptions } from '../library/insight-file.ts';
 import { SharedValuesKept, type SharedDeckInput } from './deck-input-shares.ts';
 import { runInBackground } from './thread-priority.ts';
 
-// A worker thread does not share the main thread's compile cache. The site build's thread starts
-// with it on (thread-entry.mjs); the CLI's, loading this file from its sources when it has no
-// bundle (decks-worker-bundled.mjs), turns it on here: the engine's modules then come stripped and
-// compiled from it (tmpdir/node-compile-cache) instead of being stripped again by every worker.
-// The modules are imported after this call for that reason, and the engine starts loading at
-// once, while the thread may be parsing insight files.
-module.enableCompileCache?.();
+// The thread starts with the compile cache on (thread-entry.mjs, or decks-worker-bundled.mjs when
+// it falls back to this file), so the engine's modules come stripped and compiled from it. The
+// engine starts loading at once, while the thread may be parsing insight files.
 const engine = import('./audited-deck.ts');
 
 /**
