@@ -1,53 +1,60 @@
 /**
- * Fonts for pdf-lib, parsed once per file and laid out without shaping. pdf-lib asks fontkit to
- * shape every string it draws (ligatures, kerning), which costs milliseconds per call and would set
- * text differently from the scene's measurement, which uses plain advance widths. Here each code
- * point maps to its glyph through the font's cmap: the same widths as the measurement, the same
- * text PowerPoint shows (no ligatures, no kerning), and about a hundred times faster.
+ * Fonts for pdf-lib, read once per file and laid out without shaping. pdf-lib asks a "fontkit" to
+ * parse each font and to shape every string it draws (ligatures, kerning), which costs milliseconds
+ * per call and would set text differently from the scene's measurement, which uses plain advance
+ * widths. Here the font is read from its own tables (font-tables.ts) and each code point maps to
+ * its glyph through the font's cmap: the same widths as the measurement, the same text PowerPoint
+ * shows (no ligatures, no kerning), and about a hundred times faster. Subsets are written from the
+ * file's bytes (subset.ts). The leave-behind embeds Carlito; a font without TrueType outlines
+ * (a CFF-flavoured .otf) is refused with a reason.
  */
-import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
+import { pdfFontTables, type PdfGlyph } from './font-tables.ts';
 import { readTrueType } from './sfnt.ts';
 import { TrueTypeSubset } from './subset.ts';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-
 type FontkitFont = ReturnType<Fontkit['create']>;
-type Glyph = ReturnType<FontkitFont['glyphForCodePoint']>;
 
 const parsed = new WeakMap<Uint8Array, FontkitFont>();
 
-function unshaped(font: FontkitFont, data: Uint8Array): FontkitFont {
-	const glyphs = new Map<number, Glyph>();
+/** The font in `data` as pdf-lib reads one; throws when it is not a TrueType font. */
+function plainFont(data: Uint8Array): FontkitFont {
+	const file = readTrueType(data);
+	if (!file)
+		throw new Error(
+			'a PDF font is not a TrueType font with glyf outlines (the leave-behind embeds .ttf fonts)',
+		);
+	const tables = pdfFontTables(file);
+	const glyphs = new Map<number, PdfGlyph>();
 	const glyphFor = (codePoint: number) => {
 		let glyph = glyphs.get(codePoint);
-		if (!glyph) glyphs.set(codePoint, (glyph = font.glyphForCodePoint(codePoint)));
+		if (!glyph) glyphs.set(codePoint, (glyph = tables.glyphForCodePoint(codePoint)));
 		return glyph;
 	};
-	// pdf-lib reads only `glyphs` (their ids and advance widths) from a layout.
-	font.layout = ((text: string) => {
-		const glyphs: Glyph[] = [];
-		// Code point by code point, as `Array.from(text)` splits it.
-		for (let i = 0; i < text.length;) {
-			const code = text.codePointAt(i)!;
-			glyphs.push(glyphFor(code));
-			i += code > 0xffff ? 2 : 1;
-		}
-		return { glyphs };
-	}) as unknown as FontkitFont['layout'];
-	// Subsets written from the file's bytes (subset.ts); fontkit's own for fonts that are not
-	// TrueType outlines.
-	const file = readTrueType(data);
-	if (file)
-		font.createSubset = (() => new TrueTypeSubset(file)) as unknown as FontkitFont['createSubset'];
-	return font;
+	const font = {
+		...tables,
+		// pdf-lib reads only `glyphs` (their ids and advance widths) from a layout.
+		layout: (text: string) => {
+			const laidOut: PdfGlyph[] = [];
+			// Code point by code point, as `Array.from(text)` splits it.
+			for (let i = 0; i < text.length;) {
+				const code = text.codePointAt(i)!;
+				laidOut.push(glyphFor(code));
+				i += code > 0xffff ? 2 : 1;
+			}
+			return { glyphs: laidOut };
+		},
+		createSubset: () => new TrueTypeSubset(file),
+	};
+	return font as unknown as FontkitFont;
 }
 
-/** A fontkit for pdf-lib that remembers parsed fonts and lays text out without shaping. */
+/** A fontkit for pdf-lib that remembers the fonts it read and lays text out without shaping. */
 export const plainFontkit: Fontkit = {
 	create(data: Uint8Array) {
 		let font = parsed.get(data);
-		if (!font) parsed.set(data, (font = unshaped(fontkit.create(data), data)));
+		if (!font) parsed.set(data, (font = plainFont(data)));
 		return font;
 	},
 };

@@ -5,11 +5,12 @@
  * and language set, and one bookmark per slide. Speaker notes stay out: the leave-behind is what
  * the prospect reads.
  *
- * Why pdf-lib (with @pdf-lib/fontkit): it is pure JavaScript, so the same code writes the same
- * bytes in Node and in the browser; it embeds TrueType subsets with a ToUnicode map (selectable,
- * searchable text); it writes vector paths, and low-level objects for the outline. Its clock and
- * random names are the only sources of difference between runs, and both are fixed here: dates
- * come from the scene, font subsets get fixed tags, and its resource-name generator is seeded.
+ * Why pdf-lib: it is pure JavaScript, so the same code writes the same bytes in Node and in the
+ * browser; it embeds TrueType subsets with a ToUnicode map (selectable, searchable text), reading
+ * the font through the few tables it needs (fonts.ts), not a whole font engine; it writes vector
+ * paths, and low-level objects for the outline. Its clock and random names are the only sources
+ * of difference between runs, and both are fixed here: dates come from the scene, font subsets
+ * get fixed tags, and its resource-name generator is seeded.
  * pdfkit and jsPDF were the alternatives: pdfkit needs Node streams and buffers in the browser,
  * jsPDF cannot subset TrueType fonts deterministically or write an outline without plugins.
  */
