@@ -79,4 +79,12 @@ describe('plainFontkit', () => {
 		cff.set([0x4f, 0x54, 0x54, 0x4f]);
 		expect(() => plainFontkit.create(cff)).toThrow(/not a TrueType font.*\.ttf/);
 	});
+
+	it('refuses a cut-off font file with a reason, not a DataView error', () => {
+		const whole = fontFile('Carlito-Regular.ttf');
+		expect(() => plainFontkit.create(whole.slice(0, 200))).toThrow(
+			/^a PDF font cannot be read: a table reaches past the end of the file/,
+		);
+		expect(() => plainFontkit.create(new Uint8Array(3))).toThrow(/PDF font cannot be read/);
+	});
 });

@@ -18,14 +18,30 @@ type FontkitFont = ReturnType<Fontkit['create']>;
 
 const parsed = new WeakMap<Uint8Array, FontkitFont>();
 
-/** The font in `data` as pdf-lib reads one; throws when it is not a TrueType font. */
-function plainFont(data: Uint8Array): FontkitFont {
-	const file = readTrueType(data);
-	if (!file)
+/** The font's file and tables; throws a reason when `data` is not a whole TrueType font. */
+function tablesOf(data: Uint8Array) {
+	let read;
+	try {
+		const file = readTrueType(data);
+		read = file && { file, tables: pdfFontTables(file) };
+	} catch (error) {
+		// DataView throws RangeError where a table directory or table points past the file's end.
+		const reason =
+			error instanceof RangeError
+				? 'a table reaches past the end of the file (is the file whole?)'
+				: (error as Error).message;
+		throw new Error(`a PDF font cannot be read: ${reason}`, { cause: error });
+	}
+	if (!read)
 		throw new Error(
 			'a PDF font is not a TrueType font with glyf outlines (the leave-behind embeds .ttf fonts)',
 		);
-	const tables = pdfFontTables(file);
+	return read;
+}
+
+/** The font in `data` as pdf-lib reads one; throws when it is not a TrueType font. */
+function plainFont(data: Uint8Array): FontkitFont {
+	const { file, tables } = tablesOf(data);
 	const glyphs = new Map<number, PdfGlyph>();
 	const glyphFor = (codePoint: number) => {
 		let glyph = glyphs.get(codePoint);
