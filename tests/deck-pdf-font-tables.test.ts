@@ -5,12 +5,14 @@
  * that is not TrueType is refused with a reason.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfFontTables } from '../src/deck/pdf/font-tables.ts';
 import { plainFontkit } from '../src/deck/pdf/fonts.ts';
 import { readTrueType } from '../src/deck/pdf/sfnt.ts';
+import { loadPdfFonts, pdfFontFiles } from '../src/integrations/pdf-fonts.ts';
 
 const fontFile = (name: string) =>
 	new Uint8Array(readFileSync(path.join(import.meta.dirname, '../public/fonts', name)));
@@ -86,5 +88,24 @@ describe('plainFontkit', () => {
 			/^a PDF font cannot be read: a table reaches past the end of the file/,
 		);
 		expect(() => plainFontkit.create(new Uint8Array(3))).toThrow(/PDF font cannot be read/);
+	});
+});
+
+describe('loadPdfFonts', () => {
+	it('names the font file that is cut off, before any deck is built', async () => {
+		const root = mkdtempSync(path.join(tmpdir(), 'pdf-fonts-'));
+		try {
+			mkdirSync(path.join(root, 'public', 'fonts'), { recursive: true });
+			writeFileSync(
+				path.join(root, pdfFontFiles.regular),
+				fontFile('Carlito-Regular.ttf').slice(0, 4096),
+			);
+			writeFileSync(path.join(root, pdfFontFiles.bold), fontFile('Carlito-Bold.ttf'));
+			await expect(loadPdfFonts(root)).rejects.toThrow(
+				/^public\/fonts\/Carlito-Regular\.ttf: a PDF font cannot be read: a table reaches past the end/,
+			);
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
 	});
 });
