@@ -126,7 +126,9 @@ export function pdfFontTables(file: TrueTypeFile): PdfFontTables {
 	const ascent = view.getInt16(hhea + 4);
 	// capHeight and xHeight came with version 2 of the OS/2 table.
 	const os2HasHeights = os2 !== undefined && view.getUint16(os2) >= 2;
+	/** Glyphs by id, and by the characters already asked for (a text repeats its characters). */
 	const glyphs = new Map<number, PdfGlyph>();
+	const byCharacter = new Map<number, PdfGlyph>();
 	return {
 		unitsPerEm: view.getUint16(head + 18),
 		ascent,
@@ -145,14 +147,17 @@ export function pdfFontTables(file: TrueTypeFile): PdfFontTables {
 		head: { macStyle: { italic: (view.getUint16(head + 44) & 2) !== 0 } },
 		cff: false,
 		glyphForCodePoint(codePoint) {
+			let glyph = byCharacter.get(codePoint);
+			if (glyph) return glyph;
 			const id = lookup(codePoint);
-			let glyph = glyphs.get(id);
+			glyph = glyphs.get(id);
 			// A glyph keeps the character it was first asked for, as fontkit's do.
 			if (!glyph)
 				glyphs.set(
 					id,
 					(glyph = { id, advanceWidth: file.metrics(id)[0], codePoints: [codePoint] }),
 				);
+			byCharacter.set(codePoint, glyph);
 			return glyph;
 		},
 	};

@@ -42,12 +42,6 @@ function tablesOf(data: Uint8Array) {
 /** The font in `data` as pdf-lib reads one; throws when it is not a TrueType font. */
 function plainFont(data: Uint8Array): FontkitFont {
 	const { file, tables } = tablesOf(data);
-	const glyphs = new Map<number, PdfGlyph>();
-	const glyphFor = (codePoint: number) => {
-		let glyph = glyphs.get(codePoint);
-		if (!glyph) glyphs.set(codePoint, (glyph = tables.glyphForCodePoint(codePoint)));
-		return glyph;
-	};
 	const font = {
 		...tables,
 		// pdf-lib reads only `glyphs` (their ids and advance widths) from a layout.
@@ -56,7 +50,7 @@ function plainFont(data: Uint8Array): FontkitFont {
 			// Code point by code point, as `Array.from(text)` splits it.
 			for (let i = 0; i < text.length;) {
 				const code = text.codePointAt(i)!;
-				laidOut.push(glyphFor(code));
+				laidOut.push(tables.glyphForCodePoint(code));
 				i += code > 0xffff ? 2 : 1;
 			}
 			return { glyphs: laidOut };
