@@ -16,6 +16,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { pdfFontTables } from '../src/deck/pdf/font-tables.ts';
 import { readTrueType } from '../src/deck/pdf/sfnt.ts';
 
 /** Fonts to measure: key in the generated table, and the file it comes from. */
@@ -60,54 +61,18 @@ function readFont(file: string): FontMetrics {
 		return span.offset;
 	};
 
-	const head = table('head');
-	const unitsPerEm = view.getUint16(head + 18);
-	const hhea = table('hhea');
-	const ascent = view.getInt16(hhea + 4);
-	const descent = view.getInt16(hhea + 6);
-	const lineGap = view.getInt16(hhea + 8);
+	// The same reading of head, hhea and cmap as the PDF leave-behind's (src/deck/pdf/font-tables.ts).
+	const { unitsPerEm, ascent, descent, glyphForCodePoint } = pdfFontTables(font);
+	const lineGap = view.getInt16(table('hhea') + 8);
 	const os2 = table('OS/2');
 	const winAscent = view.getUint16(os2 + 74);
 	const winDescent = view.getUint16(os2 + 76);
 
-	const advance = (glyph: number) => font.metrics(glyph)[0];
-
-	// cmap: the Windows Unicode BMP subtable (platform 3, encoding 1), format 4.
-	const cmap = table('cmap');
-	let subtable = -1;
-	for (let i = 0; i < view.getUint16(cmap + 2); i++) {
-		const record = cmap + 4 + i * 8;
-		if (view.getUint16(record) === 3 && view.getUint16(record + 2) === 1) {
-			subtable = cmap + view.getUint32(record + 4);
-		}
-	}
-	if (subtable < 0 || view.getUint16(subtable) !== 4) throw new Error(`${file}: no format 4 cmap`);
-	const segCount = view.getUint16(subtable + 6) / 2;
-	const endCodes = subtable + 14;
-	const startCodes = endCodes + segCount * 2 + 2;
-	const idDeltas = startCodes + segCount * 2;
-	const idRangeOffsets = idDeltas + segCount * 2;
-	const glyphOf = (code: number): number => {
-		for (let i = 0; i < segCount; i++) {
-			const end = view.getUint16(endCodes + i * 2);
-			if (code > end) continue;
-			const start = view.getUint16(startCodes + i * 2);
-			if (code < start) return 0;
-			const delta = view.getInt16(idDeltas + i * 2);
-			const rangeOffsetAt = idRangeOffsets + i * 2;
-			const rangeOffset = view.getUint16(rangeOffsetAt);
-			if (rangeOffset === 0) return (code + delta) & 0xffff;
-			const glyph = view.getUint16(rangeOffsetAt + rangeOffset + (code - start) * 2);
-			return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
-		}
-		return 0;
-	};
-
 	const widths = new Map<number, number>();
 	for (const [from, to] of ranges) {
 		for (let code = from; code <= to; code++) {
-			const glyph = glyphOf(code);
-			if (glyph !== 0) widths.set(code, advance(glyph));
+			const glyph = glyphForCodePoint(code);
+			if (glyph.id !== 0) widths.set(code, glyph.advanceWidth);
 		}
 	}
 	return { unitsPerEm, ascent, descent, lineGap, winAscent, winDescent, widths };
