@@ -13,7 +13,9 @@
 import './lib/node-version.ts';
 import { writeSync } from 'node:fs';
 import module from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { useEfficiencyModeForBatch } from './lib/batch-v8.ts';
 import { contentCache } from './lib/content-cache.ts';
 import { contentPack } from './lib/content-pack.ts';
 
@@ -140,6 +142,8 @@ async function main(argv: string[]): Promise<number> {
 	const pack =
 		typeof bundle === 'string' && !args.ids.length ? contentPack(root, bundle) : undefined;
 	const memo = pack ?? (typeof bundle === 'string' ? contentCache(root, bundle) : undefined);
+	// Before the deck threads start (scripts/lib/batch-v8.ts).
+	useEfficiencyModeForBatch(args.ids, args.jobs, availableParallelism());
 	const result = await buildDecks({
 		root,
 		outDir,
