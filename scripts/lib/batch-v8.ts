@@ -3,7 +3,7 @@
  * and V8's own background work competes with them for those cores: parallel garbage-collection
  * helpers, and optimising compiles of the same hot functions for each thread. V8's efficiency mode
  * does less of both: a function is optimised by TurboFan after about 15,000 calls instead of
- * 3,000, and garbage is collected without background threads. For the 250 briefings of the
+ * 3,000, and garbage is collected without background tasks. For the 250 briefings of the
  * 5,000-insight bench corpus on two cores, 19 of 21 pairs of runs (with and without a content
  * cache) took less time with it, a median 0.27 s of about 7 s (4%), and less CPU. A run of one
  * deck is mostly start-up, which that mode slows (0.43 s against 0.39 s in ten pairs), so it keeps
