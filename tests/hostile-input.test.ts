@@ -292,4 +292,13 @@ describe('search excerpts', () => {
 		);
 		expect(safeExcerpt('&#60;b&#x3e; &bogus; &#0;')).toBe('&lt;b&gt; &amp;bogus; &amp;#0;');
 	});
+
+	it('drops the separators a cut-off excerpt starts with, and keeps a sign or a decimal point', () => {
+		expect(safeExcerpt('· For CEO, COO <mark>Burnout</mark> · fell')).toBe(
+			'For CEO, COO <mark>Burnout</mark> · fell',
+		);
+		expect(safeExcerpt(' , — ; <mark>cost</mark>')).toBe('<mark>cost</mark>');
+		expect(safeExcerpt('-3% margin')).toBe('-3% margin');
+		expect(safeExcerpt('.5 points')).toBe('.5 points');
+	});
 });

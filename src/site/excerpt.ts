@@ -34,13 +34,25 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * What a cut-off excerpt can start with: the end of what came before it (a card's "What works ·
+ * For CEO" line cut after "works"). A dash or full stop only when a space follows, so "-3%" and
+ * ".5" keep theirs.
+ */
+const leftOver = /^(?:\s|[·•,;:]|[-–—.](?=\s))+/u;
+
+/**
  * An excerpt safe to insert as HTML: `<mark>` and `</mark>` are kept, every other piece is read as
  * text (character references decoded once) and escaped again, so an `<img onerror>` in the
- * indexed text is shown, not run, whether or not the indexer escaped it.
+ * indexed text is shown, not run, whether or not the indexer escaped it. Separators left over at
+ * its start from where it was cut are dropped.
  */
 export function safeExcerpt(excerpt: string): string {
 	return excerpt
 		.split(/(<\/?mark>)/i)
-		.map((part, index) => (index % 2 ? part.toLowerCase() : escapeHtml(decodeReferences(part))))
+		.map((part, index) => {
+			if (index % 2) return part.toLowerCase();
+			const text = decodeReferences(part);
+			return escapeHtml(index === 0 ? text.replace(leftOver, '') : text);
+		})
 		.join('');
 }
